@@ -1,0 +1,25 @@
+"""Quickstart: what ohsreg does, on built-in example data. Run with ``python3 scripts/dev.py demo``."""
+
+from __future__ import annotations
+
+import ohsreg
+
+
+def section(title: str) -> None:
+    print(f"\n== {title}")
+
+
+def main() -> None:
+    print(f"ohsreg {ohsreg.__version__}")
+
+    section("Errors carry a stable rule code, the field, and zh/en messages")
+    err = ohsreg.InvalidChecksum(
+        "check character should be {expected!r}", rule="uscc.checksum", field="uscc", expected="3"
+    )
+    print(f"rule={err.rule} field={err.field}")
+    print("en:", err.message("en"))
+    print("zh:", err.message("zh_CN"))
+
+
+if __name__ == "__main__":
+    main()

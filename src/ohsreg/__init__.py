@@ -1,0 +1,76 @@
+"""ohsreg — one typed vocabulary for Chinese occupational-health supervision (职业卫生监管).
+
+``import ohsreg`` is cheap: it loads no pint registry, babel data, numpy or catalogue. Public names are
+resolved on first attribute access (PEP 562), and the submodules (``ohsreg.errors``, ``ohsreg.i18n``…)
+are imported only when used.
+
+>>> import ohsreg
+>>> ohsreg.OhsregError.__name__
+'OhsregError'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ohsreg._version import __version__
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve lazily
+    from ohsreg import errors, i18n
+    from ohsreg.errors import (
+        EditionError,
+        InvalidChecksum,
+        InvalidComponent,
+        InvalidFormat,
+        InvalidLength,
+        OhsregError,
+        RuleViolation,
+        UnknownEntry,
+    )
+
+# public name -> module that defines it. One line per name; keep sorted within each block.
+_LAZY_NAMES: dict[str, str] = {
+    # errors
+    "EditionError": "ohsreg.errors",
+    "InvalidChecksum": "ohsreg.errors",
+    "InvalidComponent": "ohsreg.errors",
+    "InvalidFormat": "ohsreg.errors",
+    "InvalidLength": "ohsreg.errors",
+    "OhsregError": "ohsreg.errors",
+    "RuleViolation": "ohsreg.errors",
+    "UnknownEntry": "ohsreg.errors",
+}
+
+# public submodules, importable as attributes (``ohsreg.i18n``) without an explicit import.
+_SUBMODULES: frozenset[str] = frozenset({"errors", "i18n"})
+
+__all__ = [
+    "EditionError",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "OhsregError",
+    "RuleViolation",
+    "UnknownEntry",
+    "__version__",
+    "errors",
+    "i18n",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY_NAMES.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f"{__name__}.{name}")
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # resolve once; later lookups are plain attribute reads
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,120 @@
+"""Locale selection and message translation.
+
+The locale is always explicit: a ``locale=`` argument, or :func:`use` as a context manager. The default
+is ``zh_CN`` and it is never read from the process environment (no ``LANG``, no
+``babel.default_locale()``), so a report renders the same on every machine.
+
+Messages are gettext catalogues: the English text is the message id, ``.po`` files live in git
+beside this module and are compiled to ``.mo`` by the package build (and by the test setup). When no
+``.mo`` is present (a plain source checkout) the ``.po`` file is read instead, so messages always work.
+
+>>> gettext("unknown locale {locale!r}", "en")
+'unknown locale {locale!r}'
+>>> with use("en"):
+...     current_locale()
+'en'
+>>> current_locale()
+'zh_CN'
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from importlib import resources
+
+__all__ = [
+    "DEFAULT_LOCALE",
+    "SUPPORTED_LOCALES",
+    "current_locale",
+    "gettext",
+    "normalize_locale",
+    "use",
+]
+
+DEFAULT_LOCALE = "zh_CN"
+SUPPORTED_LOCALES: tuple[str, ...] = ("zh_CN", "en")
+DOMAIN = "ohsreg"
+
+_active: ContextVar[str] = ContextVar("ohsreg_locale", default=DEFAULT_LOCALE)
+_catalogs: dict[str, dict[str, str]] = {}
+_lock = threading.Lock()
+
+
+def normalize_locale(locale: str | None) -> str:
+    """Map ``None`` and common spellings (``zh``, ``zh-CN``, ``zh_Hans_CN``, ``en_US``) to a supported locale.
+
+    >>> normalize_locale("zh-cn"), normalize_locale("en_GB"), normalize_locale(None)
+    ('zh_CN', 'en', 'zh_CN')
+    """
+    if locale is None:
+        return _active.get()
+    key = locale.strip().replace("-", "_").lower()
+    if key == "zh" or key.startswith(("zh_cn", "zh_hans")):
+        return "zh_CN"
+    if key == "en" or key.startswith("en_"):
+        return "en"
+    from ohsreg.errors import OhsregError
+
+    raise OhsregError(
+        "unknown locale {locale!r}",
+        rule="i18n.locale",
+        field="locale",
+        hint="use one of {supported}",
+        locale=locale,
+        supported=", ".join(SUPPORTED_LOCALES),
+    )
+
+
+def current_locale() -> str:
+    """The locale used when a call passes no ``locale=``."""
+    return _active.get()
+
+
+@contextmanager
+def use(locale: str) -> Iterator[str]:
+    """Make ``locale`` the default for calls inside the ``with`` block (per thread / task)."""
+    token = _active.set(normalize_locale(locale))
+    try:
+        yield _active.get()
+    finally:
+        _active.reset(token)
+
+
+def gettext(msgid: str, locale: str | None = None) -> str:
+    """Translate ``msgid`` (English) into ``locale``; untranslated ids come back unchanged."""
+    loc = normalize_locale(locale)
+    if loc == "en":
+        return msgid
+    return _catalog(loc).get(msgid) or msgid
+
+
+def _catalog(locale: str) -> dict[str, str]:
+    cached = _catalogs.get(locale)
+    if cached is not None:
+        return cached
+    with _lock:
+        if locale not in _catalogs:
+            _catalogs[locale] = _load_catalog(locale)
+        return _catalogs[locale]
+
+
+def _load_catalog(locale: str) -> dict[str, str]:
+    folder = resources.files(__name__).joinpath("locale", locale, "LC_MESSAGES")
+    mo = folder.joinpath(f"{DOMAIN}.mo")
+    if mo.is_file():
+        import gettext as _gettext
+
+        with mo.open("rb") as fh:
+            translations = _gettext.GNUTranslations(fh)
+        return {str(k): str(v) for k, v in translations._catalog.items() if k}  # type: ignore[attr-defined]
+    po = folder.joinpath(f"{DOMAIN}.po")
+    if not po.is_file():
+        return {}
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=locale)
+    return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
