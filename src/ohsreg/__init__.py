@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ohsreg._version import __version__
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve lazily
+    # -- foundation (#2) --
     from ohsreg import errors, i18n
     from ohsreg.errors import (
         EditionError,
@@ -29,9 +30,26 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         UnknownEntry,
     )
 
-# public name -> module that defines it. One line per name; keep sorted within each block.
+    # -- units, vocab, i18n (#3) --
+
+    # -- identifiers (#4) --
+
+    # -- catalogue (#5) --
+
+    # -- assess (#6) --
+
+    # -- enterprise models (#7) --
+
+    # -- construction projects (#8) --
+
+    # -- agencies and experts (#9) --
+
+    # -- export and cli (#10) --
+
+# public name -> module that defines it. One block per area (keep the marker comments: they let
+# work on different areas merge without conflicts); one line per name, sorted within a block.
 _LAZY_NAMES: dict[str, str] = {
-    # errors
+    # -- errors (#2) --
     "EditionError": "ohsreg.errors",
     "InvalidChecksum": "ohsreg.errors",
     "InvalidComponent": "ohsreg.errors",
@@ -40,12 +58,33 @@ _LAZY_NAMES: dict[str, str] = {
     "OhsregError": "ohsreg.errors",
     "RuleViolation": "ohsreg.errors",
     "UnknownEntry": "ohsreg.errors",
+    # -- units, vocab, i18n (#3) --
+    # -- identifiers (#4) --
+    # -- catalogue (#5) --
+    # -- assess (#6) --
+    # -- enterprise models (#7) --
+    # -- construction projects (#8) --
+    # -- agencies and experts (#9) --
+    # -- export and cli (#10) --
 }
 
 # public submodules, importable as attributes (``ohsreg.i18n``) without an explicit import.
-_SUBMODULES: frozenset[str] = frozenset({"errors", "i18n"})
+_SUBMODULES: frozenset[str] = frozenset(
+    {
+        # -- foundation (#2) --
+        "errors",
+        "i18n",
+        # -- units, vocab (#3) --
+        # -- identifiers (#4) --
+        # -- catalogue (#5) --
+        # -- assess (#6) --
+        # -- models (#7, #8, #9) --
+        # -- export (#10) --
+    }
+)
 
 __all__ = [
+    # -- foundation (#2) --
     "EditionError",
     "InvalidChecksum",
     "InvalidComponent",
@@ -57,6 +96,14 @@ __all__ = [
     "__version__",
     "errors",
     "i18n",
+    # -- units, vocab, i18n (#3) --
+    # -- identifiers (#4) --
+    # -- catalogue (#5) --
+    # -- assess (#6) --
+    # -- enterprise models (#7) --
+    # -- construction projects (#8) --
+    # -- agencies and experts (#9) --
+    # -- export and cli (#10) --
 ]
 
 
