@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,14 @@ def test_use_is_scoped_and_per_thread() -> None:
 def test_po_fallback_matches_mo(tmp_path: object) -> None:
     mo = i18n._load_catalog("zh_CN")
     assert mo["unknown locale {locale!r}"] == "未知的语言区域 {locale!r}"
+
+
+def test_po_and_mo_agree(tmp_path: Path) -> None:
+    """The .po fallback (source checkout) and the compiled .mo give the same catalogue."""
+    folder = Path(i18n.__file__).parent / "locale" / "zh_CN" / "LC_MESSAGES"
+    for po in folder.glob("*.po"):
+        from_po = i18n._read_po(po, "zh_CN")
+        mo = po.with_suffix(".mo")
+        if mo.exists():
+            assert i18n._read_mo(mo) == from_po, po.name
+        assert from_po, f"{po.name} has no translations"

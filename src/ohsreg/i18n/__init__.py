@@ -4,8 +4,8 @@ The locale is always explicit: a ``locale=`` argument, or :func:`use` as a conte
 is ``zh_CN`` and it is never read from the process environment (no ``LANG``, no
 ``babel.default_locale()``), so a report renders the same on every machine.
 
-Messages are gettext catalogues: the English text is the message id, ``.po`` files live in git
-beside this module and are compiled to ``.mo`` by the package build (and by the test setup). When no
+Messages are gettext catalogues: the English text is the message id; one ``.po`` file per area
+(``ohsreg.po``, ``units.po``, ``identifiers.po``…) lives in git under ``locale/zh_CN/LC_MESSAGES/`` and are compiled to ``.mo`` by the package build (and by the test setup). When no
 ``.mo`` is present (a plain source checkout) the ``.po`` file is read instead, so messages always work.
 
 >>> gettext("unknown locale {locale!r}", "en")
@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -102,17 +103,26 @@ def _catalog(locale: str) -> dict[str, str]:
 
 
 def _load_catalog(locale: str) -> dict[str, str]:
+    """Merge every catalogue of ``locale``: one ``.po`` file per area (errors, units, identifiers…)."""
     folder = resources.files(__name__).joinpath("locale", locale, "LC_MESSAGES")
-    mo = folder.joinpath(f"{DOMAIN}.mo")
-    if mo.is_file():
-        import gettext as _gettext
-
-        with mo.open("rb") as fh:
-            translations = _gettext.GNUTranslations(fh)
-        return {str(k): str(v) for k, v in translations._catalog.items() if k}  # type: ignore[attr-defined]
-    po = folder.joinpath(f"{DOMAIN}.po")
-    if not po.is_file():
+    if not folder.is_dir():
         return {}
+    merged: dict[str, str] = {}
+    for po in sorted((e for e in folder.iterdir() if e.name.endswith(".po")), key=lambda e: e.name):
+        mo = folder.joinpath(po.name[:-3] + ".mo")
+        merged.update(_read_mo(mo) if mo.is_file() else _read_po(po, locale))
+    return merged
+
+
+def _read_mo(mo: Traversable) -> dict[str, str]:
+    import gettext as _gettext
+
+    with mo.open("rb") as fh:
+        translations = _gettext.GNUTranslations(fh)
+    return {str(k): str(v) for k, v in translations._catalog.items() if k}  # type: ignore[attr-defined]
+
+
+def _read_po(po: Traversable, locale: str) -> dict[str, str]:
     from babel.messages.pofile import read_po
 
     with po.open("rb") as fh:
