@@ -18,7 +18,8 @@ from ohsreg._version import __version__
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve lazily
     # -- foundation (#2) --
-    from ohsreg import errors, i18n
+    # -- units, vocab, i18n (#3) --
+    from ohsreg import errors, i18n, units, vocab
     from ohsreg.errors import (
         EditionError,
         InvalidChecksum,
@@ -29,8 +30,49 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         RuleViolation,
         UnknownEntry,
     )
-
-    # -- units, vocab, i18n (#3) --
+    from ohsreg.i18n import format_date, format_number, format_quantity
+    from ohsreg.units import (
+        Acceleration,
+        Concentration,
+        Duration,
+        ElectricFieldStrength,
+        FieldStrength,
+        Irradiance,
+        MagneticFluxDensity,
+        Percent,
+        PowerDensity,
+        Quantity,
+        QuantityKind,
+        SoundLevel,
+        Temperature,
+        energy_average,
+        energy_sum,
+        lex_8h,
+        lex_w,
+        mg_m3_to_ppm,
+        parse_quantity,
+        parse_sound_level,
+        ppm_to_mg_m3,
+        scale_time,
+        standard_volume,
+    )
+    from ohsreg.vocab import (
+        AdminLevel,
+        CarcinogenClass,
+        Custom,
+        EvaluationStage,
+        ExamType,
+        HazardCategory,
+        HazardGrade,
+        LabeledEnum,
+        LimitType,
+        OpenTerm,
+        QualificationLevel,
+        RiskClass,
+        Severity,
+        Verdict,
+        WorkIntensity,
+    )
 
     # -- identifiers (#4) --
 
@@ -59,6 +101,47 @@ _LAZY_NAMES: dict[str, str] = {
     "RuleViolation": "ohsreg.errors",
     "UnknownEntry": "ohsreg.errors",
     # -- units, vocab, i18n (#3) --
+    "Acceleration": "ohsreg.units",
+    "AdminLevel": "ohsreg.vocab",
+    "CarcinogenClass": "ohsreg.vocab",
+    "Concentration": "ohsreg.units",
+    "Custom": "ohsreg.vocab",
+    "Duration": "ohsreg.units",
+    "ElectricFieldStrength": "ohsreg.units",
+    "EvaluationStage": "ohsreg.vocab",
+    "ExamType": "ohsreg.vocab",
+    "FieldStrength": "ohsreg.units",
+    "HazardCategory": "ohsreg.vocab",
+    "HazardGrade": "ohsreg.vocab",
+    "Irradiance": "ohsreg.units",
+    "LabeledEnum": "ohsreg.vocab",
+    "LimitType": "ohsreg.vocab",
+    "MagneticFluxDensity": "ohsreg.units",
+    "OpenTerm": "ohsreg.vocab",
+    "Percent": "ohsreg.units",
+    "PowerDensity": "ohsreg.units",
+    "QualificationLevel": "ohsreg.vocab",
+    "Quantity": "ohsreg.units",
+    "QuantityKind": "ohsreg.units",
+    "RiskClass": "ohsreg.vocab",
+    "Severity": "ohsreg.vocab",
+    "SoundLevel": "ohsreg.units",
+    "Temperature": "ohsreg.units",
+    "Verdict": "ohsreg.vocab",
+    "WorkIntensity": "ohsreg.vocab",
+    "energy_average": "ohsreg.units",
+    "energy_sum": "ohsreg.units",
+    "format_date": "ohsreg.i18n",
+    "format_number": "ohsreg.i18n",
+    "format_quantity": "ohsreg.i18n",
+    "lex_8h": "ohsreg.units",
+    "lex_w": "ohsreg.units",
+    "mg_m3_to_ppm": "ohsreg.units",
+    "parse_quantity": "ohsreg.units",
+    "parse_sound_level": "ohsreg.units",
+    "ppm_to_mg_m3": "ohsreg.units",
+    "scale_time": "ohsreg.units",
+    "standard_volume": "ohsreg.units",
     # -- identifiers (#4) --
     # -- catalogue (#5) --
     # -- assess (#6) --
@@ -75,6 +158,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         "errors",
         "i18n",
         # -- units, vocab (#3) --
+        "units",
+        "vocab",
         # -- identifiers (#4) --
         # -- catalogue (#5) --
         # -- assess (#6) --
@@ -84,19 +169,62 @@ _SUBMODULES: frozenset[str] = frozenset(
 )
 
 __all__ = [
+    # -- units, vocab, i18n (#3) --
+    "Acceleration",
+    "AdminLevel",
+    "CarcinogenClass",
+    "Concentration",
+    "Custom",
+    "Duration",
     # -- foundation (#2) --
     "EditionError",
+    "ElectricFieldStrength",
+    "EvaluationStage",
+    "ExamType",
+    "FieldStrength",
+    "HazardCategory",
+    "HazardGrade",
     "InvalidChecksum",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
+    "Irradiance",
+    "LabeledEnum",
+    "LimitType",
+    "MagneticFluxDensity",
     "OhsregError",
+    "OpenTerm",
+    "Percent",
+    "PowerDensity",
+    "QualificationLevel",
+    "Quantity",
+    "QuantityKind",
+    "RiskClass",
     "RuleViolation",
+    "Severity",
+    "SoundLevel",
+    "Temperature",
     "UnknownEntry",
+    "Verdict",
+    "WorkIntensity",
     "__version__",
+    "energy_average",
+    "energy_sum",
     "errors",
+    "format_date",
+    "format_number",
+    "format_quantity",
     "i18n",
-    # -- units, vocab, i18n (#3) --
+    "lex_8h",
+    "lex_w",
+    "mg_m3_to_ppm",
+    "parse_quantity",
+    "parse_sound_level",
+    "ppm_to_mg_m3",
+    "scale_time",
+    "standard_volume",
+    "units",
+    "vocab",
     # -- identifiers (#4) --
     # -- catalogue (#5) --
     # -- assess (#6) --
