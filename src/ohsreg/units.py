@@ -358,6 +358,19 @@ class Quantity:
         """The serialised form ``{"value": magnitude, "unit": canonical unit}``."""
         return {"value": self.magnitude, "unit": self.unit}
 
+    @classmethod
+    def _make(cls, magnitude: float, unit: str) -> Quantity:
+        """Construct without conversion or checks: ``magnitude`` a float, ``unit`` canonical (internal)."""
+        q = _new(cls)
+        _set_magnitude(q, magnitude)
+        _set_unit(q, unit)
+        return q
+
+
+_new = object.__new__
+_set_magnitude = Quantity.__dict__["magnitude"].__set__
+_set_unit = Quantity.__dict__["unit"].__set__
+
 
 # --------------------------------------------------------------------------------------------------
 # Kinds: which dimensions a field accepts, its default unit, and whether negatives are allowed.
@@ -535,27 +548,32 @@ class QuantityKind:
         from ohsreg.errors import to_pydantic_error
 
         spec, default = self.kind, self.default_unit
-        units_by_canonical = _UNITS
+        # canonical unit -> itself, for the units of this kind: the fast path needs one dict look-up
+        canonical = {u.canonical: u.canonical for u in _UNITS.values() if u.dimension in spec.dimensions}
+        low = 0.0 if spec.non_negative else -math.inf
+        inf = math.inf
+        new, set_magnitude, set_unit, cls = _new, _set_magnitude, _set_unit, Quantity
+        field = getattr(handler, "field_name", None)
 
-        def validate(value: Any, info: core_schema.ValidationInfo) -> Quantity:
-            # fast path: the common serialised form with a canonical unit
-            if type(value) is dict and len(value) == 2:
-                unit = units_by_canonical.get(value.get("unit"))  # type: ignore[arg-type]
-                magnitude: Any = value.get("value")
-                if (
-                    unit is not None
-                    and unit.dimension in spec.dimensions
-                    and type(magnitude) in (float, int)
-                    and math.isfinite(magnitude)
-                    and not (spec.non_negative and magnitude < 0)
-                ):
-                    return Quantity(float(magnitude), unit.canonical)
+        def validate(value: Any) -> Quantity:
+            # fast path: the serialised form, a canonical unit and an in-range float
             try:
-                return parse_quantity(value, default, spec.name, field=info.field_name)
+                unit = canonical[value["unit"]]
+                magnitude = value["value"]
+            except (TypeError, KeyError, IndexError):
+                pass
+            else:
+                if magnitude.__class__ is float and low <= magnitude < inf and len(value) == 2:
+                    q = new(cls)
+                    set_magnitude(q, magnitude)
+                    set_unit(q, unit)
+                    return q
+            try:
+                return parse_quantity(value, default, spec.name, field=field)
             except OhsregError as err:
                 raise to_pydantic_error(err) from None
 
-        return core_schema.with_info_plain_validator_function(
+        return core_schema.no_info_plain_validator_function(
             validate,
             serialization=core_schema.plain_serializer_function_ser_schema(
                 Quantity.to_dict, when_used="always"
