@@ -243,7 +243,32 @@ def _pint_unit(text: str, key: str, field: str | None) -> _Unit:
     raise unknown()
 
 
+_ZH_NAMES = {
+    "concentration": "浓度",
+    "temperature": "温度",
+    "duration": "时间",
+    "acceleration": "加速度",
+    "field strength": "场强",
+    "electric field": "电场强度",
+    "magnetic flux density": "磁感应强度",
+    "power density": "功率密度",
+    "irradiance": "辐照度",
+    "percent": "百分比",
+    "mass concentration": "质量浓度",
+    "volume fraction": "体积分数",
+    "mass fraction": "质量分数",
+    "fibre concentration": "纤维浓度",
+    "spore concentration": "孢子浓度",
+    "teq concentration": "毒性当量浓度",
+    "time": "时间",
+    "magnetic field": "磁场强度",
+    "power per area": "功率密度",
+    "dimensionless": "无量纲量",
+}
+
+
 def _dimension_error(unit: _Unit, allowed: Iterable[str], field: str | None, kind: str) -> OhsregError:
+    kind = kind.replace("_", " ")
     return RuleViolation(
         "unit {unit!r} is not a unit of {kind}",
         rule="units.dimension",
@@ -251,6 +276,7 @@ def _dimension_error(unit: _Unit, allowed: Iterable[str], field: str | None, kin
         hint="use one of {examples}",
         unit=unit.canonical,
         kind=kind,
+        kind_zh=_ZH_NAMES.get(kind, kind),
         examples=", ".join(_BASE[d] for d in allowed),
     )
 
@@ -434,6 +460,7 @@ def _check_magnitude(value: float, kind: _Kind | None, field: str | None) -> Non
             rule="units.negative",
             field=field,
             kind=kind.name.replace("_", " "),
+            kind_zh=_ZH_NAMES.get(kind.name.replace("_", " "), kind.name),
             value=value,
         )
 

@@ -1,4 +1,10 @@
-"""The cross-cutting vocabularies. Chinese labels follow the project glossary (docs/glossary.md)."""
+"""The cross-cutting vocabularies. Chinese labels follow the project glossary (docs/glossary.md).
+
+Provenance of the labels: the glossary terms (hazard categories, limit types, exam types, risk classes,
+evaluation stages, administrative levels, qualification levels, hazard grades) are used exactly as the
+glossary gives them. Labels the glossary does not give are marked *unverified* in the class docstring:
+they follow common usage and were not checked against the text of the standard.
+"""
 
 from __future__ import annotations
 
@@ -52,7 +58,10 @@ class LimitType(LabeledEnum):
 
 
 class CarcinogenClass(LabeledEnum):
-    """IARC carcinogen class as annotated in GBZ 2.1 (G1, G2A, G2B)."""
+    """IARC carcinogen class as annotated in GBZ 2.1 (G1, G2A, G2B).
+
+    The zh labels (确认/可能/可疑人类致癌物) are unverified against the text of GBZ 2.1-2019.
+    """
 
     G1 = ("G1", "确认人类致癌物", "carcinogenic to humans")
     G2A = ("G2A", "可能人类致癌物", "probably carcinogenic to humans")
@@ -69,7 +78,11 @@ class AdminLevel(LabeledEnum):
 
 
 class WorkIntensity(LabeledEnum):
-    """Physical work intensity class (体力劳动强度, classes I–IV; light, moderate, heavy, very heavy)."""
+    """Physical work intensity class (体力劳动强度, classes I–IV; light, moderate, heavy, very heavy).
+
+    Class names 轻/中等/重/极重劳动 follow GB 3869 as quoted by secondary sources (unverified against
+    the standard's text).
+    """
 
     I = ("I", "Ⅰ级（轻劳动）", "class I (light)", ("Ⅰ", "Ⅰ级", "轻劳动", "1"))  # noqa: E741
     II = ("II", "Ⅱ级（中等劳动）", "class II (moderate)", ("Ⅱ", "Ⅱ级", "中等劳动", "2"))
@@ -134,7 +147,7 @@ class QualificationLevel(LabeledEnum):
 
 
 class Verdict(LabeledEnum):
-    """Outcome of checking a value or an obligation against a rule."""
+    """Outcome of checking a value or an obligation against a rule (project vocabulary, not a standard's)."""
 
     COMPLIES = ("COMPLIES", "符合", "complies", ("合格",))
     EXCEEDS = ("EXCEEDS", "超标", "exceeds", ("不符合", "不合格"))
@@ -143,7 +156,7 @@ class Verdict(LabeledEnum):
 
 
 class Severity(LabeledEnum):
-    """Severity of a finding."""
+    """Severity of a finding (project vocabulary, not a standard's)."""
 
     INFO = ("INFO", "提示", "info")
     WARNING = ("WARNING", "警告", "warning")
