@@ -194,7 +194,7 @@ def get_registry() -> Any:
 
 
 def _resolve_unit(text: str, *, field: str | None = None) -> _Unit:
-    unit = _UNITS.get(text)
+    unit = _UNITS.get(text) if isinstance(text, str) else None
     if unit is not None:
         return unit
     if not isinstance(text, str):
@@ -296,7 +296,12 @@ def _to_float(value: object) -> float:
                 field="magnitude",
                 type=type(value).__name__,
             ) from None
-    return float(value)
+    result = float(value)
+    if not math.isfinite(result):
+        raise InvalidFormat(
+            "{value} is not a finite number", rule="units.not_finite", field="magnitude", value=result
+        )
+    return result
 
 
 def _canonical(unit: object) -> str:

@@ -190,3 +190,12 @@ def test_round_trip(magnitude: float, unit: str, form: str) -> None:
 def test_conversion_round_trip(magnitude: float, unit: str) -> None:
     q = Quantity(magnitude, unit)
     assert math.isclose(q.to("mg/m³").m_as(unit), magnitude, rel_tol=1e-12, abs_tol=1e-300)
+
+
+def test_unhashable_and_non_finite() -> None:
+    with pytest.raises(ValidationError) as info:
+        Sample(twa={"value": 1.0, "unit": ["mg/m³"]})
+    assert info.value.errors()[0]["type"] == "units.format"
+    with pytest.raises(OhsregError) as exc:
+        Quantity(float("nan"), "mg/m³")
+    assert exc.value.rule == "units.not_finite"

@@ -124,3 +124,16 @@ def test_ppm() -> None:
         with pytest.raises(OhsregError) as info:
             call()
         assert info.value.rule == rule
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    level=st.floats(min_value=-50, max_value=250, allow_nan=False),
+    weighting=st.sampled_from("ACZ"),
+    peak=st.booleans(),
+)
+def test_sound_round_trip(level: float, weighting: str, peak: bool) -> None:
+    original = SoundLevel(level, weighting, peak)  # type: ignore[arg-type]
+    assert parse_sound_level(original.to_dict()) == original
+    assert parse_sound_level(f"{original.value!r} {original.unit}") == original
+    assert Noise.model_validate_json(Noise(level=original).model_dump_json()).level == original

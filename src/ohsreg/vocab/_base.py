@@ -126,6 +126,8 @@ class LabeledEnum(StrEnum):
             except OhsregError as err:
                 raise to_pydantic_error(err) from None
 
+        validate.__name__ = validate.__qualname__ = cls.__name__  # error locations read "…[HazardCategory()]"
+
         def serialize(member: Any, info: core_schema.SerializationInfo) -> Any:
             if not isinstance(member, cls):
                 # lets a union (``OpenTerm``) try its next member instead of passing this through
@@ -205,6 +207,8 @@ class Custom:
                     field="custom",
                 )
             )
+
+        validate.__name__ = validate.__qualname__ = "Custom"
 
         return core_schema.no_info_plain_validator_function(
             validate,
