@@ -17,3 +17,9 @@ def test_format() -> None:
     assert format_date(d, "zh_CN", format="long") == "2026年2月1日"
     with use("en"):
         assert format_date(d, format="long") == "February 1, 2026"
+
+
+def test_small_numbers_keep_their_digits() -> None:
+    assert format_number(0.0005, "zh_CN") == "0.0005"
+    assert format_quantity(Quantity(0.00012, "mg/m³"), "en") == "0.00012 mg/m³"
+    assert format_number(1e-7, "en") == "0.0000001"

@@ -159,11 +159,23 @@ def format_number(value: float, locale: str | None = None, *, decimals: int | No
 
     >>> format_number(12345.678, "en"), format_number(0.5, "zh_CN", decimals=2)
     ('12,345.678', '0.50')
+    >>> format_number(0.00012, "en")  # small limits keep their digits
+    '0.00012'
+
     """
+    from decimal import Decimal
+
     from babel.numbers import format_decimal
 
-    fmt = None if decimals is None else "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
-    return str(format_decimal(value, format=fmt, locale=_babel_locale(locale), decimal_quantization=True))
+    if decimals is None:
+        # every significant digit of the float, never rounded to babel's default of three decimals
+        return str(
+            format_decimal(
+                Decimal(repr(float(value))), locale=_babel_locale(locale), decimal_quantization=False
+            )
+        )
+    fmt = "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
+    return str(format_decimal(value, format=fmt, locale=_babel_locale(locale)))
 
 
 def format_quantity(quantity: Any, locale: str | None = None, *, decimals: int | None = None) -> str:
