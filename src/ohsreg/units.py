@@ -66,6 +66,7 @@ __all__ = [
     "QuantityKind",
     "SoundLevel",
     "Temperature",
+    "convert",
     "energy_average",
     "energy_sum",
     "get_registry",
@@ -390,8 +391,14 @@ class Quantity:
         return {"value": self.magnitude, "unit": self.unit}
 
     @classmethod
-    def _make(cls, magnitude: float, unit: str) -> Quantity:
-        """Construct without conversion or checks: ``magnitude`` a float, ``unit`` canonical (internal)."""
+    def trusted(cls, magnitude: float, unit: str) -> Quantity:
+        """Construct without any check, for data ohsreg itself produced (catalogue files, own exports).
+
+        ``magnitude`` must be a finite float and ``unit`` a canonical unit string; nothing verifies it.
+
+        >>> Quantity.trusted(6.0, "mg/m³")
+        Quantity(6.0, 'mg/m³')
+        """
         q = _new(cls)
         _set_magnitude(q, magnitude)
         _set_unit(q, unit)
@@ -401,6 +408,35 @@ class Quantity:
 _new = object.__new__
 _set_magnitude = Quantity.__dict__["magnitude"].__set__
 _set_unit = Quantity.__dict__["unit"].__set__
+
+
+def convert(values: Any, from_unit: str, to_unit: str) -> Any:
+    """Convert plain magnitudes (a float or a numpy array) between two units of the same dimension.
+
+    The bulk path of :meth:`Quantity.m_as`: one factor look-up, then arithmetic on the whole array.
+
+    >>> convert(500.0, "μg/m³", "mg/m³")
+    0.5
+    >>> convert(20.0, "°C", "K")
+    293.15
+    """
+    source = _resolve_unit(from_unit, field="from_unit")
+    target = _resolve_unit(to_unit, field="to_unit")
+    if source.dimension != target.dimension:
+        raise _dimension_error(target, (source.dimension,), "to_unit", source.dimension)
+    if _is_array(values):
+        import numpy as np
+
+        values = np.asarray(values, dtype=float)
+    elif source is target:
+        return _magnitude(values, "values")
+    else:
+        values = _magnitude(values, "values")
+    if source is target:
+        return values
+    if source.offset == 0.0 and target.offset == 0.0:
+        return values * (source.factor / target.factor)
+    return (values * source.factor + source.offset - target.offset) / target.factor
 
 
 # --------------------------------------------------------------------------------------------------

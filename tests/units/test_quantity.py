@@ -199,3 +199,18 @@ def test_unhashable_and_non_finite() -> None:
     with pytest.raises(OhsregError) as exc:
         Quantity(float("nan"), "mg/m³")
     assert exc.value.rule == "units.not_finite"
+
+
+def test_convert_bulk() -> None:
+    import numpy as np
+
+    from ohsreg.units import convert
+
+    out = convert(np.array([500.0, 1000.0]), "μg/m³", "mg/m³")
+    assert list(out) == pytest.approx([0.5, 1.0])
+    assert convert(np.array([0.0]), "°C", "K")[0] == pytest.approx(273.15)
+    assert convert(3.0, "h", "h") == 3.0
+    with pytest.raises(OhsregError) as info:
+        convert(1.0, "ppm", "mg/m³")
+    assert info.value.rule == "units.dimension"
+    assert Quantity.trusted(6.0, "mg/m³") == Quantity(6, "mg/m³")
