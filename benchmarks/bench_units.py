@@ -6,6 +6,7 @@ from _harness import Result, per_call
 from pydantic import BaseModel
 
 from ohsreg.units import Concentration, Duration, Temperature, parse_quantity
+from ohsreg.vocab import HazardCategory, LimitType
 
 
 class WithQuantities(BaseModel):
@@ -22,6 +23,18 @@ class Plain(BaseModel):
     duration: float
     duration_unit: str
 
+
+class WithTerms(BaseModel):
+    category: HazardCategory
+    limit_type: LimitType
+
+
+class PlainTerms(BaseModel):
+    category: str
+    limit_type: str
+
+
+TERM_DATA = {"category": "DUST", "limit_type": "PC_TWA"}
 
 QUANTITY_DATA = {
     "twa": {"value": 0.5, "unit": "mg/m³"},
@@ -44,8 +57,11 @@ def run() -> list[Result]:
     base = per_call(lambda: Plain.model_validate(PLAIN_DATA), number=5000)
     dicts = per_call(lambda: WithQuantities.model_validate(QUANTITY_DATA), number=5000)
     strings = per_call(lambda: WithQuantities.model_validate(STRING_DATA), number=5000)
+    terms_base = per_call(lambda: PlainTerms.model_validate(TERM_DATA), number=5000)
+    terms = per_call(lambda: WithTerms.model_validate(TERM_DATA), number=5000)
     return [
         Result("3 quantity fields from dicts", dicts, "float+unit fields", base, 1.5),
+        Result("2 vocabulary fields from codes (informative)", terms, "str fields", terms_base, 2.0),
         Result("3 quantity fields from strings (informative)", strings, "float+unit fields", base, 5.0),
     ]
 

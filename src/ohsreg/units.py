@@ -170,6 +170,7 @@ def _key(text: str) -> str:
 
 _UNITS: dict[str, _Unit] = {}  # canonical -> unit
 _ALIASES: dict[str, _Unit] = {}  # normalised spelling -> unit (grows with pint look-ups)
+_SPELLINGS: dict[str, _Unit] = {}  # raw spelling as received -> unit
 _lock = threading.Lock()
 
 for _canon, _dim, _factor, _offset, _aliases in _TABLE:
@@ -205,6 +206,9 @@ def _resolve_unit(text: str, *, field: str | None = None) -> _Unit:
             field=field,
             type=type(text).__name__,
         )
+    unit = _SPELLINGS.get(text)
+    if unit is not None:
+        return unit
     key = _key(text)
     unit = _ALIASES.get(key)
     if unit is None:
@@ -212,6 +216,8 @@ def _resolve_unit(text: str, *, field: str | None = None) -> _Unit:
         with _lock:
             _ALIASES[key] = unit
             _UNITS.setdefault(unit.canonical, unit)
+    if len(_SPELLINGS) < 4096:  # memo of raw spellings; bounded against unbounded distinct input
+        _SPELLINGS[text] = unit
     return unit
 
 
@@ -577,7 +583,7 @@ def parse_quantity(
     _check_magnitude(magnitude, spec, field)
     if isinstance(value, Quantity) and value.unit == unit.canonical:
         return value
-    return Quantity(magnitude, unit.canonical)
+    return Quantity.trusted(magnitude, unit.canonical)
 
 
 def _magnitude(value: object, field: str | None) -> float:

@@ -120,7 +120,12 @@ class LabeledEnum(StrEnum):
 
         from ohsreg.errors import to_pydantic_error
 
+        by_code = dict(cls._value2member_map_)
+
         def validate(value: object) -> Any:
+            member = by_code.get(value) if value.__class__ is str or isinstance(value, cls) else None
+            if member is not None:  # fast path: the code itself (what serialised data holds)
+                return member
             try:
                 return cls.parse(value)
             except OhsregError as err:
