@@ -725,7 +725,7 @@ class SoundLevel:
     '140 dB(C) peak'
     """
 
-    value: float = attrs.field(converter=float)
+    value: float = attrs.field(converter=_to_float)
     weighting: Weighting = "A"
     peak: bool = False
 
