@@ -33,6 +33,9 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # -- units, vocab, i18n (#3) --
 
     # -- identifiers (#4) --
+    # isort: split
+    from ohsreg import identifiers
+    from ohsreg.identifiers import USCC, CASNumber, DivisionCode, IndustryCode, ResidentID
 
     # -- catalogue (#5) --
 
@@ -60,6 +63,11 @@ _LAZY_NAMES: dict[str, str] = {
     "UnknownEntry": "ohsreg.errors",
     # -- units, vocab, i18n (#3) --
     # -- identifiers (#4) --
+    "CASNumber": "ohsreg.identifiers",
+    "DivisionCode": "ohsreg.identifiers",
+    "IndustryCode": "ohsreg.identifiers",
+    "ResidentID": "ohsreg.identifiers",
+    "USCC": "ohsreg.identifiers",
     # -- catalogue (#5) --
     # -- assess (#6) --
     # -- enterprise models (#7) --
@@ -76,6 +84,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         "i18n",
         # -- units, vocab (#3) --
         # -- identifiers (#4) --
+        "identifiers",
         # -- catalogue (#5) --
         # -- assess (#6) --
         # -- models (#7, #8, #9) --
@@ -83,7 +92,7 @@ _SUBMODULES: frozenset[str] = frozenset(
     }
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a block
     # -- foundation (#2) --
     "EditionError",
     "InvalidChecksum",
@@ -98,6 +107,12 @@ __all__ = [
     "i18n",
     # -- units, vocab, i18n (#3) --
     # -- identifiers (#4) --
+    "USCC",
+    "CASNumber",
+    "DivisionCode",
+    "IndustryCode",
+    "ResidentID",
+    "identifiers",
     # -- catalogue (#5) --
     # -- assess (#6) --
     # -- enterprise models (#7) --
