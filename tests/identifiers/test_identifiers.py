@@ -95,6 +95,9 @@ def test_industry_edition_errors() -> None:
     assert info.value.rule == "industry.edition"
     for edition in industry.EDITIONS:
         assert industry.validate("C2110", edition=edition) == "C2110"
+    with pytest.raises(EditionError) as info:
+        industry.validate("C2110", edition=industry.EDITION_2019)
+    assert info.value.params["edition"] == industry.EDITION_2019
 
 
 def test_face_exports_types() -> None:

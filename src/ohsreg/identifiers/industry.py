@@ -6,6 +6,8 @@ A code that is well formed but absent from the table of the requested edition is
 ``industry.unknown``, never accepted.
 
 Editions (:data:`EDITIONS`) are side by side; :data:`DEFAULT_EDITION` answers when none is given.
+Only GB/T 4754-2017 is shipped: the 2019 amendment No. 1 (:data:`EDITION_2019`) could not be verified
+from a public source (which class it adds is unconfirmed), so it is not applied rather than guessed.
 
 >>> c = lookup("2110")
 >>> c
@@ -49,12 +51,15 @@ __all__ = [
 
 FIELD = "industry"
 EDITION_2017 = "GB/T 4754-2017"
+#: The 2019 amendment No. 1 (第1号修改单), said to bring the classes from 1381 to 1382. Its content
+#: could not be verified from a public source, so this edition is **not shipped**: asking for it
+#: raises ``industry.edition``.
 EDITION_2019 = "GB/T 4754-2017/XG1-2019"
 #: Every edition shipped, oldest first.
-EDITIONS: tuple[str, ...] = (EDITION_2017, EDITION_2019)
+EDITIONS: tuple[str, ...] = (EDITION_2017,)
 #: The edition used when none is given. It will not change silently between releases.
 DEFAULT_EDITION = EDITION_2017
-_EDITION_KEYS = {"17": EDITION_2017, "19": EDITION_2019}
+_EDITION_KEYS = {"17": EDITION_2017}
 #: JSON Schema pattern of a normalised industry code.
 PATTERN = r"^[A-T]([0-9]{2}|[0-9]{3}|[0-9]{4})?$"
 _EXAMPLE = "C2110"
@@ -171,7 +176,9 @@ def _read() -> dict[str, dict[str, Industry]]:
             continue
         code, name, level, parent, src, editions = line.split("\t")
         for key in editions.split(","):
-            edition = _EDITION_KEYS[key]
+            edition = _EDITION_KEYS.get(key)
+            if edition is None:
+                continue
             tables[edition][code] = Industry(
                 code, name, _LEVEL_KEYS[level], parent or None, edition, _SOURCES[src]
             )
@@ -242,6 +249,15 @@ def _split(code: str) -> tuple[str, str]:
 def _edition(edition: str | None) -> str:
     if edition is None:
         return DEFAULT_EDITION
+    if edition == EDITION_2019:
+        raise EditionError(
+            "edition {edition!r} is not shipped: its content could not be verified",
+            rule="industry.edition",
+            field="edition",
+            hint="use one of {editions}",
+            edition=edition,
+            editions=", ".join(EDITIONS),
+        )
     if edition not in EDITIONS:
         raise EditionError(
             "unknown edition {edition!r} of GB/T 4754",
