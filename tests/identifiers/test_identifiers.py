@@ -56,6 +56,7 @@ def test_division_records() -> None:
 def test_division_historical() -> None:
     old = division.lookup("110103")
     assert not old.current
+    assert old.status is division.DivisionStatus.HISTORICAL
     assert not old.verified
     assert old.name() == "崇文区"
     assert old.parent() is not None
@@ -64,6 +65,12 @@ def test_division_historical() -> None:
     assert info.value.rule == "division.historical"
     assert division.is_valid("110103")
     assert not division.is_valid("110103", historical=False)
+
+
+def test_division_status_of_codes_outside_the_table() -> None:
+    assert division.lookup("130101").status is division.DivisionStatus.UNLISTED  # 市辖区
+    newer = [d for d in division.divisions(historical=True) if d.status is division.DivisionStatus.NEWER]
+    assert all(d.years and int(d.years[:4]) > 2024 for d in newer)
 
 
 def test_division_unknown_suggests_nearest() -> None:

@@ -3,10 +3,16 @@
 The table shipped is the Ministry of Civil Affairs list with the status as of **2024-12-31**
 (:data:`EDITION`; 34 provinces, 333 prefectures, 2846 counties). Divisions change every year, and
 old records (a resident ID, a licence issued years ago) carry codes that have since been abolished.
-Such a code is *recognised as historical* rather than rejected as unknown when python-stdnum's
-``cn/loc`` database (compiled from zh.wikipedia, with the years each code was in use) lists it.
-That historical list is a secondary source: its records say ``verified=False``. Codes that neither
-source knows are reported as ``division.unknown``.
+Such a code is *recognised* rather than rejected as unknown when python-stdnum's ``cn/loc``
+database (compiled from zh.wikipedia, with the years each code was in use) lists it; its
+:class:`DivisionStatus` says how it relates to the shipped edition: ``historical`` (in use until a
+year up to the edition), ``newer`` (created after the edition date) or ``unlisted`` (in use but not
+in the ministry's list, e.g. the ``市辖区`` codes of statistical lists). That list is a secondary
+source: its records say ``verified=False``. Codes that neither source knows are ``division.unknown``.
+
+Limitation: no 2022 statistics-bureau list was found to cross-check the historical codes directly;
+the python-stdnum database records changes up to 2025, which covers the 2022→2024 changes seen in
+the ministry's lists (e.g. 米林县 → 米林市, 错那县 → 错那市).
 
 >>> d = lookup("330106")
 >>> d
@@ -16,8 +22,8 @@ Division('330100', '杭州市', prefecture, edition='MCA 2024-12-31')
 >>> [a.name() for a in d.ancestors()]
 ['杭州市', '浙江省']
 >>> old = lookup("330103")  # 下城区, merged in 2021
->>> old.current, old.years, old.name()
-(False, '1983-2021', '下城区')
+>>> old.status, old.years, old.name()
+(historical, '1983-2021', '下城区')
 >>> validate("330103", historical=False)
 Traceback (most recent call last):
     ...
@@ -41,6 +47,7 @@ __all__ = [
     "PATTERN",
     "Division",
     "DivisionLevel",
+    "DivisionStatus",
     "compact",
     "divisions",
     "format",
@@ -73,6 +80,20 @@ class DivisionLevel(enum.StrEnum):
         return self.value
 
 
+class DivisionStatus(enum.StrEnum):
+    """How a code relates to the shipped edition (:data:`EDITION`)."""
+
+    CURRENT = "current"  # in the shipped table
+    HISTORICAL = "historical"  # in use until a year no later than the edition, then abolished or recoded
+    NEWER = "newer"  # created after the edition date
+    UNLISTED = "unlisted"  # in use per the secondary source, but not in the ministry's list
+
+    def __repr__(self) -> str:
+        return self.value
+
+
+_EDITION_YEAR = 2024
+
 _LEVEL_KEYS = {"P": DivisionLevel.PROVINCE, "F": DivisionLevel.PREFECTURE, "C": DivisionLevel.COUNTY}
 
 
@@ -85,9 +106,9 @@ class Division:
         name_zh: the official (Chinese) name.
         level: province, prefecture or county.
         parent_code: the code of the enclosing division, ``None`` for provinces.
-        edition: :data:`EDITION` for current codes, :data:`HISTORICAL_SOURCE` for historical ones.
-        current: whether the code is in the :data:`EDITION` table.
-        years: for historical codes, the years of use as given by the source (e.g. ``"1983-2021"``).
+        edition: :data:`EDITION` for current codes, :data:`HISTORICAL_SOURCE` for the others.
+        status: current, historical, newer or unlisted (see :class:`DivisionStatus`).
+        years: for codes not in the table, the years of use as given by the source (e.g. ``"1983-2021"``).
         source: where the record comes from.
         verified: whether the record was checked against an official list.
     """
@@ -97,10 +118,15 @@ class Division:
     level: DivisionLevel
     parent_code: str | None
     edition: str
-    current: bool = True
+    status: DivisionStatus = DivisionStatus.CURRENT
     years: str | None = None
     source: str = ""
     verified: bool = True
+
+    @property
+    def current(self) -> bool:
+        """Whether the code is in the :data:`EDITION` table."""
+        return self.status is DivisionStatus.CURRENT
 
     def name(self, locale: str | None = None) -> str:
         """The name. Only the official Chinese names exist; every locale gets them."""
@@ -125,7 +151,7 @@ class Division:
         return self if found is None else found
 
     def __repr__(self) -> str:
-        extra = "" if self.current else f", historical {self.years or '?'}"
+        extra = "" if self.current else f", {self.status.value} {self.years or '?'}"
         return f"Division({self.code!r}, {self.name_zh!r}, {self.level!r}, edition={self.edition!r}{extra})"
 
     def __str__(self) -> str:
@@ -208,12 +234,21 @@ def _read_historical(current: dict[str, Division]) -> dict[str, Division]:
             level,
             parent,
             HISTORICAL_SOURCE,
-            current=False,
+            status=_status(years),
             years=years,
             source=HISTORICAL_SOURCE,
             verified=False,
         )
     return out
+
+
+def _status(years: str | None) -> DivisionStatus:
+    start, _, end = (years or "").partition("-")
+    if start.isdigit() and int(start) > _EDITION_YEAR:
+        return DivisionStatus.NEWER
+    if end.isdigit():
+        return DivisionStatus.HISTORICAL
+    return DivisionStatus.UNLISTED
 
 
 def _last_name(entry: str) -> tuple[str, str | None]:
