@@ -18,8 +18,7 @@ from ohsreg._version import __version__
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve lazily
     # -- foundation (#2) --
-    # -- units, vocab, i18n (#3) --
-    from ohsreg import errors, i18n, units, vocab
+    from ohsreg import errors, i18n
     from ohsreg.errors import (
         EditionError,
         InvalidChecksum,
@@ -30,6 +29,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         RuleViolation,
         UnknownEntry,
     )
+
+    # -- units, vocab, i18n (#3) --
+    # isort: split
+    from ohsreg import units, vocab
     from ohsreg.i18n import format_date, format_number, format_quantity
     from ohsreg.units import (
         Acceleration,
@@ -75,6 +78,9 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     )
 
     # -- identifiers (#4) --
+    # isort: split
+    from ohsreg import identifiers
+    from ohsreg.identifiers import USCC, CASNumber, DivisionCode, IndustryCode, ResidentID
 
     # -- catalogue (#5) --
 
@@ -143,6 +149,11 @@ _LAZY_NAMES: dict[str, str] = {
     "scale_time": "ohsreg.units",
     "standard_volume": "ohsreg.units",
     # -- identifiers (#4) --
+    "CASNumber": "ohsreg.identifiers",
+    "DivisionCode": "ohsreg.identifiers",
+    "IndustryCode": "ohsreg.identifiers",
+    "ResidentID": "ohsreg.identifiers",
+    "USCC": "ohsreg.identifiers",
     # -- catalogue (#5) --
     # -- assess (#6) --
     # -- enterprise models (#7) --
@@ -161,6 +172,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         "units",
         "vocab",
         # -- identifiers (#4) --
+        "identifiers",
         # -- catalogue (#5) --
         # -- assess (#6) --
         # -- models (#7, #8, #9) --
@@ -168,7 +180,19 @@ _SUBMODULES: frozenset[str] = frozenset(
     }
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a block
+    # -- foundation (#2) --
+    "EditionError",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "OhsregError",
+    "RuleViolation",
+    "UnknownEntry",
+    "__version__",
+    "errors",
+    "i18n",
     # -- units, vocab, i18n (#3) --
     "Acceleration",
     "AdminLevel",
@@ -176,23 +200,16 @@ __all__ = [
     "Concentration",
     "Custom",
     "Duration",
-    # -- foundation (#2) --
-    "EditionError",
     "ElectricFieldStrength",
     "EvaluationStage",
     "ExamType",
     "FieldStrength",
     "HazardCategory",
     "HazardGrade",
-    "InvalidChecksum",
-    "InvalidComponent",
-    "InvalidFormat",
-    "InvalidLength",
     "Irradiance",
     "LabeledEnum",
     "LimitType",
     "MagneticFluxDensity",
-    "OhsregError",
     "OpenTerm",
     "Percent",
     "PowerDensity",
@@ -200,21 +217,16 @@ __all__ = [
     "Quantity",
     "QuantityKind",
     "RiskClass",
-    "RuleViolation",
     "Severity",
     "SoundLevel",
     "Temperature",
-    "UnknownEntry",
     "Verdict",
     "WorkIntensity",
-    "__version__",
     "energy_average",
     "energy_sum",
-    "errors",
     "format_date",
     "format_number",
     "format_quantity",
-    "i18n",
     "lex_8h",
     "lex_w",
     "mg_m3_to_ppm",
@@ -226,6 +238,12 @@ __all__ = [
     "units",
     "vocab",
     # -- identifiers (#4) --
+    "USCC",
+    "CASNumber",
+    "DivisionCode",
+    "IndustryCode",
+    "ResidentID",
+    "identifiers",
     # -- catalogue (#5) --
     # -- assess (#6) --
     # -- enterprise models (#7) --
