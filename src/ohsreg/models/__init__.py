@@ -5,12 +5,13 @@ Every model is a frozen pydantic :class:`~ohsreg.models.base.Record`; rule check
 """
 
 from ohsreg.models.authority import Authority, AuthorityKind, supervising_authority_kind
-from ohsreg.models.base import Finding, PersonalResidentID, PersonName, Phone, Record, finding
+from ohsreg.models.base import Finding, HazardRef, PersonalResidentID, PersonName, Phone, Record, finding
 
 __all__ = [
     "Authority",
     "AuthorityKind",
     "Finding",
+    "HazardRef",
     "PersonName",
     "PersonalResidentID",
     "Phone",

@@ -28,7 +28,15 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializationInfo, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializationInfo,
+    StringConstraints,
+)
 
 from ohsreg.identifiers import ResidentID
 from ohsreg.identifiers.resident_id import masked_unchecked as mask_resident_id
@@ -36,6 +44,7 @@ from ohsreg.vocab import Severity
 
 __all__ = [
     "Finding",
+    "HazardRef",
     "PersonName",
     "PersonalResidentID",
     "Phone",
@@ -111,6 +120,28 @@ PersonalResidentID = Annotated[
     ResidentID, _masking(mask_resident_id), Field(json_schema_extra={"x-personal-data": "resident_id"})
 ]
 """A validated resident ID (GB 11643) of a natural person; masked (``110105********002X``) on export."""
+
+
+def _check_hazard(key: str) -> str:
+    """Resolve a hazard reference against the reference catalogue, when the catalogue is installed."""
+    try:
+        from ohsreg import catalogue
+    except ImportError:  # the catalogue ships with the package; tolerate partial installs
+        return key
+    resolve = getattr(catalogue, "resolve_hazard_key", None)
+    if resolve is None:
+        return key
+    from ohsreg.errors import OhsregError, to_pydantic_error
+
+    try:
+        return str(resolve(key))
+    except OhsregError as err:
+        raise to_pydantic_error(err) from None
+
+
+HazardRef = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_check_hazard)]
+"""A reference to a hazard factor of the reference catalogue, by its key (or any name the catalogue
+resolves: Chinese or English name, CAS number); stored as the catalogue's canonical key."""
 
 ParamValue = str | int | float | bool | None
 
