@@ -19,6 +19,17 @@ def main() -> None:
     print(f"rule={err.rule} field={err.field}")
     print("en:", err.message("en"))
     print("zh:", err.message("zh_CN"))
+    assess_demo()
+
+
+def assess_demo() -> None:
+    section("Assess an exposure: C_TWA against PC-TWA, with the clause and a zh/en explanation (#6)")
+    import ohsreg.assess as oa
+
+    r = oa.twa([(300, 1.5), (200, 2), (180, 2.5)], limit=200)  # ethyl acetate, mg/m³ x h
+    print("en:", r.explain("en"))
+    print("zh:", r.explain("zh_CN"))
+    print("level:", oa.exposure_level(r).explain("en"))
 
 
 if __name__ == "__main__":

@@ -37,6 +37,24 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # -- catalogue (#5) --
 
     # -- assess (#6) --
+    # isort: split
+    from ohsreg import assess
+    from ohsreg.assess import (
+        AppliedLimit,
+        Assessment,
+        AssessmentError,
+        dust_twa,
+        en689,
+        exposure_level,
+        heat,
+        mac,
+        mixture,
+        peak,
+        stel,
+        twa,
+        twa_array,
+        wbgt,
+    )
 
     # -- enterprise models (#7) --
 
@@ -62,6 +80,20 @@ _LAZY_NAMES: dict[str, str] = {
     # -- identifiers (#4) --
     # -- catalogue (#5) --
     # -- assess (#6) --
+    "AppliedLimit": "ohsreg.assess",
+    "Assessment": "ohsreg.assess",
+    "AssessmentError": "ohsreg.assess",
+    "dust_twa": "ohsreg.assess",
+    "en689": "ohsreg.assess",
+    "exposure_level": "ohsreg.assess",
+    "heat": "ohsreg.assess",
+    "mac": "ohsreg.assess",
+    "mixture": "ohsreg.assess",
+    "peak": "ohsreg.assess",
+    "stel": "ohsreg.assess",
+    "twa": "ohsreg.assess",
+    "twa_array": "ohsreg.assess",
+    "wbgt": "ohsreg.assess",
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
     # -- agencies and experts (#9) --
@@ -78,12 +110,13 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- identifiers (#4) --
         # -- catalogue (#5) --
         # -- assess (#6) --
+        "assess",
         # -- models (#7, #8, #9) --
         # -- export (#10) --
     }
 )
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (one block per area; each block sorted)
     # -- foundation (#2) --
     "EditionError",
     "InvalidChecksum",
@@ -100,6 +133,21 @@ __all__ = [
     # -- identifiers (#4) --
     # -- catalogue (#5) --
     # -- assess (#6) --
+    "AppliedLimit",
+    "Assessment",
+    "AssessmentError",
+    "assess",
+    "dust_twa",
+    "en689",
+    "exposure_level",
+    "heat",
+    "mac",
+    "mixture",
+    "peak",
+    "stel",
+    "twa",
+    "twa_array",
+    "wbgt",
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
     # -- agencies and experts (#9) --
