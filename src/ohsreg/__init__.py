@@ -33,6 +33,9 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # -- units, vocab, i18n (#3) --
 
     # -- identifiers (#4) --
+    # isort: split
+    from ohsreg import identifiers
+    from ohsreg.identifiers import USCC, CASNumber, DivisionCode, IndustryCode, ResidentID
 
     # -- catalogue (#5) --
 
@@ -78,6 +81,11 @@ _LAZY_NAMES: dict[str, str] = {
     "UnknownEntry": "ohsreg.errors",
     # -- units, vocab, i18n (#3) --
     # -- identifiers (#4) --
+    "CASNumber": "ohsreg.identifiers",
+    "DivisionCode": "ohsreg.identifiers",
+    "IndustryCode": "ohsreg.identifiers",
+    "ResidentID": "ohsreg.identifiers",
+    "USCC": "ohsreg.identifiers",
     # -- catalogue (#5) --
     # -- assess (#6) --
     "AppliedLimit": "ohsreg.assess",
@@ -108,6 +116,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         "i18n",
         # -- units, vocab (#3) --
         # -- identifiers (#4) --
+        "identifiers",
         # -- catalogue (#5) --
         # -- assess (#6) --
         "assess",
@@ -116,7 +125,7 @@ _SUBMODULES: frozenset[str] = frozenset(
     }
 )
 
-__all__ = [  # noqa: RUF022 (one block per area; each block sorted)
+__all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a block
     # -- foundation (#2) --
     "EditionError",
     "InvalidChecksum",
@@ -131,6 +140,12 @@ __all__ = [  # noqa: RUF022 (one block per area; each block sorted)
     "i18n",
     # -- units, vocab, i18n (#3) --
     # -- identifiers (#4) --
+    "USCC",
+    "CASNumber",
+    "DivisionCode",
+    "IndustryCode",
+    "ResidentID",
+    "identifiers",
     # -- catalogue (#5) --
     # -- assess (#6) --
     "AppliedLimit",
