@@ -239,3 +239,43 @@ def test_errors_pickle() -> None:
     again = pickle.loads(pickle.dumps(e.value))
     assert again.rule == e.value.rule
     assert again.message("en") == e.value.message("en")
+
+
+class _Source:
+    edition = "GBZ 2.1-2019"
+
+    def cite(self) -> str:
+        return "GBZ 2.1-2019 表1 row 12"
+
+
+class _Row:
+    def __init__(self) -> None:
+        self.pc_twa, self.pc_stel, self.mac = 3.0, 6.0, None
+        self.source = _Source()
+        self.verified = False
+
+
+class _LimitSet:
+    edition = "GBZ 2.1-2019"
+
+    def __init__(self) -> None:
+        self.rows = (_Row(),)
+        self.pc_twa, self.pc_stel, self.mac = 3.0, 6.0, None
+
+
+def test_catalogue_shaped_limits_carry_citation_and_verification() -> None:
+    r = oa.twa([(2.0, 8)], limit=_Row())
+    assert r.limit is not None
+    assert r.limit.source == "GBZ 2.1-2019 表1 row 12"
+    assert r.edition == "GBZ 2.1-2019"
+    assert not r.verified  # an unverified limit row makes the result unverified
+    s = oa.stel(7.0, limit=_LimitSet())
+    assert s.limit is not None
+    assert s.limit.source == "GBZ 2.1-2019 表1 row 12"
+    assert s.verdict is Verdict.EXCEEDS
+
+
+def test_duration_error_is_translated() -> None:
+    with pytest.raises(AssessmentError) as e:
+        oa.twa([(1.0, 9)], limit=6.0)
+    assert "工作日" in e.value.message("zh_CN")

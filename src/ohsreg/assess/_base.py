@@ -73,8 +73,10 @@ class AppliedLimit:
 class ChemicalLimitLike(Protocol):
     """What :mod:`ohsreg.assess` needs from a catalogue limit (structural; no import of the catalogue).
 
-    Attributes ``pc_twa``, ``pc_stel`` and ``mac`` are read with :func:`getattr` and may be absent or
-    ``None``; each value is a number in mg/m³ or a quantity with ``m_as(unit)`` / ``magnitude``.
+    Attributes ``pc_twa``, ``pc_stel`` and ``mac`` (dust: ``pc_twa_total``, ``pc_twa_respirable``) are
+    read with :func:`getattr` and may be absent or ``None``; each value is a number in mg/m³ or a
+    quantity with ``m_as(unit)``. Provenance is read from ``source`` (a string, or an object with
+    ``cite()`` and ``edition``), ``edition`` and ``verified`` when present.
     """
 
     @property
@@ -308,17 +310,32 @@ def resolve_limit(
     raw = getattr(limit, attr, None)
     if raw is None:
         return None
-    edition_of = getattr(limit, "edition", None)
-    source = getattr(limit, "source", None)
+    source, edition_of = _provenance(limit)
     verified = getattr(limit, "verified", True)
     return AppliedLimit(
         kind=kind,
         value=number(raw, unit, f"limit.{attr}", allow_zero=False),
         unit=unit,
-        source=None if source is None else str(source),
-        edition=None if edition_of is None else str(edition_of),
+        source=source,
+        edition=edition_of,
         verified=bool(verified),
     )
+
+
+def _provenance(obj: Any) -> tuple[str | None, str | None]:
+    """Citation and edition of a limit object: its ``source`` (``cite()`` if it has one) and ``edition``.
+
+    A catalogue limit set with exactly one row borrows that row's source.
+    """
+    src = getattr(obj, "source", None)
+    if src is None:
+        rows = getattr(obj, "rows", None)
+        if isinstance(rows, tuple) and len(rows) == 1:
+            src = getattr(rows[0], "source", None)
+    edition = getattr(obj, "edition", None) or getattr(src, "edition", None)
+    cite = getattr(src, "cite", None)
+    text = cite() if callable(cite) else (None if src is None else str(src))
+    return (None if text is None else str(text)), (None if edition is None else str(edition))
 
 
 def _from_catalogue(hazard: Any, attr: str, *, edition: str | None, as_of: dt.date | None) -> Any:

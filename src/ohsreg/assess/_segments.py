@@ -47,15 +47,22 @@ def segments(
     return tuple(out)
 
 
+_PAST = {
+    "working day": "durations sum to {total:.4g} {unit}, past the working day of {cap:.4g} {unit}",
+    "15-min window": "durations sum to {total:.4g} {unit}, past the 15-min window",
+    "8 h reference day": "{total:.4g} {unit} is past the 8 h reference day",
+}
+
+
 def check_total(total: float, cap: float, unit: str, what: str) -> None:
+    """Raise ``assess.duration`` when ``total`` exceeds ``cap`` (``what`` names the period)."""
     if total > cap * (1 + 1e-9):
         raise AssessmentError(
-            "durations sum to {total:.4g} {unit}, past the {what} of {cap:.4g} {unit}",
+            _PAST[what],
             rule="assess.duration",
             field="segments",
             hint="check the durations or pass the real length of the working day",
             total=total,
             cap=cap,
             unit=unit,
-            what=what,
         )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ohsreg.assess._base import AppliedLimit, AssessmentError, Verdict, resolve_limit
+from ohsreg.assess._segments import _PAST
 from ohsreg.assess.heat import EDITION as HEAT_EDITION
 from ohsreg.assess.heat import HEAT_CLAUSE, _intensity
 from ohsreg.assess.stel import STEL_CLAUSE
@@ -134,14 +135,13 @@ def _weighted(values: Any, times: Any, cap: float, divisor: float, what: str, un
     if over.any():
         row = int(np.argmax(over))
         raise AssessmentError(
-            "durations sum to {total:.4g} {unit}, past the {what} of {cap:.4g} {unit}",
+            _PAST[what],
             rule="assess.duration",
             field="durations",
             hint="row {row}",
             total=float(totals[row]),
             cap=cap,
             unit=unit,
-            what=what,
             row=row,
         )
     return np.einsum("ij,ij->i", values, times) / divisor
