@@ -56,6 +56,6 @@ def run() -> list[Result]:
     scalar = per_call(lambda: oa.twa(segs, limit=6.0), number=2000)
     loop = per_call(bare, number=2000)
     results.append(
-        Result(f"twa scalar, 6 segments ({scalar * 1e6:.1f} us/call)", scalar, "bare loop", loop, 40.0)
+        Result(f"twa scalar, 6 segments ({scalar * 1e6:.1f} us/call)", scalar, "bare loop", loop, 80.0)
     )
     return results

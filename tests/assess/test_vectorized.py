@@ -101,3 +101,30 @@ def test_vectorized_bad_input_raises_with_row() -> None:
 def test_vectorized_without_limit_is_not_applicable() -> None:
     r = oa.twa_array([[1.0]], [[8.0]])
     assert r.verdicts() == [Verdict.NOT_APPLICABLE]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(min_value=40.0, max_value=140.0), st.floats(min_value=0.0, max_value=4.0)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_lex_8h_array_matches_the_energy_formula(tasks: list[tuple[float, float]]) -> None:
+    levels = [lv for lv, _ in tasks]
+    hours = [h for _, h in tasks]
+    r = oa.lex_8h_array([levels], [hours])
+    energy = sum(h * 10 ** (lv / 10) for lv, h in tasks)
+    if energy == 0:
+        assert r.verdicts() == [Verdict.INSUFFICIENT_DATA]
+    else:
+        assert r.values[0] == pytest.approx(10 * math.log10(energy / 8), abs=1e-9)
+
+
+def test_lex_8h_array_rejects_implausible_levels() -> None:
+    with pytest.raises(AssessmentError):
+        oa.lex_8h_array([[300.0]], [[1.0]])
+    with pytest.raises(AssessmentError) as e:
+        oa.lex_8h_array([[90.0, 90.0]], [[20.0, 5.0]])
+    assert e.value.rule == "assess.duration"

@@ -43,7 +43,7 @@ from ohsreg.assess.sampling import (
 from ohsreg.assess.statistics import En689Assessment, en689, exceedance_fraction, geometric_stats
 from ohsreg.assess.stel import StelAssessment, stel
 from ohsreg.assess.twa import TwaAssessment, twa
-from ohsreg.assess.vectorized import ArrayAssessment, stel_array, twa_array, wbgt_array
+from ohsreg.assess.vectorized import ArrayAssessment, lex_8h_array, stel_array, twa_array, wbgt_array
 
 __all__ = [
     "AppliedLimit",
@@ -78,6 +78,7 @@ __all__ = [
     "exposure_time_ratio",
     "geometric_stats",
     "heat",
+    "lex_8h_array",
     "mac",
     "mixture",
     "noise_grade",

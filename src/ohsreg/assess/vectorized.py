@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["VERDICT_CODES", "ArrayAssessment", "stel_array", "twa_array", "wbgt_array"]
+__all__ = ["VERDICT_CODES", "ArrayAssessment", "lex_8h_array", "stel_array", "twa_array", "wbgt_array"]
 
 #: verdict code -> Verdict, for :attr:`ArrayAssessment.codes`
 VERDICT_CODES: tuple[Verdict, ...] = (
@@ -41,6 +41,7 @@ VERDICT_CODES: tuple[Verdict, ...] = (
     Verdict.INSUFFICIENT_DATA,
 )
 _INSUFFICIENT = 3
+_LN10_10 = 0.23025850929940458  # ln(10) / 10
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -250,4 +251,63 @@ def wbgt_array(wbgt: Any, exposure_hours: Any, intensity: Any, *, hot_region: An
             edition=HEAT_EDITION,
         ),
         clause=HEAT_CLAUSE,
+    )
+
+
+def lex_8h_array(
+    levels: Any, hours: Any, *, limit: float = 85.0, shift_hours: float = 24.0
+) -> ArrayAssessment:
+    """L_EX,8h of each row of task levels (dB(A)) × hours, judged against 85 dB(A) (GBZ 2.2-2007 11.2.1).
+
+    The array form of :func:`ohsreg.units.lex_8h` (``10·lg(Σ tᵢ·10^(0.1·Lᵢ) / 8)``); levels must be
+    below 250 dB so no term overflows. Same answers as
+    :func:`~ohsreg.assess.noise_exposure`. A row whose durations are all zero is ``INSUFFICIENT_DATA``.
+    """
+    np = _np()
+    lv = _as2d(levels, "levels")
+    t = _as2d(hours, "hours")
+    if lv.shape != t.shape:
+        raise AssessmentError(
+            "concentrations and durations differ in shape: {a} vs {b}", field="hours", a=lv.shape, b=t.shape
+        )
+    _check_nonneg(t, "hours")
+    hi = lv.max()
+    if np.isnan(hi):
+        hi = np.nanmax(lv) if not np.isnan(lv).all() else 0.0
+    if not hi < 250.0:  # also catches +inf; keeps 10^(0.1·L) finite without rescaling each row
+        raise AssessmentError(
+            "{where} must be a plausible sound level in dB, got {value!r}", field="levels", value=float(hi)
+        )
+    totals = t.sum(axis=1)
+    over = totals > shift_hours * (1 + 1e-9)
+    if over.any():
+        row = int(np.argmax(over))
+        raise AssessmentError(
+            _PAST["working day"],
+            rule="assess.duration",
+            field="hours",
+            hint="row {row}",
+            total=float(totals[row]),
+            cap=shift_hours,
+            unit="h",
+            row=row,
+        )
+    energy = np.einsum("ij,ij->i", t, np.exp(lv * _LN10_10))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = 10.0 * np.log10(energy * 0.125)
+    values[~(energy > 0)] = np.nan
+    applied = AppliedLimit(
+        kind="L_EX,8h",
+        value=float(limit),
+        unit="dB(A)",
+        source="GBZ 2.2-2007 11.2.1" if limit == 85.0 else None,
+        edition="GBZ 2.2-2007" if limit == 85.0 else None,
+    )
+    return ArrayAssessment(
+        quantity="L_EX,8h",
+        unit="dB(A)",
+        values=values,
+        codes=_codes(values, applied),
+        limit=applied,
+        clause="GBZ 2.2-2007 11.2.1",
     )
