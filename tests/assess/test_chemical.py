@@ -8,7 +8,7 @@ import pytest
 
 import ohsreg.assess as oa
 from ohsreg.assess import AppliedLimit, AssessmentError, Excursion, NonDetect
-from ohsreg.assess._verdict import Verdict
+from ohsreg.vocab import Verdict
 
 
 class Limit:

@@ -9,8 +9,8 @@ import pytest
 
 import ohsreg.assess as oa
 from ohsreg.assess import AssessmentError, NonDetect
-from ohsreg.assess._verdict import Verdict
 from ohsreg.errors import EditionError
+from ohsreg.vocab import Verdict
 
 
 def test_chemical_grade_2025() -> None:

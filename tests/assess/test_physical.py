@@ -6,8 +6,7 @@ import pytest
 
 import ohsreg.assess as oa
 from ohsreg.assess import AssessmentError, NonDetect
-from ohsreg.assess._verdict import Verdict
-from ohsreg.assess.heat import WorkIntensity
+from ohsreg.vocab import Verdict, WorkIntensity
 
 
 def test_sampling_chain() -> None:

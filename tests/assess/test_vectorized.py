@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import ohsreg.assess as oa
 from ohsreg.assess import AssessmentError
-from ohsreg.assess._verdict import Verdict
+from ohsreg.vocab import Verdict
 
 conc = st.floats(min_value=0.0, max_value=1e4, allow_nan=False, allow_infinity=False)
 

@@ -32,6 +32,13 @@ from ohsreg.assess.heat import (
 from ohsreg.assess.long_shift import LongShiftAssessment, daily_factor, reduction_factor, weekly_factor
 from ohsreg.assess.mac import MacAssessment, mac
 from ohsreg.assess.mixture import MixtureAssessment, mixture
+from ohsreg.assess.noise import (
+    NoiseAssessment,
+    allowed_hours,
+    impulse_noise,
+    noise_exposure,
+    noise_exposure_week,
+)
 from ohsreg.assess.peak import Excursion, PeakAssessment, peak
 from ohsreg.assess.sampling import (
     NonDetect,
@@ -62,10 +69,12 @@ __all__ = [
     "MacAssessment",
     "Message",
     "MixtureAssessment",
+    "NoiseAssessment",
     "NonDetect",
     "PeakAssessment",
     "StelAssessment",
     "TwaAssessment",
+    "allowed_hours",
     "chemical_grade",
     "concentration",
     "daily_factor",
@@ -78,9 +87,12 @@ __all__ = [
     "exposure_time_ratio",
     "geometric_stats",
     "heat",
+    "impulse_noise",
     "lex_8h_array",
     "mac",
     "mixture",
+    "noise_exposure",
+    "noise_exposure_week",
     "noise_grade",
     "peak",
     "reduction_factor",

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
-from ohsreg.assess._verdict import Verdict
 from ohsreg.errors import OhsregError
+from ohsreg.vocab import Verdict
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -225,17 +225,24 @@ def _to_float(value: Any, unit: str, field: str) -> float:
     if isinstance(value, int | float):
         return float(value)
     if isinstance(value, str):
+        text = value
         try:
-            value = float(value)
+            return float(text)
         except ValueError:
-            try:
-                value = importlib.import_module("ohsreg.units").parse_quantity(value)
-            except OhsregError:
-                raise
-            except Exception as exc:
-                raise _type_error(value, unit, field) from exc
-        else:
-            return float(value)
+            pass
+        try:
+            value = importlib.import_module("ohsreg.units").parse_quantity(text, field=field)
+        except Exception as exc:  # units' own errors, and anything pint lets through on odd units
+            rule = exc.rule if isinstance(exc, OhsregError) else "units.unknown"
+            unit_problem = rule in ("units.unknown", "units.dimension", "units.unit_missing")
+            raise AssessmentError(
+                "{where}: {value!r} is not a quantity in {unit}",
+                rule="assess.unit" if unit_problem else "assess.value",
+                field=field,
+                hint="give a number in {unit} or a string such as '1.5 {unit}'",
+                value=text,
+                unit=unit,
+            ) from exc
     m_as = getattr(value, "m_as", None)
     if callable(m_as):
         try:

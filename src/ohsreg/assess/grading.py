@@ -44,8 +44,9 @@ from typing import Any
 import attrs
 
 from ohsreg.assess._base import Assessment, AssessmentError, Verdict, msg, number
-from ohsreg.assess.heat import WorkIntensity, _intensity
+from ohsreg.assess.heat import _intensity
 from ohsreg.errors import EditionError
+from ohsreg.vocab import WorkIntensity
 
 __all__ = [
     "EDITIONS",

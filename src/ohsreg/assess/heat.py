@@ -22,7 +22,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,11 +29,11 @@ import attrs
 
 from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, msg, number
 from ohsreg.assess._segments import check_total, segments
+from ohsreg.vocab import WorkIntensity
 
 __all__ = [
     "HEAT_CLAUSE",
     "HeatAssessment",
-    "WorkIntensity",
     "exposure_time_ratio",
     "heat",
     "wbgt",
@@ -46,15 +45,6 @@ __all__ = [
 HEAT_CLAUSE = "GBZ 2.2-2007 10.2.1 表8, 10.2.2"
 EDITION = "GBZ 2.2-2007"
 DEG_C = "℃"
-
-
-class WorkIntensity(enum.Enum):
-    """体力劳动强度 class (GBZ 2.2-2007 表13)."""
-
-    I = "I"  # noqa: E741
-    II = "II"
-    III = "III"
-    IV = "IV"
 
 
 _ROWS = (0.25, 0.50, 0.75, 1.00)
@@ -127,19 +117,16 @@ def exposure_time_ratio(exposure_hours: float, reference_hours: float = 8.0) -> 
 def _intensity(value: Any) -> WorkIntensity:
     if isinstance(value, WorkIntensity):
         return value
-    code = getattr(value, "code", None) or getattr(value, "value", None) or value
-    key = str(code).upper().replace("Ⅰ", "I").replace("Ⅱ", "II").replace("Ⅲ", "III").replace("Ⅳ", "IV")
-    key = key.removesuffix("级").strip()
     try:
-        return WorkIntensity(key)
-    except ValueError:
+        parsed: WorkIntensity = WorkIntensity.parse(value)
+    except Exception:
         raise AssessmentError(
             "unknown work-intensity class {value!r}",
-            rule="assess.value",
             field="intensity",
             hint="use I, II, III or IV",
             value=value,
         ) from None
+    return parsed
 
 
 def wbgt_limit(ratio: float, intensity: Any, *, hot_region: bool = False) -> AppliedLimit:
