@@ -11,9 +11,9 @@ from ohsreg.vocab import Verdict, WorkIntensity
 
 def test_sampling_chain() -> None:
     v = oa.sample_volume(1.0, 15)  # 1 L/min for 15 min
-    v0 = oa.standard_volume(v, 20.0, 101.325)
-    assert v0 == pytest.approx(15.0)  # already at 20 ℃, 101.325 kPa
-    assert oa.standard_volume(15.0, 35.0, 101.325) == pytest.approx(15 * 293.15 / 308.15)
+    v0 = oa.standard_volume(v, 20.0, 101.3)
+    assert v0 == pytest.approx(15.0)  # already at 20 ℃, 101.3 kPa
+    assert oa.standard_volume(15.0, 35.0, 101.3) == pytest.approx(15 * 293 / 308)
     assert oa.concentration(45.0, 0.0, 15.0) == pytest.approx(3.0)
     nd = oa.concentration(0.5, 0.1, 15.0, lod_ug=0.6)
     assert isinstance(nd, NonDetect)
@@ -115,3 +115,11 @@ def test_heat_verdicts() -> None:
     r = oa.heat([(31.0, 4), (27.0, 4)], exposure_hours=8, intensity="II")
     assert r.value == pytest.approx(29.0)
     assert r.verdict is Verdict.EXCEEDS
+
+
+def test_results_convert_to_quantities() -> None:
+    q = oa.twa([(1.5, 8)], limit=6.0).to_quantity()
+    assert str(q) == "1.5 mg/m³"
+    lv = oa.noise_exposure([(88.0, 8)]).to_quantity()
+    assert str(lv) == "88 dB(A)"
+    assert str(oa.heat(28.0, exposure_hours=8, intensity="I").to_quantity()) == "28 °C"

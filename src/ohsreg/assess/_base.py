@@ -154,6 +154,18 @@ class Assessment:
             return None
         return self.value / self.limit.value
 
+    def to_quantity(self) -> Any:
+        """``value`` as a :class:`ohsreg.units.Quantity` (or a :class:`~ohsreg.units.SoundLevel` for dB).
+
+        ``None`` when there is no value.
+        """
+        if self.value is None:
+            return None
+        units = importlib.import_module("ohsreg.units")
+        if self.unit.startswith("dB"):
+            return units.SoundLevel(self.value, "A" if self.unit == "dB(A)" else "Z", peak=self.unit == "dB")
+        return units.Quantity(self.value, self.unit)
+
     def explain(self, locale: str | None = None) -> str:
         """One readable paragraph: the number, the limit and its source, the verdict and the clause."""
         parts = [self._headline().render(locale)]

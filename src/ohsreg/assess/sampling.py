@@ -3,9 +3,9 @@
 Formulas (plain arithmetic, in the units the standards use):
 
 * sample volume ``V = Q × t`` (L; Q in L/min, t in min) — GBZ 159-2004 (sampling of workplace air).
-* volume at standard sampling conditions ``V₀ = V × 293.15 / (273.15 + t) × P / 101.325``
-  (20 ℃, 101.325 kPa) — GBZ 159-2004 (the 20 ℃/101.3 kPa reference state; secondary sources only,
-  see FACTS.md "ppm ↔ mg/m³").
+* volume at standard sampling conditions ``V₀ = V × 293 / (273 + t) × P / 101.3``
+  (20 ℃, 101.3 kPa) — GBZ 159-2004 (the 20 ℃/101.3 kPa reference state; secondary sources only,
+  see FACTS.md "ppm ↔ mg/m³"); computed by :func:`ohsreg.units.standard_volume`.
 * concentration ``C = (m − m_blank) / V₀`` (µg / L = mg/m³) — the GBZ/T 300 series methods.
 * gravimetric dust ``C = (m₂ − m₁) / V × 1000`` (mg/m³; filter masses in mg, V in L) —
   GBZ/T 192.1-2007 (total dust) and GBZ/T 192.2-2007 (respirable dust).
@@ -18,7 +18,7 @@ treat them (``below_lod=``) instead of silently using zero.
 >>> v
 60.0
 >>> round(standard_volume(v, 25.0, 100.0), 2)
-58.22
+58.24
 >>> concentration(35.0, 5.0, 60.0)       # µg, µg, L -> mg/m³
 0.5
 >>> concentration(1.0, 0.0, 60.0, lod_ug=2.0)
@@ -42,8 +42,6 @@ __all__ = [
     "substitute",
 ]
 
-T0_K = 293.15
-P0_KPA = 101.325
 
 
 @attrs.frozen
@@ -66,13 +64,16 @@ def sample_volume(flow_l_min: float, minutes: float) -> float:
 
 
 def standard_volume(volume_l: float, temperature_c: float, pressure_kpa: float) -> float:
-    """Volume converted to standard sampling conditions (20 ℃, 101.325 kPa). GBZ 159-2004.
+    """Volume converted to standard sampling conditions (20 ℃, 101.3 kPa). GBZ 159-2004.
 
-    ``V₀ = V × 293.15 / (273.15 + t) × P / 101.325``.
+    ``V₀ = V × 293 / (273 + t) × P / 101.3`` — delegated to :func:`ohsreg.units.standard_volume`
+    so that the whole library gives one answer.
     """
+    from ohsreg.units import standard_volume as _standard_volume
+
     v = number(volume_l, "L", "volume_l")
     t = float(temperature_c)
-    if not (-273.15 < t < 1000.0):
+    if not (-273.0 < t < 1000.0):
         raise AssessmentError(
             "{where} must be a plausible temperature in ℃, got {value!r}",
             rule="assess.value",
@@ -80,7 +81,7 @@ def standard_volume(volume_l: float, temperature_c: float, pressure_kpa: float) 
             value=temperature_c,
         )
     p = number(pressure_kpa, "kPa", "pressure_kpa", allow_zero=False)
-    return v * T0_K / (273.15 + t) * p / P0_KPA
+    return float(_standard_volume(v, t, p))
 
 
 def concentration(
