@@ -43,7 +43,6 @@ __all__ = [
 ]
 
 
-
 @attrs.frozen
 class NonDetect:
     """A result below the detection (``LOD``) or quantitation (``LOQ``) limit: ``< limit``.
