@@ -310,3 +310,12 @@ def test_hazard_lookup_without_catalogue(monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(AssessmentError) as e:
         oa.twa([(1.0, 8)], hazard="苯")
     assert e.value.rule == "assess.catalogue_unavailable"
+
+
+def test_twa_weekly_long_hours() -> None:
+    r = oa.twa([(2.3, 8)], limit=3.0, hours_per_week=48, adjust_long_shift=True)  # 3 × 0.78 = 2.34
+    assert r.reduction_factor == pytest.approx((40 / 48) * (120 / 128))
+    assert r.verdict is Verdict.COMPLIES
+    assert "A.7.3" in r.clause
+    hint = oa.twa([(2.5, 8)], limit=3.0, hours_per_week=48)
+    assert "40 h" in hint.explain("en")

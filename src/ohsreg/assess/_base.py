@@ -177,25 +177,30 @@ class Assessment:
 
     def _headline(self) -> Message:
         value = "—" if self.value is None else _fmt(self.value)
+        unit = _unit_text(self.unit)
         if self.limit is None:
             return msg(
-                "{quantity} = {value} {unit}: {verdict}",
+                "{quantity} = {value}{unit}: {verdict}",
                 quantity=self.quantity,
                 value=value,
-                unit=self.unit,
+                unit=unit,
                 verdict=self.verdict,
             )
         return msg(
-            "{quantity} = {value} {unit}, {kind} {limit} {limit_unit} ({source}): {verdict}",
+            "{quantity} = {value}{unit}, {kind} {limit}{limit_unit} ({source}): {verdict}",
             quantity=self.quantity,
             value=value,
-            unit=self.unit,
+            unit=unit,
             kind=self.limit.kind,
             limit=_fmt(self.limit.value),
-            limit_unit=self.limit.unit,
+            limit_unit=_unit_text(self.limit.unit),
             source=self.limit.source or msg("explicit limit"),
             verdict=self.verdict,
         )
+
+
+def _unit_text(unit: str) -> str:
+    return "" if unit == "1" else f" {unit}"
 
 
 def _is_zh(locale: str | None) -> bool:

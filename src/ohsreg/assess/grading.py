@@ -67,6 +67,11 @@ class Grade(enum.Enum):
     III = "III"
     IV = "IV"
 
+    @property
+    def roman(self) -> str:
+        """The grade as printed in the standards (0, Ⅰ, Ⅱ, Ⅲ, Ⅳ)."""
+        return {"0": "0", "I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}[self.value]
+
 
 @attrs.frozen
 class _Edition:
@@ -254,7 +259,7 @@ def _result(
         verdict=Verdict.EXCEEDS if exceeds else Verdict.COMPLIES,
         clause=ed.name,
         verified=ed.verified,
-        reasons=(msg("grade {grade}", grade=grade.value),),
+        reasons=(msg("grade {grade}", grade=grade.roman),),
         grade=grade,
         weights=weights,
     )

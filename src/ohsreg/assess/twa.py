@@ -51,6 +51,7 @@ def twa(
     as_of: dt.date | None = None,
     shift_hours: float = REFERENCE_HOURS,
     adjust_long_shift: bool = False,
+    hours_per_week: float | None = None,
     below_lod: str = "error",
 ) -> TwaAssessment:
     """C_TWA of timed segments ``(concentration mg/m³, duration h)`` judged against PC-TWA.
@@ -61,8 +62,10 @@ def twa(
         limit: PC-TWA as a number in mg/m³, an :class:`AppliedLimit`, or a catalogue limit object.
         hazard, edition, as_of: look the limit up in the catalogue instead (lazy import).
         shift_hours: the real length of the working day; durations may not sum past it.
-        adjust_long_shift: for a day longer than 8 h, multiply PC-TWA by the daily reduction factor
-            (GBZ 2.1-2019 A.7.3; Brief & Scala form, unverified — the result is marked unverified).
+        adjust_long_shift: for a day longer than 8 h (or a week longer than 40 h), multiply PC-TWA by
+            the smaller of the daily and weekly reduction factors (GBZ 2.1-2019 A.7.3; Brief & Scala
+            form, unverified — the result is marked unverified).
+        hours_per_week: working hours in the week, for the weekly factor.
         below_lod: how to use non-detects: ``"error"`` (default), ``"zero"``, ``"half"``, ``"limit"``.
 
     Verdict: C_TWA ≤ PC-TWA complies (a value exactly at the limit complies); a limit object without
@@ -77,17 +80,16 @@ def twa(
     reasons: list[Message] = []
     verified = True
     rf: float | None = None
-    if applied is not None and shift > REFERENCE_HOURS:
+    week = None if hours_per_week is None else number(hours_per_week, "h", "hours_per_week", allow_zero=False)
+    long_hours = shift > REFERENCE_HOURS or (week is not None and week > 40.0)
+    if applied is not None and long_hours:
         if adjust_long_shift:
-            from ohsreg.assess.long_shift import daily_factor
+            from ohsreg.assess.long_shift import reduction_factor
 
-            rf = daily_factor(shift)
-            applied = attrs.evolve(
-                applied,
-                kind="PC-TWA × RF",
-                value=applied.value * rf,
-                verified=False,
-            )
+            adj = reduction_factor(hours_per_day=shift, hours_per_week=week)
+            rf = adj.value
+            assert rf is not None
+            applied = attrs.evolve(applied, kind="PC-TWA × RF", value=applied.value * rf, verified=False)
             verified = False
             reasons.append(msg("limit reduced by the long-shift factor RF = {rf}", rf=f"{rf:.3f}"))
         else:
@@ -96,6 +98,8 @@ def twa(
                     "working day of {hours} h is longer than 8 h: consider adjust_long_shift=True",
                     hours=f"{shift:g}",
                 )
+                if shift > REFERENCE_HOURS
+                else msg("working week longer than 40 h: consider adjust_long_shift=True")
             )
     verdict = _verdict(value, applied)
     if applied is None:
@@ -106,7 +110,7 @@ def twa(
         unit=MG_M3,
         limit=applied,
         verdict=verdict,
-        clause=TWA_CLAUSE,
+        clause=TWA_CLAUSE if rf is None else f"{TWA_CLAUSE}; A.7.3 (reduction factor)",
         verified=verified and (applied is None or applied.verified),
         reasons=tuple(reasons),
         segments=segs,
