@@ -123,3 +123,10 @@ def test_results_convert_to_quantities() -> None:
     lv = oa.noise_exposure([(88.0, 8)]).to_quantity()
     assert str(lv) == "88 dB(A)"
     assert str(oa.heat(28.0, exposure_hours=8, intensity="I").to_quantity()) == "28 °C"
+
+
+def test_heat_interpolated_ratio_is_marked() -> None:
+    assert oa.heat(28.0, exposure_hours=6, intensity="I").verified  # 75 % is a row of 表8
+    r = oa.heat(28.0, exposure_hours=5, intensity="I")
+    assert not r.verified
+    assert "rounded up" in r.explain("en")

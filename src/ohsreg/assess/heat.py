@@ -9,7 +9,8 @@
 * WBGT limit (℃) by 接触时间率 (exposure time / 8 h) and class (GBZ 2.2-2007 10.2.1 表8, verified):
   100 %: 30/28/26/25; 75 %: 31/29/28/26; 50 %: 32/30/29/28; 25 %: 33/32/31/30; +1 ℃ where the local
   outdoor ventilation design temperature is ≥ 30 ℃ (10.2.2). A ratio between two rows uses the
-  next higher row (the stricter limit; an interpretation, stated in each result).
+  next higher row (the stricter limit). That is an interpretation, not text of the standard: such
+  results say so and are marked ``verified=False``.
 
 >>> round(wbgt(25.0, 40.0), 2), round(wbgt(25.0, 40.0, 32.0), 2)
 (29.5, 28.7)
@@ -194,6 +195,7 @@ def heat(
             hot_region=hot_region,
         )
     applied = wbgt_limit(ratio, cls, hot_region=hot_region)
+    tabulated = any(abs(ratio - row) < 1e-9 for row in _ROWS)
     return HeatAssessment(
         quantity="WBGT",
         value=value,
@@ -201,8 +203,11 @@ def heat(
         limit=applied,
         verdict=Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS,
         clause=HEAT_CLAUSE,
+        verified=tabulated,
         reasons=(
-            msg(
+            msg("exposure-time ratio {pct} %", pct=f"{ratio * 100:.3g}")
+            if tabulated
+            else msg(
                 "exposure-time ratio {pct} %, limit row rounded up to the next tabulated ratio",
                 pct=f"{ratio * 100:.3g}",
             ),

@@ -251,6 +251,7 @@ def wbgt_array(wbgt: Any, exposure_hours: Any, intensity: Any, *, hot_region: An
             edition=HEAT_EDITION,
         ),
         clause=HEAT_CLAUSE,
+        verified=bool(np.all((ratio * 4.0) == np.round(ratio * 4.0))),
     )
 
 
