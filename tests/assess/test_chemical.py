@@ -319,3 +319,19 @@ def test_twa_weekly_long_hours() -> None:
     assert "A.7.3" in r.clause
     hint = oa.twa([(2.5, 8)], limit=3.0, hours_per_week=48)
     assert "40 h" in hint.explain("en")
+
+
+def test_wrong_units_are_named() -> None:
+    from ohsreg.units import Quantity
+
+    with pytest.raises(AssessmentError) as e:
+        oa.twa([("85 dB(A)", 8)], limit=6.0)
+    assert e.value.rule == "assess.unit"
+    with pytest.raises(AssessmentError) as e:
+        oa.twa([(Quantity(30, "°C"), 8)], limit=6.0)
+    assert e.value.rule == "assess.unit"
+    with pytest.raises(AssessmentError) as e:
+        oa.twa([(1.0, Quantity(2, "mg/m³"))], limit=6.0)
+    assert e.value.rule == "assess.unit"
+    r = oa.twa([("500 μg/m³", "240 min"), (Quantity(1, "mg/m³"), "4 h")], limit="6 mg/m3")
+    assert r.value == pytest.approx(0.75)
