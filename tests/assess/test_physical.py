@@ -130,3 +130,21 @@ def test_heat_interpolated_ratio_is_marked() -> None:
     r = oa.heat(28.0, exposure_hours=5, intensity="I")
     assert not r.verified
     assert "rounded up" in r.explain("en")
+
+
+def test_dust_limit_from_a_catalogue_shaped_set() -> None:
+    class Row:
+        pc_twa_total, pc_twa_respirable, verified = 8.0, 4.0, True
+        source = "GBZ 2.1-2019 表2 白云石粉尘"
+
+    class LimitSet:
+        edition = "GBZ 2.1-2019"
+        rows: tuple[object, ...] = ()
+        dust_rows = (Row(),)
+        pc_twa = None
+
+    r = oa.dust_twa([(5.0, 8)], fraction="respirable", limit=LimitSet())
+    assert r.limit is not None
+    assert r.limit.value == 4.0
+    assert r.verdict is Verdict.EXCEEDS
+    assert r.edition == "GBZ 2.1-2019"

@@ -331,10 +331,16 @@ def resolve_limit(
         return AppliedLimit(kind=kind, value=number(limit, unit, "limit", allow_zero=False), unit=unit)
     if hasattr(limit, "m_as") and not hasattr(limit, attr):
         return AppliedLimit(kind=kind, value=number(limit, unit, "limit", allow_zero=False), unit=unit)
+    outer_edition = getattr(limit, "edition", None)
+    if not hasattr(limit, attr):  # a catalogue limit set answering for one dust: use its only row
+        rows = getattr(limit, "dust_rows", None)
+        if isinstance(rows, tuple) and len(rows) == 1:
+            limit = rows[0]
     raw = getattr(limit, attr, None)
     if raw is None:
         return None
     source, edition_of = _provenance(limit)
+    edition_of = edition_of or (None if outer_edition is None else str(outer_edition))
     verified = getattr(limit, "verified", True)
     return AppliedLimit(
         kind=kind,
