@@ -1,0 +1,167 @@
+"""Optional extras: xlsx (excel), Arrow/Parquet (arrow), DataFrames (frame). Skip when not installed."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ohsreg.export._io import MissingExtra, require
+from ohsreg.models import Authority, Finding, finding
+from ohsreg.vocab import Severity
+
+
+def test_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = builtins.__import__
+
+    def fake(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.startswith("xlsxwriter"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+    import sys
+
+    monkeypatch.delitem(sys.modules, "xlsxwriter", raising=False)
+    with pytest.raises(MissingExtra) as info:
+        require("xlsxwriter", "excel")
+    assert info.value.rule == "export.extra_missing"
+    assert "ohsreg[excel]" in info.value.message("en")
+    assert isinstance(info.value, ImportError)
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], dict[str, dict[str, tuple[str, str]]], list[str]]:
+    """Sheet names, cells ``{sheet: {ref: (type, text)}}`` and frozen panes, with the standard library."""
+    import re
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    z = zipfile.ZipFile(path)
+    names = [s.get("name", "") for s in ET.fromstring(z.read("xl/workbook.xml")).iter(f"{{{ns['m']}}}sheet")]
+    shared: list[str] = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        root = ET.fromstring(z.read("xl/sharedStrings.xml"))
+        shared = ["".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t")) for si in root]
+    cells: dict[str, dict[str, tuple[str, str]]] = {}
+    panes = []
+    for i, name in enumerate(names, 1):
+        root = ET.fromstring(z.read(f"xl/worksheets/sheet{i}.xml"))
+        pane = root.find(".//m:pane", ns)
+        panes.append("" if pane is None else pane.get("topLeftCell", ""))
+        sheet = cells.setdefault(name, {})
+        for c in root.iter(f"{{{ns['m']}}}c"):
+            kind = c.get("t", "n")
+            v = c.find("m:v", ns)
+            text = (
+                "".join(x.text or "" for x in c.iter(f"{{{ns['m']}}}t"))
+                if kind == "inlineStr"
+                else (v.text if v is not None else "")
+            )
+            if kind == "s":
+                text = shared[int(text or 0)]
+            sheet[c.get("r", "")] = (kind, text or "")
+            assert c.find("m:f", ns) is None, "no formulas"
+    assert re  # keep the import used
+    return names, cells, panes
+
+
+def test_xlsx_sheets_headers_units_and_no_formulas(tmp_path: Path, sites: list[Any], m: Any) -> None:
+    pytest.importorskip("xlsxwriter")
+    path = tmp_path / "out.xlsx"
+    from ohsreg.export.xlsx import to_xlsx
+
+    auth = Authority(name="杭州市卫生健康委员会", kind="HEALTH", level="MUNICIPAL", region="330100")
+    to_xlsx([*sites, auth], path)
+    names, cells, panes = _read_xlsx(path)
+    assert names == ["Site", "Authority"]
+    assert panes == ["A4", "A4"]
+    ws = cells["Site"]
+    assert ws["B1"][1] == "名称"
+    assert ws["B2"][1] == "Name"
+    assert ws["B3"][1] == "name"
+    labels = {text for ref, (_, text) in ws.items() if ref[-1] == "2" and ref[-2].isalpha()}
+    assert "Posts 1 Samples 1 Value Value (mg/m³)" in labels
+    assert ws["B5"][1].startswith("=HYPERLINK")  # text, not a formula
+    assert ws["D5"] == ("n", "11")
+    assert cells["Authority"]["D4"][1] == "330100"
+    assert "张三丰" not in str(cells)
+
+
+def test_xlsx_writes_without_reader(tmp_path: Path, sites: list[Any]) -> None:
+    pytest.importorskip("xlsxwriter")
+    from ohsreg.export.xlsx import to_xlsx
+
+    path = tmp_path / "out.xlsx"
+    to_xlsx({"站点": sites}, path, unmask=True)
+    assert path.read_bytes()[:2] == b"PK"
+
+
+def test_arrow_schema_and_round_trip(tmp_path: Path, sites: list[Any], m: Any) -> None:
+    pa = pytest.importorskip("pyarrow")
+    from ohsreg.export.arrow import arrow_schema, from_arrow, read_parquet, to_arrow, to_parquet
+
+    schema = arrow_schema(m.Site)
+    assert schema.field("opened").type == pa.date32()
+    assert schema.field("headcount").type == pa.int64()
+    assert schema.field("extra").type == pa.string()  # free-form mapping: JSON text
+    sample = schema.field("posts").type.value_type.field("samples").type.value_type
+    assert sample.field("value").type == pa.struct([("value", pa.float64()), ("unit", pa.string())])
+    assert from_arrow(to_arrow(sites, unmask=True), m.Site) == sites
+    path = tmp_path / "s.parquet"
+    to_parquet(sites, path, unmask=True)
+    assert read_parquet(path, m.Site) == sites
+    f = [finding("demo.x", Severity.INFO, "c", "t", a="3", b=3, due=dt.date(2025, 1, 1))]
+    assert from_arrow(to_arrow(f), Finding) == f
+
+
+def test_arrow_masks_by_default(m: Any) -> None:
+    pytest.importorskip("pyarrow")
+    from ohsreg.export.arrow import to_arrow
+
+    w = m.Worker(name="张三丰", phone="13812345678")
+    assert to_arrow([w]).column("name").to_pylist() == ["张**"]
+
+
+def test_assessment_table_and_csv(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    np = pytest.importorskip("numpy")
+    from ohsreg.assess import twa_array
+    from ohsreg.export.arrow import assessment_table, write_csv
+
+    r = twa_array(
+        np.array([[4.5, 1.2], [8.0, 0.0], [np.nan, 1.0]]),
+        np.array([[3.0, 5.0], [8.0, 0.0], [4, 4]]),
+        limit=6.0,
+    )
+    table = assessment_table(r, ids=["a", "b", "c"])
+    assert table.column("verdict").to_pylist() == ["COMPLIES", "EXCEEDS", "INSUFFICIENT_DATA"]
+    path = tmp_path / "v.csv"
+    write_csv(table, path, bom=True)
+    text = path.read_bytes().decode("utf-8-sig")
+    assert text.splitlines()[0] == '"id","value","unit","limit","verdict","clause"'
+    assert ',"EXCEEDS",' in text.splitlines()[2]
+
+
+@pytest.mark.parametrize("library", ["pandas", "polars"])
+def test_frames_round_trip(library: str, sites: list[Any], m: Any) -> None:
+    pytest.importorskip(library)
+    from ohsreg.export.frame import from_frame, to_frame
+
+    df = to_frame(sites, library=library, unmask=True)  # type: ignore[arg-type]
+    assert "posts.1.samples.0.value.unit" in list(df.columns)
+    assert from_frame(df, m.Site) == sites
+    auth = [Authority(name="卫健委", kind="HEALTH", level="NATIONAL")]
+    assert from_frame(to_frame(auth, library=library), Authority) == auth  # type: ignore[arg-type]
+
+
+def test_frame_unknown_column(m: Any) -> None:
+    pd = pytest.importorskip("pandas")
+    from ohsreg.errors import UnknownEntry
+    from ohsreg.export.frame import from_frame
+
+    with pytest.raises(UnknownEntry):
+        from_frame(pd.DataFrame({"code": ["x"], "bogus": [1]}), m.Site)
