@@ -51,6 +51,7 @@ from ohsreg.export._io import (
     decode,
     detect_encoding,
     error_items,
+    gc_paused,
     list_adapter,
     open_sink,
     open_source,
@@ -325,13 +326,18 @@ def flatten(value: Any, prefix: str = "", out: dict[str, Any] | None = None) -> 
     if out is None:
         out = {}
     if isinstance(value, dict):
-        for k, v in value.items():
-            flatten(v, f"{prefix}{k}.", out)
+        items: Iterable[tuple[Any, Any]] = value.items()
     elif isinstance(value, list):
-        for i, v in enumerate(value):
-            flatten(v, f"{prefix}{i}.", out)
+        items = enumerate(value)
     else:
         out[prefix[:-1]] = value
+        return out
+    for k, v in items:
+        cls = v.__class__
+        if cls is dict or cls is list:
+            flatten(v, f"{prefix}{k}.", out)
+        else:
+            out[f"{prefix}{k}"] = v
     return out
 
 
@@ -415,12 +421,13 @@ def _rows(records: Iterable[BaseModel], unmask: bool, batch: int = 2000) -> Iter
 
 def _dump(chunk: list[BaseModel], ctx: dict[str, bool] | None) -> Iterator[dict[str, Any]]:
     model = type(chunk[0])
-    if all(type(r) is model for r in chunk):
-        dumped = list_adapter(model).dump_python(chunk, mode="json", context=ctx)
-    else:
-        dumped = [r.model_dump(mode="json", context=ctx) for r in chunk]
-    for d in dumped:
-        yield flatten(d)
+    with gc_paused():
+        if all(type(r) is model for r in chunk):
+            dumped = list_adapter(model).dump_python(chunk, mode="json", context=ctx)
+        else:
+            dumped = [r.model_dump(mode="json", context=ctx) for r in chunk]
+        rows = [flatten(d) for d in dumped]
+    yield from rows
 
 
 def _model_of(records: Sequence[BaseModel], model: type[BaseModel] | None) -> type[BaseModel]:
@@ -704,7 +711,8 @@ def _validate(batch: list[dict[str, Any]], lines: list[int], model: type[M]) -> 
     from pydantic import ValidationError
 
     try:
-        result: list[M] = list_adapter(model).validate_python(batch)
+        with gc_paused():
+            result: list[M] = list_adapter(model).validate_python(batch)
         return result
     except ValidationError as err:
         raise record_error(error_items(err, lines), model) from err

@@ -36,6 +36,7 @@ from ohsreg.export._io import (
     decode,
     detect_encoding,
     error_items,
+    gc_paused,
     json_syntax_error,
     list_adapter,
     open_sink,
@@ -134,13 +135,20 @@ def load_many(source: Source, model: type[M], *, unique: str | None = None) -> l
     ``export.json_syntax`` with line and column. ``unique`` names a field whose values must not repeat
     (``export.duplicate``, with both lines).
     """
-    text, _ = decode(read_bytes(source))
+    data = read_bytes(source)
+    fast = _fast_lines(data, model)
+    if fast is not None:
+        if unique is not None:
+            check_unique(fast, unique)
+        return fast
+    text, _ = decode(data)
     stripped = text.lstrip()
     if stripped.startswith("["):
         from pydantic import ValidationError
 
         try:
-            records: list[M] = list_adapter(model).validate_json(text)
+            with gc_paused():
+                records: list[M] = list_adapter(model).validate_json(text)
         except ValidationError as err:
             if err.errors()[0]["type"] == "json_invalid":
                 syntax = json_syntax_error(text)
@@ -157,13 +165,37 @@ def load_many(source: Source, model: type[M], *, unique: str | None = None) -> l
     return records
 
 
+def _fast_lines(data: bytes, model: type[M]) -> list[M] | None:
+    """JSON Lines in plain UTF-8 without blank lines: one C-level join and one validation call.
+
+    Returns None when the fast path does not apply (BOM, other encodings, blank lines, a JSON array,
+    invalid records or syntax errors: the careful path then reports them with their lines).
+    """
+    from pydantic import ValidationError
+
+    body = data.rstrip()
+    if not body.startswith(b"{") or b"\n\n" in body or b"\n\r\n" in body:
+        return None
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    try:
+        with gc_paused():
+            result: list[M] = list_adapter(model).validate_json(b"[" + body.replace(b"\n", b",") + b"]")
+    except ValidationError:
+        return None
+    return result
+
+
 def _validate_lines(numbered: Sequence[tuple[int, str]], model: type[M]) -> list[M]:
     from pydantic import ValidationError
 
     if not numbered:
         return []
     try:
-        result: list[M] = list_adapter(model).validate_json("[" + ",".join(t for _, t in numbered) + "]")
+        with gc_paused():
+            result: list[M] = list_adapter(model).validate_json("[" + ",".join(t for _, t in numbered) + "]")
         return result
     except ValidationError as err:
         if any(e["type"] == "json_invalid" for e in err.errors()):

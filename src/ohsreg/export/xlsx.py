@@ -67,10 +67,11 @@ def to_xlsx(
             if not items:
                 continue
             model = type(items[0])
-            from ohsreg.export._io import list_adapter
+            from ohsreg.export._io import gc_paused, list_adapter
 
-            dumped = list_adapter(model).dump_python(items, mode="json", context=context(unmask))
-            rows = [flatten(d) for d in dumped]
+            with gc_paused():
+                dumped = list_adapter(model).dump_python(items, mode="json", context=context(unmask))
+                rows = [flatten(d) for d in dumped]
             cols = columns_of(rows, model)
             units: dict[str, str] = {}
             for c in cols:
@@ -96,25 +97,44 @@ def to_xlsx(
                 ws.set_column(j, j, max(10, min(40, len(c) + 2)))
             r += 1
             ws.freeze_panes(r, 0)
+            writers = [(j, c, _writer(ws, table, c, date_fmt)) for j, c in enumerate(cols)]
             for row in rows:
-                for j, c in enumerate(cols):
-                    _cell(ws, r, j, row.get(c), date_fmt)
+                get = row.get
+                for j, c, write in writers:
+                    cell = get(c)
+                    if cell is not None:
+                        write(r, j, cell)
                 r += 1
     finally:
         workbook.close()
 
 
-def _cell(ws: Any, r: int, j: int, value: Any, date_fmt: Any) -> None:
-    if value is None:
-        return
+def _writer(ws: Any, table: Any, path: str, date_fmt: Any) -> Any:
+    """The cell writer of one column, chosen once from the model's schema (text is never a formula)."""
+    formats = {n.get("format") for n, _ in table.nodes(tuple(path.split(".")))}
+    if formats == {"date"}:
+
+        def write_date(r: int, j: int, value: Any) -> None:
+            try:
+                ws.write_datetime(r, j, dt.datetime.fromisoformat(value), date_fmt)
+            except (TypeError, ValueError):
+                ws.write_string(r, j, str(value))
+
+        return write_date
+    if table.kind(path) == "text":
+        write_string = ws.write_string
+
+        def write_text(r: int, j: int, value: Any) -> None:
+            write_string(r, j, value if isinstance(value, str) else str(value))
+
+        return write_text
+    return lambda r, j, value: _cell(ws, r, j, value)
+
+
+def _cell(ws: Any, r: int, j: int, value: Any) -> None:
     if isinstance(value, bool):
         ws.write_boolean(r, j, value)
     elif isinstance(value, int | float):
         ws.write_number(r, j, value)
-    elif isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
-        try:
-            ws.write_datetime(r, j, dt.datetime.fromisoformat(value), date_fmt)
-        except ValueError:
-            ws.write_string(r, j, value)
     else:
         ws.write_string(r, j, str(value))
