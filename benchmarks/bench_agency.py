@@ -24,7 +24,6 @@ AS_OF = dt.date(2025, 6, 1)
 class _Plant:
     industry = "C2614"
     region = "330106"
-    risk_class = None
 
 
 def _pool(size: int) -> ExpertPool:

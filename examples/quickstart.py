@@ -77,7 +77,7 @@ def agencies_and_experts() -> None:
     )
 
     class Plant:
-        industry, region, risk_class = "C2614", "330106", None
+        industry, region = "C2614", "330106"
 
     for day in (dt.date(2023, 11, 30), dt.date(2023, 12, 1)):
         d = agency.may_serve(Plant(), "DETECTION", as_of=day)

@@ -20,7 +20,7 @@ from ohsreg.models.agency import (
     TechnicalServiceAgency,
 )
 from ohsreg.rules.agency import AgencyRegime
-from ohsreg.vocab import RiskClass, Severity
+from ohsreg.vocab import Severity
 
 D = dt.date
 USCC = "91330100MA2H0X0X17"
@@ -30,7 +30,6 @@ USCC = "91330100MA2H0X0X17"
 class Subject:
     industry: str | None = "C2614"
     region: str | None = "330106"
-    risk_class: RiskClass | None = None
 
 
 def qual(**kw: Any) -> Qualification:
@@ -302,3 +301,16 @@ def test_example_agencies(example: ModuleType) -> None:
     assert a.may_serve(plant, "DETECTION", example.AS_OF).allowed
     assert not c.may_serve(plant, "DETECTION", example.AS_OF).allowed
     assert rules_of(a.check(example.AS_OF)) == []
+
+
+def test_any_record_with_industry_and_region_is_a_subject() -> None:
+    from ohsreg.identifiers import DivisionCode, IndustryCode
+    from ohsreg.models.base import Record
+
+    class Project(Record):
+        code: str
+        industry: IndustryCode
+        region: DivisionCode
+
+    project = Project(code="P", industry="c2614", region="330106")
+    assert agency(qual()).may_serve(project, "检测", D(2024, 6, 1)).allowed

@@ -238,3 +238,19 @@ def test_draw_never_returns_a_conflicted_expert(
     shuffled = pool.model_copy(update={"experts": tuple(reversed(pool.experts))})
     assert shuffled.draw(n, for_=request, seed=seed, as_of=AS_OF).chosen == log.chosen
     assert log.reproduces()
+
+
+def test_any_project_like_object_can_be_drawn_for() -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Project:
+        project_id: str
+        owner: str | None
+        agency: str | None = None
+        stage: EvaluationStage | None = EvaluationStage.PRE_EVALUATION
+
+    pool = ExpertPool(name="库", experts=[expert(i) for i in range(5)])
+    log = pool.draw(2, for_=Project("P9", "乙单位"), seed=5, as_of=AS_OF)
+    assert "E001" not in log.chosen
+    assert log.stage is EvaluationStage.PRE_EVALUATION

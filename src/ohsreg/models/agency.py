@@ -24,7 +24,6 @@ Staff names and phone numbers are masked in every export (:data:`~ohsreg.models.
 >>> class Plant:
 ...     industry = "C2614"
 ...     region = "320500"
-...     risk_class = None
 >>> decision = agency.may_serve(Plant(), "DETECTION", as_of=dt.date(2024, 6, 1))
 >>> decision.allowed
 True
@@ -58,7 +57,7 @@ from ohsreg.rules.agency import (
     rules_for,
     service_field_for,
 )
-from ohsreg.vocab import LabeledEnum, QualificationLevel, RiskClass, Severity
+from ohsreg.vocab import LabeledEnum, QualificationLevel, Severity
 
 __all__ = [
     "AgencyStatus",
@@ -75,9 +74,11 @@ __all__ = [
 class ServiceSubject(Protocol):
     """What :meth:`TechnicalServiceAgency.may_serve` needs to know about an employer or a project.
 
-    Any object with these three read-only attributes fits (an enterprise record, a construction project,
-    a plain class): ``industry`` is a GB/T 4754 code such as ``C2614``, ``region`` a GB/T 2260 division
-    code, ``risk_class`` the project's risk class when there is one.
+    Any object with these two read-only attributes fits (an enterprise record, a construction project,
+    a dataclass): ``industry`` is a GB/T 4754 code such as ``C2614`` (decides the business-scope field),
+    ``region`` a GB/T 2260 division code (decides the geographic reach). A project's risk class is not
+    asked for: no verified rule ties the agency's level to it (pass ``required_level`` where a rule
+    does).
     """
 
     @property
@@ -85,9 +86,6 @@ class ServiceSubject(Protocol):
 
     @property
     def region(self) -> str | None: ...
-
-    @property
-    def risk_class(self) -> RiskClass | None: ...
 
 
 class AgencyStatus(LabeledEnum):
