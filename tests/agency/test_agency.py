@@ -314,3 +314,23 @@ def test_any_record_with_industry_and_region_is_a_subject() -> None:
 
     project = Project(code="P", industry="c2614", region="330106")
     assert agency(qual()).may_serve(project, "检测", D(2024, 6, 1)).allowed
+
+
+def test_expiry_derived_from_an_unverified_term_says_so() -> None:
+    a = agency(qual(level="CLASS_B", region="330000", valid_from=D(2015, 3, 1)))
+    found = a.check(D(2020, 6, 1))
+    assert found[0].rule == "agency.qualification_expired"
+    assert "未经核实" in found[0].message("zh_CN")
+    assert "unverified" in found[0].message("en")
+
+
+def test_json_schemas_build() -> None:
+    from ohsreg.models.agency import ServiceDecision
+    from ohsreg.models.expert import DrawLog, ExpertPool
+    from ohsreg.models.network import SupervisionNetwork
+
+    for model in (TechnicalServiceAgency, ServiceDecision, ExpertPool, DrawLog, SupervisionNetwork):
+        schema = model.model_json_schema()
+        assert schema["type"] == "object"
+    staff_schema = TechnicalServiceAgency.model_json_schema()["$defs"]["ProfessionalStaff"]
+    assert staff_schema["properties"]["name"]["x-personal-data"] == "name"

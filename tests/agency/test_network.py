@@ -96,3 +96,28 @@ def test_json_round_trip_keeps_body_types() -> None:
     assert again == net
     assert isinstance(again.node("zj-cdc").body, TechnicalSupportInstitution)
     assert isinstance(again.node("zj").body, Authority)
+
+
+def test_responsible_authority_by_date_across_the_2018_transfer() -> None:
+    import datetime as dt
+
+    net = SupervisionNetwork(
+        nodes=[
+            NetworkNode(id="nhc", body=auth("NATIONAL")),
+            NetworkNode(
+                id="saws",
+                body=Authority(name="国家安全生产监督管理总局", kind="WORK_SAFETY", level="NATIONAL"),
+            ),
+            NetworkNode(id="zj", parent="nhc", body=auth("PROVINCIAL", "330000")),
+            NetworkNode(
+                id="zj-aj",
+                parent="saws",
+                body=Authority(
+                    name="浙江省安全生产监督管理局", kind="WORK_SAFETY", level="PROVINCIAL", region="330000"
+                ),
+            ),
+        ]
+    )
+    assert net.responsible_for("330106", as_of=dt.date(2016, 1, 1)).id == "zj-aj"
+    assert net.responsible_for("330106", as_of=dt.date(2020, 1, 1)).id == "zj"
+    assert net.responsible_for("110101", as_of=dt.date(2016, 1, 1)).id == "saws"

@@ -663,7 +663,9 @@ class TechnicalServiceAgency(Record):
                         "agency.qualification_expired",
                         Severity.ERROR,
                         rules_for(latest.regime).clause,
-                        "certificate {certificate} expired on {expiry}",
+                        "certificate {certificate} expired on {expiry}"
+                        if latest.valid_until is not None
+                        else "certificate {certificate} expired on {expiry} (end derived from the regime's term, unverified)",
                         subject=latest.certificate_no,
                         due=latest.expires_on,
                         certificate=latest.certificate_no,

@@ -26,6 +26,8 @@ that the links form a tree that descends level by level within the parent's regi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field, field_validator
 
 from ohsreg.errors import RuleViolation, UnknownEntry, to_pydantic_error
@@ -180,15 +182,18 @@ class SupervisionNetwork(Record):
             out.append(self.node(out[-1].parent))
         return out
 
-    def responsible_for(self, region: str) -> NetworkNode:
+    def responsible_for(self, region: str, as_of: dt.date | None = None) -> NetworkNode:
         """The most local authority whose region contains ``region`` (a GB/T 2260 code).
 
-        :class:`~ohsreg.errors.UnknownEntry` (``network.no_authority``) when none does.
+        With ``as_of``, only authorities of the kind that supervised on that date count (work-safety
+        authorities before the 2018 transfer, health authorities after; both during the transfer):
+        :meth:`~ohsreg.models.authority.Authority.valid_on`. :class:`~ohsreg.errors.UnknownEntry`
+        (``network.no_authority``) when none does.
         """
         best: NetworkNode | None = None
         for n in self.nodes:
             body = n.body
-            if not isinstance(body, Authority):
+            if not isinstance(body, Authority) or (as_of is not None and not body.valid_on(as_of)):
                 continue
             covers = body.level is AdminLevel.NATIONAL or _within(region, body.region, body.level)
             if covers and (best is None or _DEPTH[body.level.code] > _DEPTH[best.body.level.code]):
