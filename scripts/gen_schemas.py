@@ -33,6 +33,7 @@ def main(argv: list[str]) -> int:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     committed = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in OUT.glob("*.json")}
     status = 0
+    missing: list[str] = []
     for name in sorted(set(generated) | set(committed)):
         new, old = generated.get(name), committed.get(name)
         change = compare(old, new)
@@ -54,6 +55,9 @@ def main(argv: list[str]) -> int:
             status = 1
             kind = {"major": "BREAKING (next major version)", "minor": "addition (next minor version)"}
             print(f"  add to CHANGELOG.md: - Schema `{token}`: {kind.get(change, 'description change')} …")
+            missing.append(token)
+    if len(missing) > 1:
+        print("\nor one bullet for all of them:\n- Schemas: " + ", ".join(f"`{t}`" for t in missing) + ".")
     return status if check else 0
 
 

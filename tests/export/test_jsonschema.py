@@ -77,3 +77,18 @@ def test_compare_classifies_changes() -> None:
     enum_a = {"type": "string", "enum": ["A", "B"]}
     assert compare(enum_a, {"type": "string", "enum": ["A", "B", "C"]}) == "minor"
     assert compare(enum_a, {"type": "string", "enum": ["A"]}) == "major"
+
+
+def test_every_public_model_has_a_flat_layout_and_arrow_schema() -> None:
+    from ohsreg.export.csv import Table
+
+    for name, model in public_models().items():
+        table = Table(model)
+        for field in model.model_fields:
+            assert table.known(field), (name, field)
+            assert table.kind(field) in {"text", "literal", "mixed"}
+    pytest.importorskip("pyarrow")
+    from ohsreg.export.arrow import arrow_schema
+
+    for name, model in public_models().items():
+        assert arrow_schema(model).names == list(model.model_fields), name
