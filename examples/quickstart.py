@@ -23,6 +23,7 @@ def main() -> None:
     units_and_vocab()
     assess_demo()
     agencies_and_experts()
+    export_demo()
 
 
 def identifiers_demo() -> None:
@@ -118,6 +119,17 @@ def agencies_and_experts() -> None:
     )
     log = pool.draw(3, for_=DrawFor(project_id="P-1", owner="单位0"), seed=7, as_of=dt.date(2025, 6, 1))
     print("chosen", log.chosen, "| excluded", [(e.expert_id, e.reasons[0]) for e in log.excluded])
+
+
+def export_demo() -> None:
+    section("Export: canonical JSON, spreadsheet-safe CSV that reads back equal, personal data masked (#10)")
+    from ohsreg.export.csv import from_csv, to_csv
+
+    a = ohsreg.Authority(name="=杭州市卫生健康委员会", kind="HEALTH", level="MUNICIPAL", region="330100")
+    print(ohsreg.dumps(a))
+    text = to_csv([a], header="zh")
+    print(text, end="")
+    print("round trip equal:", from_csv(text.encode(), ohsreg.Authority) == [a])
 
 
 if __name__ == "__main__":
