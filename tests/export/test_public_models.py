@@ -22,7 +22,8 @@ def _example(name: str) -> ModuleType:
     if not path.exists():
         pytest.skip(f"examples/{name}.py not present")
     spec = importlib.util.spec_from_file_location(f"_example_{name}", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
