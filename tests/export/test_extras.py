@@ -165,3 +165,19 @@ def test_frame_unknown_column(m: Any) -> None:
 
     with pytest.raises(UnknownEntry):
         from_frame(pd.DataFrame({"code": ["x"], "bogus": [1]}), m.Site)
+
+
+def test_plots(m: Any) -> None:
+    pytest.importorskip("matplotlib")
+    from ohsreg.assess import noise_exposure, twa
+    from ohsreg.export.plot import exposure_profile, noise_by_task
+
+    r = twa([(4.5, 3), (1.2, 5)], limit=6.0)
+    ax = exposure_profile(r, pc_stel=10.0, locale="en")
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[0] == "concentration"
+    assert any(t.startswith("PC-TWA 6") for t in labels)
+    ax = noise_by_task([("打磨", 92.0, 2.0), ("装配", 80.0, 6.0)], locale="en")
+    assert any(t.get_text().startswith("L_EX,8h 86.7") for t in ax.get_legend().get_texts())
+    n = noise_exposure([(92.0, 2.0), (80.0, 6.0)])
+    assert noise_by_task(n, locale="en") is not None
