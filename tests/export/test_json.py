@@ -120,3 +120,28 @@ def test_duplicates(m: Any) -> None:
         load_many(data, m.Site, unique="code")
     assert info.value.rule == "export.duplicate"
     assert (info.value.params["first"], info.value.params["second"]) == (1, 4)
+
+
+def test_streaming_memory_is_bounded(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from ohsreg.models import Authority
+
+    path = tmp_path / "big.jsonl"
+    n = 60_000
+    dump_jsonl(
+        (
+            Authority(name=f"卫生健康委员会{i}", kind="HEALTH", level="MUNICIPAL", region="330100")
+            for i in range(n)
+        ),
+        path,
+    )
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in iter_load(path, Authority, batch_size=500))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == n
+    assert peak < size  # blocks of 1 MiB and batches of 500 records, not the whole file

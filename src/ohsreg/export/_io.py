@@ -37,6 +37,9 @@ Source: TypeAlias = "str | os.PathLike[str] | bytes | bytearray | memoryview | I
 Destination: TypeAlias = "str | os.PathLike[str] | IO[bytes] | None"
 """Where output goes: a path, a binary file, or ``None`` to return bytes."""
 
+BLOCK = 1 << 18
+"""Bytes read per block when streaming (256 KiB): memory stays bounded whatever the file size."""
+
 _GB_HINT = "the file is not UTF-8; it was read as GB18030"
 
 

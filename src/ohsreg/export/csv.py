@@ -44,6 +44,9 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
 
 from ohsreg.errors import InvalidFormat, OhsregError, UnknownEntry
 from ohsreg.export._io import (
+    BLOCK as _BLOCK,
+)
+from ohsreg.export._io import (
     Progress,
     RecordError,
     Source,
@@ -646,6 +649,7 @@ def iter_csv(
         names, pending = _find_header(rows, table, unknown)
         keep = [(i, c, table.kind(c)) for i, c in enumerate(names) if c and table.known(c)]
         width = len(names)
+        flat = not any("." in c for _, c, _ in keep)  # top-level fields only: no tree to rebuild
         batch: list[dict[str, Any]] = []
         lines: list[int] = []
 
@@ -665,7 +669,8 @@ def iter_csv(
                     count=len(row),
                     width=width,
                 )
-            batch.append(unflatten({c: _decode(row[i], k) for i, c, k in keep}, model))
+            cells = {c: _decode(row[i], k) for i, c, k in keep}
+            batch.append(cells if flat else unflatten(cells, model))
             lines.append(line)
             if len(batch) >= batch_size:
                 yield from _validate(batch, lines, model)
@@ -689,7 +694,7 @@ def _text_lines(head: bytes, raw: IO[bytes], encoding: str) -> Iterator[str]:
     pending = head
     first = True
     while True:
-        chunk = raw.read(1 << 20)
+        chunk = raw.read(_BLOCK)
         data = pending + chunk
         if chunk:
             cut = data.rfind(b"\n") + 1

@@ -28,6 +28,9 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from ohsreg.errors import InvalidFormat
 from ohsreg.export._io import (
+    BLOCK as _BLOCK,
+)
+from ohsreg.export._io import (
     Destination,
     Progress,
     RecordError,
@@ -232,7 +235,7 @@ def iter_load(
         batch: list[tuple[int, str]] = []
         pending = head
         while True:
-            chunk = fh.read(1 << 20)
+            chunk = fh.read(_BLOCK)
             data = pending + chunk
             if chunk:
                 cut = data.rfind(b"\n") + 1
