@@ -54,8 +54,10 @@ def test_help_imports_nothing_heavy() -> None:
 def test_validate_ok_and_model_from_file_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "authority.jsonl"
     path.write_bytes(dumps_jsonl(AUTH))
-    assert main(["--locale", "en", "validate", str(path)]) == 0
+    findings = tmp_path / "findings.csv"
+    assert main(["--locale", "en", "validate", str(path), "-o", str(findings)]) == 0
     assert "2 record(s) of Authority valid" in capsys.readouterr().err
+    assert findings.read_text(encoding="utf-8").startswith("rule,severity,clause")
 
 
 def test_validate_invalid_records_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

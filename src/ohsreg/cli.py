@@ -161,7 +161,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 subject = f"{i}" + (f" {f.subject}" if f.subject else "")
                 print(f"{subject}: [{f.severity.code}] {f.rule}: {f.message()} ({f.clause})")
     if args.output:
-        _write(findings, Path(args.output), None, args)
+        from ohsreg.models import Finding
+
+        _write(findings, Path(args.output), Finding, args)
     errors = sum(1 for f in findings if f.severity.code == "ERROR")
     print(
         _t(

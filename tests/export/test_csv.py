@@ -142,6 +142,7 @@ def test_duplicates(m: Any) -> None:
     with pytest.raises(InvalidFormat) as info:
         from_csv(b"code,name\r\nS1,a\r\nS1,b\r\n", m.Site, unique="code")
     assert info.value.rule == "export.duplicate"
+    assert (info.value.params["first"], info.value.params["second"]) == (2, 3)
 
 
 def test_streaming_constant_columns(tmp_path: Path, m: Any) -> None:

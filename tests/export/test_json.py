@@ -51,6 +51,9 @@ def test_load_single_from_path_bytes_and_file(tmp_path: Path, m: Any) -> None:
     dump(site, path, unmask=True)
     assert load(path, m.Site) == site
     assert load(str(path), m.Site) == site
+    with pytest.raises(InvalidFormat, match="bytes") as info:
+        load(path.read_text(encoding="utf-8"), m.Site)
+    assert info.value.rule == "export.source"
     assert load(io.BytesIO(path.read_bytes()), m.Site) == site
     assert dump(site, unmask=True) == path.read_bytes()
 

@@ -78,12 +78,22 @@ def require(module: str, extra: str) -> Any:
         ) from None
 
 
+def _path(source: str | os.PathLike[str]) -> Path:
+    if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
+        raise InvalidFormat(
+            "a str source is a file path, and this looks like JSON text",
+            rule="export.source",
+            hint="pass JSON text as bytes: text.encode()",
+        )
+    return Path(source)
+
+
 def read_bytes(source: Source) -> bytes:
     """All bytes of ``source`` (a path, bytes, or a binary file)."""
     if isinstance(source, bytes | bytearray | memoryview):
         return bytes(source)
     if isinstance(source, str | os.PathLike):
-        return Path(source).read_bytes()
+        return _path(source).read_bytes()
     data = source.read()
     if isinstance(data, str):
         return data.encode("utf-8")
@@ -98,7 +108,7 @@ def open_source(source: Source) -> Iterator[IO[bytes]]:
 
         yield io.BytesIO(bytes(source))
     elif isinstance(source, str | os.PathLike):
-        with Path(source).open("rb") as fh:
+        with _path(source).open("rb") as fh:
             yield fh
     else:
         yield source

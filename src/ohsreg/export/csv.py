@@ -640,6 +640,18 @@ def iter_csv(
     ``export.unknown_column`` (or are ignored with ``unknown="ignore"``); invalid records raise
     :class:`RecordError` with their line numbers.
     """
+    for _, record in _iter_csv_lines(source, model, encoding, unknown, batch_size, progress):
+        yield record
+
+
+def _iter_csv_lines(
+    source: Source,
+    model: type[M],
+    encoding: str | None,
+    unknown: Literal["error", "ignore"],
+    batch_size: int,
+    progress: Progress | None,
+) -> Iterator[tuple[int, M]]:
     table = _table(model)
     with open_source(source) as raw:
         head = raw.read(1 << 16)
@@ -673,12 +685,12 @@ def iter_csv(
             batch.append(cells if flat else unflatten(cells, model))
             lines.append(line)
             if len(batch) >= batch_size:
-                yield from _validate(batch, lines, model)
+                yield from zip(lines, _validate(batch, lines, model), strict=True)
                 if progress is not None:
                     progress.update(len(batch))
                 batch, lines = [], []
         if batch:
-            yield from _validate(batch, lines, model)
+            yield from zip(lines, _validate(batch, lines, model), strict=True)
             if progress is not None:
                 progress.update(len(batch))
         if progress is not None:
@@ -732,9 +744,10 @@ def from_csv(
     unique: str | None = None,
 ) -> list[M]:
     """Read every record of a CSV file (see :func:`iter_csv`); ``unique`` names a field that must not repeat."""
-    records = list(iter_csv(source, model, encoding=encoding, unknown=unknown))
+    pairs = list(_iter_csv_lines(source, model, encoding, unknown, 2000, None))
+    records = [r for _, r in pairs]
     if unique is not None:
         from ohsreg.export.json import check_unique
 
-        check_unique(records, unique)
+        check_unique(records, unique, lines=[n for n, _ in pairs])
     return records
