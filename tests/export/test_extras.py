@@ -181,3 +181,83 @@ def test_plots(m: Any) -> None:
     assert any(t.get_text().startswith("L_EX,8h 86.7") for t in ax.get_legend().get_texts())
     n = noise_exposure([(92.0, 2.0), (80.0, 6.0)])
     assert noise_by_task(n, locale="en") is not None
+
+
+def test_declaration_form_layout(tmp_path: Path) -> None:
+    pytest.importorskip("xlsxwriter")
+    from pydantic import Field
+
+    from ohsreg.export.xlsx import FORM_TITLE, declaration_form
+    from ohsreg.models.base import PersonName, Record
+    from ohsreg.vocab import HazardCategory
+
+    class Item(Record):
+        hazard: str
+        category: HazardCategory | None = None
+        distribution: str | None = None
+        exposed_workers: int
+
+    class Declaration(Record):
+        uscc: str
+        enterprise_name: str
+        kind: str
+        filed_on: dt.date
+        items: tuple[Item, ...] = ()
+
+    class Manager(Record):
+        name: PersonName
+        role: str
+
+    class Employer(Record):
+        address: str | None = None
+        size: str | None = None
+        industry: str
+        legal_representative: PersonName
+        oh_organisation: str | None = None
+        oh_managers: tuple[Manager, ...] = Field(default_factory=tuple)
+        workers_total: int
+        workers_exposed: int
+
+    d = Declaration(
+        uscc="91330523MA2B7QK00K",
+        enterprise_name="安吉示例家具有限公司",
+        kind="INITIAL",
+        filed_on=dt.date(2023, 3, 1),
+        items=(
+            Item(hazard="噪声", category="PHYSICAL", distribution="开料车间", exposed_workers=12),
+            Item(hazard="木粉尘", category="DUST", distribution="开料车间", exposed_workers=10),
+            Item(hazard="苯", category="CHEMICAL", distribution="喷漆房", exposed_workers=4),
+        ),
+    )
+    e = Employer(
+        address="安吉县示例路1号",
+        size="SMALL",
+        industry="C2110",
+        legal_representative="王小明",
+        oh_organisation="安全环保部",
+        oh_managers=(Manager(name="李四", role="FULL_TIME"), Manager(name="赵六", role="PART_TIME")),
+        workers_total=80,
+        workers_exposed=22,
+    )
+    path = tmp_path / "form.xlsx"
+    declaration_form(d, path, enterprise=e)
+    _, cells, _ = _read_xlsx(path)
+    ws = cells["申报表"]
+    text = {ref: v for ref, (_, v) in ws.items() if v}
+    assert text["A1"] == FORM_TITLE
+    assert text["B3"] == "初次申报● 变更申报○"
+    assert text["B5"] == "大○ 中○ 小● 微○"
+    assert text["D6"] == "王**"  # masked by default
+    assert text["D7"] == "专职 1"
+    assert text["E7"] == "兼职 1"
+    assert text["B8"] == "80"
+    assert text["B9"] == "粉尘类 有● 无○"
+    assert text["D9"] == "10"
+    assert text["B12"] == "放射性物质类 有○ 无●"
+    assert text["E9"] == "接触职业病危害总人数: 22"
+    assert text["C14"] == "职业病危害因素名称"
+    assert text["B15"] == "开料车间"
+    assert "F15" not in text  # two factors in one workplace: the de-duplicated count is unknown
+    assert text["F17"] == "4"
+    assert text["B18"] == "合计"
+    assert text["E18"] == "26"
