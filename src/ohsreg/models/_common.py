@@ -1,0 +1,79 @@
+"""Helpers shared by the enterprise record modules: calendar arithmetic, event dates, rule errors.
+
+Not public API: the public names are re-exported by the record and rule modules.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from ohsreg.errors import OhsregError, RuleViolation, to_pydantic_error
+
+__all__ = ["EventDate", "add_days", "add_months", "canonical_hazard", "rule_error"]
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """``start`` plus whole calendar months, clamped to the month's last day.
+
+    >>> add_months(dt.date(2024, 1, 31), 1), add_months(dt.date(2023, 2, 28), 12)
+    (datetime.date(2024, 2, 29), datetime.date(2024, 2, 28))
+    """
+    index = start.year * 12 + (start.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
+def add_days(start: dt.date, days: int) -> dt.date:
+    """``start`` plus ``days`` calendar days."""
+    return start + dt.timedelta(days=days)
+
+
+def rule_error(template: str, *, rule: str, field: str, **params: Any) -> PydanticCustomError:
+    """A pydantic error carrying an ohsreg rule code (raise it from a validator)."""
+    return to_pydantic_error(RuleViolation(template, rule=rule, field=field, **params))
+
+
+def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
+    context = info.context if isinstance(info.context, dict) else {}
+    reference = context.get("as_of")
+    if not isinstance(reference, dt.date):
+        reference = dt.date.today()
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
+    if value > reference:
+        raise rule_error(
+            "{field} {value} is after the validation date {as_of}",
+            rule="record.future_date",
+            field=info.field_name or "date",
+            value=value.isoformat(),
+            as_of=reference.isoformat(),
+        )
+    return value
+
+
+EventDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+"""The date of something that has happened (an exam, a training, a filing): never after the validation
+date. The validation date is ``context={"as_of": date}`` when the caller passes one to
+``model_validate``, otherwise the day of validation. Deadlines and expiry dates are plain dates."""
+
+
+def canonical_hazard(name: str) -> str:
+    """The catalogue key of a hazard named ``name`` when the reference catalogue resolves it, else ``name``."""
+    try:
+        from ohsreg import catalogue
+    except ImportError:
+        return name
+    resolve = getattr(catalogue, "resolve_hazard_key", None)
+    if resolve is None:
+        return name
+    try:
+        return str(resolve(name))
+    except (OhsregError, LookupError):
+        return name
