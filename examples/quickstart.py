@@ -21,6 +21,7 @@ def main() -> None:
     print("zh:", err.message("zh_CN"))
     identifiers_demo()
     units_and_vocab()
+    enterprise_demo()
 
 
 def identifiers_demo() -> None:
@@ -50,6 +51,36 @@ def units_and_vocab() -> None:
     print(limit.type.code, limit.type.label("en"), "=", limit.value, "=", limit.value.to("μg/m³"))
     print("1 ppm at M = 100 g/mol:", round(ppm_to_mg_m3(1, 100), 2), "mg/m³ (20 °C, 101.3 kPa)")
     print("94 dB(A) for 2 h: L_EX,8h =", round(lex_8h([94], [2]), 1), "dB(A)")
+
+
+def enterprise_demo() -> None:
+    section("Enterprises: what a supervisor's check finds (declaration, exams, training, detection)")
+    import datetime as dt
+
+    from ohsreg.models import Enterprise
+    from ohsreg.models.declaration_rules import due_date
+
+    ent = Enterprise.model_validate(
+        {
+            "uscc": "91350582MA2Y8TD30J",
+            "name": "晋江示例鞋业有限公司",
+            "industry": "C1952",
+            "region": "350582",
+            "legal_representative": "林文斌",
+            "principal": {"name": "林文斌"},
+            "oh_managers": [{"name": "陈雅琴", "role": "兼职"}],
+            "workers_total": 80,
+            "workers_exposed": 30,
+            "risk_class": "严重",
+            "workplaces": [
+                {"name": "成型车间", "posts": [{"code": "GLUE", "name": "刷胶", "hazards": ["正己烷"]}]}
+            ],
+            "declaration_triggers": [{"event": "PROCESS_CHANGE", "occurred_on": "2025-05-01"}],
+        }
+    )
+    print("change declared by", due_date("PROCESS_CHANGE", dt.date(2025, 5, 1)), "(令第48号 第八条: 15 days)")
+    for f in ent.check(dt.date(2025, 6, 30))[:4]:
+        print(f"  {f.rule}: {f.message('zh_CN')}")
 
 
 if __name__ == "__main__":

@@ -100,7 +100,7 @@ def accident_class(
     ]
     ranks = [(acute_rank, acute_amb), *other]
     top = max(r for r, _ in ranks)
-    ambiguous = any(amb for r, amb in ranks if r == top)
+    ambiguous = all(amb for r, amb in ranks if r == top)  # firm if any criterion is firm
     cls = (AccidentClass.GENERAL, AccidentClass.MAJOR, AccidentClass.EXTRAORDINARY)[top]
     return AccidentGrading(cls, ambiguous, clause)
 

@@ -23,7 +23,7 @@ from pydantic import Field, model_validator
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
 from ohsreg.models._common import EventDate, rule_error
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import HazardRef, PersonalResidentID, PersonName, Phone, Record
+from ohsreg.models.base import HazardRef, PersonalResidentID, PersonName, Phone, Record, mask_name
 from ohsreg.models.declaration import HazardDeclaration
 from ohsreg.models.declaration_rules import DeclarationEvent
 from ohsreg.models.detection import DetectionReport, StatusEvaluation
@@ -91,6 +91,9 @@ class Principal(Record):
     """Date the person became principal (training is expected from then)."""
     trainings: tuple[TrainingRecord, ...] = ()
 
+    def __repr__(self) -> str:
+        return f"Principal(name={mask_name(self.name)!r}, trainings={len(self.trainings)})"
+
 
 class OHManager(Record):
     """An occupational-health manager (职业卫生管理人员)."""
@@ -100,6 +103,9 @@ class OHManager(Record):
     phone: Phone | None = None
     since: EventDate | None = None
     trainings: tuple[TrainingRecord, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"OHManager(name={mask_name(self.name)!r}, role={self.role.code}, trainings={len(self.trainings)})"
 
 
 class ExposureRecord(Record):
@@ -182,6 +188,9 @@ class Worker(Record):
                 placed_on=self.placed_on.isoformat(),
             )
         return self
+
+    def __repr__(self) -> str:  # no personal data in logs and tracebacks
+        return f"Worker(id={self.id!r}, name={mask_name(self.name)!r}, posts={self.posts!r})"
 
     def active_on(self, as_of: dt.date) -> bool:
         """Placed on or before ``as_of`` and not left by then."""
@@ -309,6 +318,13 @@ class Enterprise(Record):
                     uscc=self.uscc,
                 )
         return self
+
+    def __repr__(self) -> str:  # short, and without personal data
+        return (
+            f"Enterprise(uscc={self.uscc!r}, name={self.name!r}, industry={self.industry!r}, "
+            f"region={self.region!r}, workers={self.workers_total}, exposed={self.workers_exposed}, "
+            f"posts={len(self.posts)})"
+        )
 
     @property
     def posts(self) -> tuple[JobPost, ...]:

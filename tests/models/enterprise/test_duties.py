@@ -1,0 +1,236 @@
+"""Training, detection and evaluation duties, accident classes, licences and enforcement."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pydantic
+import pytest
+
+from ohsreg.errors import RuleViolation
+from ohsreg.models import (
+    Accident,
+    AccidentClass,
+    Enterprise,
+    Penalty,
+    SafetyLicence,
+    TrainingRecord,
+    accident_class,
+    next_detection_due,
+    next_status_evaluation_due,
+)
+from ohsreg.models.detection_rules import detection_interval_months, status_evaluation_interval_months
+from ohsreg.models.enforcement_rules import report_deadline_hours
+from ohsreg.models.training_rules import continuing_cycle_months, hours_required, next_training_due
+from ohsreg.vocab import RiskClass
+
+D = dt.date(2024, 1, 1)
+
+
+# ------------------------------------------------------------------------------------------- training
+def test_hours_and_cycles() -> None:
+    assert [
+        hours_required(r, k) for r in ("PRINCIPAL", "OH_MANAGER", "WORKER") for k in ("INITIAL", "CONTINUING")
+    ] == [
+        16,
+        8,
+        16,
+        8,
+        8,
+        4,
+    ]
+    assert continuing_cycle_months("主要负责人") == 12
+    assert continuing_cycle_months("WORKER") is None
+    assert next_training_due("PRINCIPAL", dt.date(2024, 2, 29)) == dt.date(2025, 2, 28)
+
+
+def test_training_hours_boundary() -> None:
+    assert TrainingRecord(kind="INITIAL", date=D, hours=16).meets("PRINCIPAL")
+    assert not TrainingRecord(kind="INITIAL", date=D, hours=15.5).meets("PRINCIPAL")
+    with pytest.raises(pydantic.ValidationError):
+        TrainingRecord(kind="INITIAL", date=D, hours=0)
+
+
+def test_training_overdue_boundary(wood: Enterprise) -> None:
+    # the OH manager's last continuing training was 2022-05-06: due 2023-05-06
+    def rules(day: dt.date) -> list[str]:
+        return [f.rule for f in wood.check(day) if f.subject == "oh_managers[0]"]
+
+    assert rules(dt.date(2023, 5, 6)) == []
+    assert rules(dt.date(2023, 5, 7)) == ["training.overdue"]
+
+
+def test_short_training_and_untrained_people(wood: Enterprise) -> None:
+    short = TrainingRecord(kind="CONTINUING", date=dt.date(2025, 3, 20), hours=4)
+    principal = wood.principal.model_copy(update={"trainings": (wood.principal.trainings[0], short)})
+    ent = wood.model_copy(update={"principal": principal, "oh_managers": ()})
+    rules = [
+        f.rule for f in ent.check(dt.date(2025, 6, 30)) if f.rule.startswith(("training.", "enterprise."))
+    ]
+    assert rules == ["training.hours_short", "enterprise.oh_manager_missing"]
+    worker = wood.workers[0].model_copy(update={"trainings": ()})
+    ent = wood.model_copy(update={"workers": (worker, *wood.workers[1:])})
+    assert "training.worker_untrained" in [f.rule for f in ent.check(dt.date(2025, 6, 30))]
+
+
+# ------------------------------------------------------------------------------ detection, evaluation
+@pytest.mark.parametrize(
+    ("risk", "detection", "evaluation"),
+    [("SERIOUS", 12, 36), ("GENERAL", 36, None), ("RELATIVELY_SERIOUS", None, None), ("严重", 12, 36)],
+)
+def test_intervals_by_class(risk: str, detection: int | None, evaluation: int | None) -> None:
+    assert detection_interval_months(risk, as_of=D) == detection
+    assert status_evaluation_interval_months(risk, as_of=D) == evaluation
+
+
+def test_order5_in_force_date() -> None:
+    assert detection_interval_months("SERIOUS", as_of=dt.date(2021, 1, 31)) is None
+    assert detection_interval_months("SERIOUS", as_of=dt.date(2021, 2, 1)) == 12
+    assert "2021-02-01" in next_detection_due("SERIOUS", None, as_of=dt.date(2021, 1, 31)).reason
+
+
+def test_detection_due_boundaries() -> None:
+    d = next_detection_due("GENERAL", dt.date(2021, 3, 31), as_of=D)
+    assert d.due == dt.date(2024, 3, 31)
+    assert not d.overdue(dt.date(2024, 3, 31))
+    assert d.overdue(dt.date(2024, 4, 1))
+    never = next_status_evaluation_due("SERIOUS", None, as_of=D)
+    assert never.never_done
+    assert never.overdue(D)
+    assert not next_status_evaluation_due("GENERAL", None, as_of=D).overdue(D)
+
+
+def test_detection_findings(mine: Enterprise) -> None:
+    day = dt.date(2025, 6, 30)
+    assert "detection.missing" in [f.rule for f in mine.model_copy(update={"detections": ()}).check(day)]
+    assert "evaluation.missing" in [
+        f.rule for f in mine.model_copy(update={"status_evaluations": ()}).check(day)
+    ]
+    assert "evaluation.overdue" in [f.rule for f in mine.check(dt.date(2026, 9, 13))]
+    unknown = [f.rule for f in mine.model_copy(update={"risk_class": None}).check(day)]
+    assert "detection.risk_class_unknown" in unknown
+    assert "detection.overdue" not in unknown
+    heavier = [
+        f.rule for f in mine.model_copy(update={"risk_class": RiskClass.RELATIVELY_SERIOUS}).check(day)
+    ]
+    assert "detection.no_rule" in heavier
+
+
+# -------------------------------------------------------------------------------------------- accidents
+@pytest.mark.parametrize(
+    ("counts", "cls", "ambiguous"),
+    [
+        ({}, "GENERAL", False),
+        ({"acute_cases": 9}, "GENERAL", False),
+        ({"acute_cases": 10}, "MAJOR", True),
+        ({"acute_cases": 11}, "MAJOR", False),
+        ({"acute_cases": 49}, "MAJOR", False),
+        ({"acute_cases": 50}, "EXTRAORDINARY", True),
+        ({"acute_cases": 51}, "EXTRAORDINARY", False),
+        ({"deaths": 1}, "MAJOR", False),
+        ({"deaths": 4}, "MAJOR", False),
+        ({"deaths": 5}, "EXTRAORDINARY", True),
+        ({"deaths": 6}, "EXTRAORDINARY", False),
+        ({"anthrax_cases": 5}, "EXTRAORDINARY", True),
+        ({"acute_cases": 60, "deaths": 5}, "EXTRAORDINARY", False),
+    ],
+)
+def test_accident_classes(counts: dict[str, int], cls: str, ambiguous: bool) -> None:
+    g = accident_class(**counts)
+    assert g.accident_class is AccidentClass(cls)
+    assert g.ambiguous is ambiguous
+    assert g.clause.endswith("第二条")
+
+
+def test_radiation_and_bad_counts() -> None:
+    assert accident_class(acute_cases=3, radiological=True).accident_class is None
+    with pytest.raises(RuleViolation) as info:
+        accident_class(deaths=-1)
+    assert (info.value.rule, info.value.field) == ("accident.count", "deaths")
+    with pytest.raises(RuleViolation):
+        accident_class(acute_cases=True)
+
+
+def test_report_deadlines() -> None:
+    assert report_deadline_hours("GENERAL") == 0
+    assert report_deadline_hours("一般事故", reporter="AUTHORITY") == 6
+    assert report_deadline_hours("MAJOR", reporter="AUTHORITY") == 0
+
+
+def test_accident_record(mine: Enterprise) -> None:
+    accident = mine.accidents[0]
+    assert accident.accident_class is AccidentClass.GENERAL
+    with pytest.raises(pydantic.ValidationError) as info:
+        Accident(occurred_at="2024-11-06T09:40:00+08:00", reported_at="2024-11-06T09:00:00+08:00")
+    assert info.value.errors()[0]["type"] == "accident.date_order"
+    unreported = mine.model_copy(update={"accidents": (accident.model_copy(update={"reported_at": None}),)})
+    assert "accident.unreported" in [f.rule for f in unreported.check(dt.date(2025, 6, 30))]
+
+
+# ------------------------------------------------------------------------------- licences, enforcement
+def test_licence_validity_boundaries(wood: Enterprise) -> None:
+    lic = wood.licences[0]
+    assert lic.valid_on(lic.issued_on)
+    assert lic.valid_on(lic.expires_on)
+    assert not lic.valid_on(lic.expires_on + dt.timedelta(days=1))
+    assert "licence.expired" not in [f.rule for f in wood.check(lic.expires_on)]
+    revoked = lic.model_copy(update={"revoked_on": dt.date(2022, 1, 1)})
+    assert not revoked.valid_on(dt.date(2022, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("update", "rule"),
+    [
+        ({"expires_on": "2021-06-01"}, "licence.date_order"),
+        ({"revoked_on": "2021-05-01"}, "licence.date_order"),
+        ({"industry": "鞋"}, "vocab.unknown"),
+    ],
+)
+def test_bad_licences(update: dict[str, object], rule: str) -> None:
+    data: dict[str, object] = {
+        "number": "L1",
+        "holder_uscc": "91330523MA2B7QK00K",
+        "industry": "WOOD_FURNITURE",
+        "issued_on": "2021-06-01",
+        "expires_on": "2024-05-31",
+        **update,
+    }
+    with pytest.raises(pydantic.ValidationError) as info:
+        SafetyLicence.model_validate(data)
+    assert rule in {e["type"] for e in info.value.errors()}
+
+
+def test_custom_pilot_industry() -> None:
+    lic = SafetyLicence(
+        number="L1",
+        holder_uscc="91330523MA2B7QK00K",
+        industry={"custom": "皮革制品"},
+        issued_on=dt.date(2021, 6, 1),
+        expires_on=dt.date(2024, 5, 31),
+    )
+    assert lic.model_dump(mode="json")["industry"] == {"custom": "皮革制品"}
+
+
+def test_penalties() -> None:
+    with pytest.raises(pydantic.ValidationError) as info:
+        Penalty(decision_no="P1", decided_on=D, kind="FINE")
+    assert info.value.errors()[0]["type"] == "enforcement.fine_amount"
+    fine = Penalty(decision_no="P1", decided_on=D, kind="罚款", amount_yuan="50000")
+    assert str(fine.amount_yuan) == "50000"
+
+
+def test_violation_rectification(mine: Enterprise) -> None:
+    violation = mine.inspections[0].violations[0]
+    assert not violation.open_on(dt.date(2025, 4, 18))
+    assert violation.open_on(dt.date(2025, 4, 19))
+    done = violation.model_copy(update={"rectified_on": dt.date(2025, 4, 30)})
+    assert done.open_on(dt.date(2025, 4, 29))
+    assert not done.open_on(dt.date(2025, 4, 30))
+
+
+def test_inspection_dates(mine: Enterprise) -> None:
+    data = mine.inspections[0].model_dump(mode="json")
+    data["violations"][0]["rectify_by"] = "2025-03-01"
+    with pytest.raises(pydantic.ValidationError) as info:
+        type(mine.inspections[0]).model_validate(data)
+    assert info.value.errors()[0]["type"] == "enforcement.date_order"
