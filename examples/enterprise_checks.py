@@ -220,8 +220,18 @@ def build_gold_mine() -> Enterprise:
                 {
                     "name": "井下采区",
                     "posts": [
-                        {"code": "DRILL", "name": "凿岩", "hazards": ["矽尘", "噪声"], "workers": 60},
-                        {"code": "BLAST", "name": "爆破", "hazards": ["一氧化碳", "矽尘"], "workers": 18},
+                        {
+                            "code": "DRILL",
+                            "name": "凿岩",
+                            "hazards": ["矽尘（游离SiO2含量≥10%）", "噪声"],
+                            "workers": 60,
+                        },
+                        {
+                            "code": "BLAST",
+                            "name": "爆破",
+                            "hazards": ["一氧化碳", "矽尘（游离SiO2含量≥10%）"],
+                            "workers": 18,
+                        },
                     ],
                 }
             ],
@@ -233,11 +243,15 @@ def build_gold_mine() -> Enterprise:
                     "posts": ["BLAST"],
                     "placed_on": "2015-07-01",
                     "exams": [
-                        {"exam_type": "PRE_PLACEMENT", "date": "2015-06-20", "hazards": ["一氧化碳", "矽尘"]},
+                        {
+                            "exam_type": "PRE_PLACEMENT",
+                            "date": "2015-06-20",
+                            "hazards": ["一氧化碳", "矽尘（游离SiO2含量≥10%）"],
+                        },
                         {
                             "exam_type": "PERIODIC",
                             "date": "2023-08-15",
-                            "hazards": ["一氧化碳", "矽尘"],
+                            "hazards": ["一氧化碳", "矽尘（游离SiO2含量≥10%）"],
                             "conclusion": "NORMAL",
                         },
                     ],
@@ -259,7 +273,7 @@ def build_gold_mine() -> Enterprise:
                     "filed_on": "2019-04-10",
                     "items": [
                         {
-                            "hazard": "矽尘",
+                            "hazard": "矽尘（游离SiO2含量≥10%）",
                             "category": "DUST",
                             "distribution": "井下采区",
                             "exposed_workers": 78,
@@ -364,7 +378,7 @@ def build_shoe_factory() -> Enterprise:
                     "name": "成型车间",
                     "posts": [
                         {"code": "GLUE", "name": "刷胶", "hazards": ["正己烷", "甲苯"], "workers": 40},
-                        {"code": "CLEAN", "name": "清洗处理", "hazards": ["1,2-二氯乙烷"], "workers": 8},
+                        {"code": "CLEAN", "name": "清洗处理", "hazards": ["二氯乙烷"], "workers": 8},
                     ],
                 }
             ],
@@ -401,9 +415,7 @@ def build_shoe_factory() -> Enterprise:
                     "posts": ["CLEAN"],
                     "placed_on": "2020-09-01",
                     "left_on": "2025-04-30",
-                    "exams": [
-                        {"exam_type": "PRE_PLACEMENT", "date": "2020-08-25", "hazards": ["1,2-二氯乙烷"]}
-                    ],
+                    "exams": [{"exam_type": "PRE_PLACEMENT", "date": "2020-08-25", "hazards": ["二氯乙烷"]}],
                     "trainings": [_training("INITIAL", "2020-08-28", 8)],
                 },
             ],
@@ -427,7 +439,7 @@ def build_shoe_factory() -> Enterprise:
                             "exposed_workers": 40,
                         },
                         {
-                            "hazard": "1,2-二氯乙烷",
+                            "hazard": "二氯乙烷",
                             "category": "CHEMICAL",
                             "distribution": "清洗处理",
                             "exposed_workers": 8,

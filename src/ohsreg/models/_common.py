@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from ohsreg.errors import OhsregError, RuleViolation, to_pydantic_error
 
-__all__ = ["EventDate", "add_days", "add_months", "canonical_hazard", "rule_error"]
+__all__ = ["EventDate", "add_days", "add_months", "canonical_hazard", "hazard_name", "rule_error"]
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
@@ -77,3 +77,20 @@ def canonical_hazard(name: str) -> str:
         return str(resolve(name))
     except (OhsregError, LookupError):
         return name
+
+
+def hazard_name(key: str) -> str:
+    """The Chinese name of the catalogue hazard ``key`` (what messages show), else ``key`` itself."""
+    try:
+        from ohsreg import catalogue
+    except ImportError:
+        return key
+    get = getattr(catalogue, "get", None)
+    if get is None:
+        return key
+    try:
+        hazard = get(key)
+    except (OhsregError, LookupError):
+        return key
+    name = getattr(hazard, "name_zh", None)
+    return name if isinstance(name, str) and name else key

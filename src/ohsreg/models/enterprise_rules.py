@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ohsreg.models._common import hazard_name
 from ohsreg.models.base import Finding, finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
 from ohsreg.models.declaration_rules import (
@@ -115,7 +116,8 @@ def check_declaration(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                     f"{DECLARATION_ORDER}第五条",
                     "hazard {hazard} of the posts is missing from the declaration filed on {filed_on}",
                     subject="declarations",
-                    hazard=hazard,
+                    hazard=hazard_name(hazard),
+                    hazard_key=hazard,
                     filed_on=latest.filed_on.isoformat(),
                 )
             )
@@ -234,7 +236,8 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                                 due=due.due,
                                 due_on=str(due.due),
                                 worker=worker.id,
-                                hazard=hazard,
+                                hazard=hazard_name(hazard),
+                                hazard_key=hazard,
                             )
                         )
                     continue
@@ -248,7 +251,8 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                                 due.interval.clause,
                                 _INTERVAL_UNKNOWN[due.interval.status],
                                 subject=f"posts[{code}]",
-                                hazard=hazard,
+                                hazard=hazard_name(hazard),
+                                hazard_key=hazard,
                             )
                         )
                 elif due.overdue(as_of):
@@ -262,7 +266,8 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                             due=due.due,
                             due_on=str(due.due),
                             worker=worker.id,
-                            hazard=hazard,
+                            hazard=hazard_name(hazard),
+                            hazard_key=hazard,
                             edition=due.edition,
                         )
                     )
@@ -280,7 +285,8 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                             "worker {worker} has a contraindication for {hazard} and is still on post {post}",
                             subject=subject,
                             worker=worker.id,
-                            hazard=hazard,
+                            hazard=hazard_name(hazard),
+                            hazard_key=hazard,
                             post=code,
                         )
                     )

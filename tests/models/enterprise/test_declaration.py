@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from ohsreg.errors import UnknownEntry
 from ohsreg.models import DeclarationEvent, DeclarationTrigger, Enterprise, HazardDeclaration
+from ohsreg.models._common import canonical_hazard
 from ohsreg.models.declaration_rules import (
     deadline_days,
     declaration_applies,
@@ -179,4 +180,8 @@ def test_missing_declaration_and_coal_mines(wood: Enterprise) -> None:
 
 def test_missing_hazards_keeps_order() -> None:
     d = _declaration()
-    assert d.missing_hazards(["苯", "噪声", "苯", "木粉尘"]) == ["苯", "木粉尘"]
+    # stored as catalogue keys once the reference catalogue resolves the names
+    assert d.missing_hazards(["苯", "噪声", "苯", "木粉尘"]) == [
+        canonical_hazard("苯"),
+        canonical_hazard("木粉尘"),
+    ]
