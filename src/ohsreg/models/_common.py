@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, ValidationInfo
@@ -64,13 +65,27 @@ date. The validation date is ``context={"as_of": date}`` when the caller passes 
 ``model_validate``, otherwise the day of validation. Deadlines and expiry dates are plain dates."""
 
 
+_MISSING: Any = object()
+_catalogue_cache: Any = _MISSING
+
+
+def _catalogue() -> Any:
+    """The reference catalogue module, or None when it is not installed (looked up once)."""
+    global _catalogue_cache
+    if _catalogue_cache is _MISSING:
+        try:
+            from ohsreg import catalogue
+        except ImportError:
+            _catalogue_cache = None
+        else:
+            _catalogue_cache = catalogue
+    return _catalogue_cache
+
+
+@functools.lru_cache(maxsize=4096)
 def canonical_hazard(name: str) -> str:
     """The catalogue key of a hazard named ``name`` when the reference catalogue resolves it, else ``name``."""
-    try:
-        from ohsreg import catalogue
-    except ImportError:
-        return name
-    resolve = getattr(catalogue, "resolve_hazard_key", None)
+    resolve = getattr(_catalogue(), "resolve_hazard_key", None)
     if resolve is None:
         return name
     try:
@@ -79,13 +94,10 @@ def canonical_hazard(name: str) -> str:
         return name
 
 
+@functools.lru_cache(maxsize=4096)
 def hazard_name(key: str) -> str:
     """The Chinese name of the catalogue hazard ``key`` (what messages show), else ``key`` itself."""
-    try:
-        from ohsreg import catalogue
-    except ImportError:
-        return key
-    get = getattr(catalogue, "get", None)
+    get = getattr(_catalogue(), "get", None)
     if get is None:
         return key
     try:
