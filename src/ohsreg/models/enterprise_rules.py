@@ -11,11 +11,13 @@ code                                provision
 ==================================  =====================================================================
 ``declaration.*``                   安监总局令第48号 Arts. 2, 8, 9 (verified copy)
 ``surveillance.*``                  GBZ 188-2014 intervals (:mod:`~ohsreg.models.surveillance_rules`);
-                                    the duty to examine: 职业病防治法 (2018) Art. 35 (article number not
-                                    verified against the official text)
-``training.*``                      令第5号 Arts. 9–10 (secondary); hours 安监总厅安健〔2015〕121号 (secondary)
+                                    the duty to examine, no contraindicated work, exit examinations:
+                                    职业病防治法 (2018) Art. 35 (verified copy)
+``training.*``                      职业病防治法 (2018) Art. 34 (verified copy); hours 安监总厅安健〔2015〕121号
+                                    (secondary)
 ``enterprise.oh_manager_missing``   职业病防治法 (2018) Art. 20 (1) (article number not verified)
-``detection.*``, ``evaluation.*``   令第5号 Arts. 20, 21 (verified copy)
+``detection.*``, ``evaluation.*``   令第47号 Art. 20 (to 2021-01-31, secondary copies); 令第5号 Arts. 20, 21
+                                    (verified copy)
 ``licence.expired``                 the licence's own validity
 ``enforcement.unrectified``         the inspection's rectification deadline
 ``accident.unreported``             卫生部令第25号 Art. 6 (verified copy; in-force status not verified)
@@ -38,7 +40,8 @@ from ohsreg.models.declaration_rules import (
 )
 from ohsreg.models.detection_rules import (
     ORDER5,
-    ORDER5_IN_FORCE,
+    ORDER47,
+    detection_regime,
     next_detection_due,
     next_status_evaluation_due,
 )
@@ -417,8 +420,9 @@ def check_training(ent: Enterprise, as_of: dt.date) -> list[Finding]:
 
 
 # ------------------------------------------------------------------------------- detection / evaluation
-_NO_RULE_BEFORE = "令第5号 applies from 2021-02-01; earlier detection frequencies are not shipped"
-_NO_RULE_CLASS = "令第5号 Art. 20 sets no detection frequency for {risk_class} employers"
+_NO_RULE_BEFORE = "no detection regime before 令第47号 (in force 2012-06-01) is shipped"
+_NO_RULE_CLASS = "Art. 20 sets no detection frequency for {risk_class} employers"
+_CLASS_UNKNOWN = "the employer's risk class is not given: duties that depend on it are not checked"
 _DUTY_MISSING = {
     "detection": "no detection of hazard factors is on record (required every {months} months)",
     "evaluation": "no current-status evaluation is on record (required every {months} months)",
@@ -430,36 +434,38 @@ _DUTY_OVERDUE = {
 
 
 def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
-    """令第5号 第二十条 (periodic detection and status evaluation) and 第二十一条 (after an accident)."""
+    """令第47号/令第5号 第二十条 (periodic detection and status evaluation) and 令第5号 第二十一条
+    (after an accident)."""
     out: list[Finding] = []
     if not ent.hazards:
         return out
-    clause = f"{ORDER5}第二十条"
+    regime = detection_regime(as_of)
+    if regime is None:
+        return [finding("detection.no_rule", INFO, ORDER47, _NO_RULE_BEFORE)]
+    last_det = max((d.completed_on for d in ent.detections if d.completed_on <= as_of), default=None)
+    last_eval = max((e.completed_on for e in ent.status_evaluations if e.completed_on <= as_of), default=None)
     if ent.risk_class is None:
-        return [
+        out.append(
             finding(
                 "detection.risk_class_unknown",
                 INFO,
-                clause,
-                "the employer's risk class is not given: detection and evaluation frequencies are not checked",
+                regime.clause,
+                _CLASS_UNKNOWN,
                 subject="risk_class",
             )
-        ]
-    last_det = max((d.completed_on for d in ent.detections if d.completed_on <= as_of), default=None)
-    last_eval = max((e.completed_on for e in ent.status_evaluations if e.completed_on <= as_of), default=None)
+        )
     for duty, prefix in (
         (next_detection_due(ent.risk_class, last_det, as_of=as_of), "detection"),
         (next_status_evaluation_due(ent.risk_class, last_eval, as_of=as_of), "evaluation"),
     ):
         if duty.months is None:
-            if prefix == "detection":
-                before = as_of < ORDER5_IN_FORCE
+            if prefix == "detection" and ent.risk_class is not None:
                 out.append(
                     finding(
                         "detection.no_rule",
                         INFO,
-                        clause,
-                        _NO_RULE_BEFORE if before else _NO_RULE_CLASS,
+                        duty.clause,
+                        _NO_RULE_CLASS,
                         risk_class=ent.risk_class.code,
                     )
                 )

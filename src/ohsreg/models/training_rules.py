@@ -3,10 +3,10 @@
 Provisions (see each constant for its confidence):
 
 - Principals (主要负责人) and occupational-health managers (职业卫生管理人员) must be trained; workers
-  get pre-placement and periodic in-service training: 《工作场所职业卫生管理规定》 (国家卫生健康委令
-  第5号, in force 2021-02-01) Arts. 9 and 10 — article numbers from a secondary source (public code
-  index), **unverified**; the predecessor 原安监总局令第47号 (2012) Arts. 9 and 10 say the same
-  (secondary copy).
+  get pre-placement and periodic in-service training: 职业病防治法 (2018 amendment) **Art. 34**, verified
+  against a bilingual copy of the article (wechat.estsglobal.com law_contents/178). The implementing
+  articles of 《工作场所职业卫生管理规定》 (国家卫生健康委令第5号) are cited by a secondary source as
+  Arts. 9 and 10 (article numbers **unverified**).
 - Hours: 《关于加强用人单位职业卫生培训工作的通知》 (安监总厅安健〔2015〕121号), as quoted by secondary
   pages (RULES §5, confidence S, ``verified=False``): principals and OH managers **16 h initial, 8 h
   continuing, continuing cycle one year**; exposed workers **8 h initial, 4 h continuing**. The
@@ -40,8 +40,8 @@ __all__ = [
     "next_training_due",
 ]
 
-TRAINING_CLAUSE = "国家卫生健康委令第5号《工作场所职业卫生管理规定》第九条、第十条"
-"""Duty to train (article numbers unverified; secondary source)."""
+TRAINING_CLAUSE = "职业病防治法（2018年修正）第三十四条"
+"""Duty to train (verified copy of the article)."""
 HOURS_SOURCE = "安监总厅安健〔2015〕121号《关于加强用人单位职业卫生培训工作的通知》"
 HOURS_VERIFIED = False
 """The hours were seen in secondary sources only."""

@@ -19,7 +19,12 @@ from ohsreg.models import (
     next_detection_due,
     next_status_evaluation_due,
 )
-from ohsreg.models.detection_rules import detection_interval_months, status_evaluation_interval_months
+from ohsreg.models.detection_rules import (
+    REGIMES,
+    detection_interval_months,
+    detection_regime,
+    status_evaluation_interval_months,
+)
 from ohsreg.models.enforcement_rules import report_deadline_hours
 from ohsreg.models.training_rules import continuing_cycle_months, hours_required, next_training_due
 from ohsreg.vocab import RiskClass
@@ -83,10 +88,20 @@ def test_intervals_by_class(risk: str, detection: int | None, evaluation: int | 
     assert status_evaluation_interval_months(risk, as_of=D) == evaluation
 
 
-def test_order5_in_force_date() -> None:
-    assert detection_interval_months("SERIOUS", as_of=dt.date(2021, 1, 31)) is None
-    assert detection_interval_months("SERIOUS", as_of=dt.date(2021, 2, 1)) == 12
-    assert "2021-02-01" in next_detection_due("SERIOUS", None, as_of=dt.date(2021, 1, 31)).reason
+def test_regimes_by_date() -> None:
+    # 令第47号 (2012-06-01 .. 2021-01-31): yearly detection for every employer, 3-yearly evaluation if serious
+    assert detection_regime(dt.date(2012, 5, 31)) is None
+    assert detection_interval_months(None, as_of=dt.date(2012, 6, 1)) == 12
+    assert detection_interval_months("GENERAL", as_of=dt.date(2021, 1, 31)) == 12
+    assert status_evaluation_interval_months("SERIOUS", as_of=dt.date(2021, 1, 31)) == 36
+    assert status_evaluation_interval_months(None, as_of=dt.date(2021, 1, 31)) is None
+    # 令第5号 from 2021-02-01: general employers every three years
+    assert detection_interval_months("GENERAL", as_of=dt.date(2021, 2, 1)) == 36
+    assert detection_interval_months(None, as_of=dt.date(2021, 2, 1)) is None
+    d = next_detection_due("SERIOUS", None, as_of=dt.date(2021, 1, 31))
+    assert (d.regime, d.clause.endswith("第二十条")) == ("令第47号", True)
+    assert "2012-06-01" in next_detection_due("SERIOUS", None, as_of=dt.date(2012, 1, 1)).reason
+    assert [r.verified for r in REGIMES] == [False, True]
 
 
 def test_detection_due_boundaries() -> None:
@@ -110,6 +125,13 @@ def test_detection_findings(mine: Enterprise) -> None:
     unknown = [f.rule for f in mine.model_copy(update={"risk_class": None}).check(day)]
     assert "detection.risk_class_unknown" in unknown
     assert "detection.overdue" not in unknown
+    # before 2021-02-01 (令第47号) detection is yearly whatever the class
+    early = [
+        f.rule
+        for f in mine.model_copy(update={"risk_class": None, "detections": ()}).check(dt.date(2020, 6, 1))
+    ]
+    assert "detection.missing" in early
+    assert "detection.risk_class_unknown" in early
     heavier = [
         f.rule for f in mine.model_copy(update={"risk_class": RiskClass.RELATIVELY_SERIOUS}).check(day)
     ]
