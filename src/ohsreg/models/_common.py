@@ -15,7 +15,15 @@ from pydantic_core import PydanticCustomError
 
 from ohsreg.errors import OhsregError, RuleViolation, to_pydantic_error
 
-__all__ = ["EventDate", "add_days", "add_months", "canonical_hazard", "hazard_name", "rule_error"]
+__all__ = [
+    "EventDate",
+    "add_days",
+    "add_months",
+    "canonical_hazard",
+    "directory_risk_class",
+    "hazard_name",
+    "rule_error",
+]
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
@@ -106,3 +114,21 @@ def hazard_name(key: str) -> str:
         return key
     name = getattr(hazard, "name_zh", None)
     return name if isinstance(name, str) and name else key
+
+
+def directory_risk_class(
+    industry: str, as_of: dt.date, uses_listed_solvents: bool | None
+) -> tuple[Any, str] | None:
+    """(RiskClass, edition) of ``industry`` in the risk directory in force on ``as_of``, when the reference
+    catalogue is installed and the directory decides it unambiguously; ``None`` otherwise."""
+    risk_class = getattr(_catalogue(), "risk_class", None)
+    if risk_class is None:
+        return None
+    try:
+        result = risk_class(industry, as_of=as_of, uses_listed_solvents=uses_listed_solvents)
+    except (OhsregError, LookupError):
+        return None
+    cls = getattr(result, "risk_class", None)
+    if cls is None or getattr(result, "conditional", False):
+        return None
+    return cls, str(getattr(result, "edition", ""))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Self
 from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
-from ohsreg.models._common import EventDate, rule_error
+from ohsreg.models._common import EventDate, directory_risk_class, rule_error
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import HazardRef, PersonalResidentID, PersonName, Phone, Record, mask_name
 from ohsreg.models.declaration import HazardDeclaration
@@ -209,9 +209,11 @@ class DeclarationTrigger(Record):
 class Enterprise(Record):
     """An employer (用人单位) and its occupational-health records.
 
-    ``risk_class`` is the occupational-hazard class of the employer (严重 / 一般 under the 2021 industry
-    directory) used for detection and evaluation frequencies; when absent, the detection checks report
-    that it is unknown.
+    ``risk_class`` is the occupational-hazard class of the employer (严重 / 一般) used for detection and
+    evaluation frequencies. When it is not given, :meth:`detection_risk_class` derives it from the
+    industry and the 《建设项目职业病危害风险分类管理目录》 in force (国卫办职健发〔2021〕5号 makes that
+    directory decide the periodic detection frequency of employers; copy of the notice) — once the
+    reference catalogue (``ohsreg.catalogue``) is installed; otherwise the checks say it is unknown.
     """
 
     uscc: USCC
@@ -229,6 +231,11 @@ class Enterprise(Record):
     workers_total: Annotated[int, Field(ge=0)]
     workers_exposed: Annotated[int, Field(ge=0)]
     risk_class: RiskClass | None = None
+    """The employer's occupational-hazard risk class, when known (else derived: see
+    :meth:`detection_risk_class`)."""
+    uses_listed_solvents: bool | None = None
+    """Whether adhesives, cleaners, inks or paints containing 苯、正己烷、1,2-二氯乙烷 or 三氯甲烷 are used
+    (footnote of the 2021 risk directory: the starred industries are 一般 when they are not)."""
     workplaces: tuple[Workplace, ...] = ()
     workers: tuple[Worker, ...] = ()
     declarations: tuple[HazardDeclaration, ...] = ()
@@ -346,6 +353,19 @@ class Enterprise(Record):
             for hazard in post.hazards:
                 seen.setdefault(hazard, None)
         return tuple(seen)
+
+    def detection_risk_class(self, as_of: dt.date) -> tuple[RiskClass | None, str | None]:
+        """The risk class that sets detection frequencies on ``as_of`` and where it comes from:
+        ``(risk_class, "declared")`` when given, ``(class, "<directory edition>")`` when derived from the
+        risk directory through the reference catalogue, ``(None, None)`` when neither answers (no
+        catalogue, a date before the 2021 directory, an industry split into parts, or a starred industry
+        with ``uses_listed_solvents`` not given)."""
+        if self.risk_class is not None:
+            return self.risk_class, "declared"
+        derived = directory_risk_class(self.industry, as_of, self.uses_listed_solvents)
+        if derived is None:
+            return None, None
+        return RiskClass.parse(derived[0], field="risk_class"), derived[1]
 
     def check(self, as_of: dt.date) -> list[Finding]:
         """Every compliance finding on ``as_of``: declaration, examinations, training, detection and

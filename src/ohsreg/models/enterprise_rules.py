@@ -444,7 +444,8 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
         return [finding("detection.no_rule", INFO, ORDER47, _NO_RULE_BEFORE)]
     last_det = max((d.completed_on for d in ent.detections if d.completed_on <= as_of), default=None)
     last_eval = max((e.completed_on for e in ent.status_evaluations if e.completed_on <= as_of), default=None)
-    if ent.risk_class is None:
+    risk_class, source = ent.detection_risk_class(as_of)
+    if risk_class is None:
         out.append(
             finding(
                 "detection.risk_class_unknown",
@@ -454,19 +455,32 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                 subject="risk_class",
             )
         )
+    elif source != "declared":
+        out.append(
+            finding(
+                "detection.risk_class_derived",
+                INFO,
+                "国卫办职健发〔2021〕5号",
+                "risk class {risk_class} derived from the industry {industry} in the risk directory ({edition})",
+                subject="risk_class",
+                risk_class=risk_class.code,
+                industry=ent.industry,
+                edition=source,
+            )
+        )
     for duty, prefix in (
-        (next_detection_due(ent.risk_class, last_det, as_of=as_of), "detection"),
-        (next_status_evaluation_due(ent.risk_class, last_eval, as_of=as_of), "evaluation"),
+        (next_detection_due(risk_class, last_det, as_of=as_of), "detection"),
+        (next_status_evaluation_due(risk_class, last_eval, as_of=as_of), "evaluation"),
     ):
         if duty.months is None:
-            if prefix == "detection" and ent.risk_class is not None:
+            if prefix == "detection" and risk_class is not None:
                 out.append(
                     finding(
                         "detection.no_rule",
                         INFO,
                         duty.clause,
                         _NO_RULE_CLASS,
-                        risk_class=ent.risk_class.code,
+                        risk_class=risk_class.code,
                     )
                 )
             continue

@@ -115,14 +115,15 @@ def test_detection_due_boundaries() -> None:
     assert not next_status_evaluation_due("GENERAL", None, as_of=D).overdue(D)
 
 
-def test_detection_findings(mine: Enterprise) -> None:
+def test_detection_findings(mine: Enterprise, wood: Enterprise) -> None:
     day = dt.date(2025, 6, 30)
     assert "detection.missing" in [f.rule for f in mine.model_copy(update={"detections": ()}).check(day)]
     assert "evaluation.missing" in [
         f.rule for f in mine.model_copy(update={"status_evaluations": ()}).check(day)
     ]
     assert "evaluation.overdue" in [f.rule for f in mine.check(dt.date(2026, 9, 13))]
-    unknown = [f.rule for f in mine.model_copy(update={"risk_class": None}).check(day)]
+    # wood furniture (C2110) is a starred industry: without uses_listed_solvents no class answers
+    unknown = [f.rule for f in wood.model_copy(update={"risk_class": None}).check(day)]
     assert "detection.risk_class_unknown" in unknown
     assert "detection.overdue" not in unknown
     # before 2021-02-01 (令第47号) detection is yearly whatever the class
@@ -256,3 +257,20 @@ def test_inspection_dates(mine: Enterprise) -> None:
     with pytest.raises(pydantic.ValidationError) as info:
         type(mine.inspections[0]).model_validate(data)
     assert info.value.errors()[0]["type"] == "enforcement.date_order"
+
+
+def test_risk_class_from_the_directory(mine: Enterprise, shoes: Enterprise) -> None:
+    day = dt.date(2025, 6, 30)
+    assert mine.detection_risk_class(day) == (RiskClass.SERIOUS, "declared")
+    undeclared = shoes.model_copy(update={"risk_class": None})
+    catalogue = pytest.importorskip("ohsreg.catalogue")
+    assert catalogue.risk_class("C1952", uses_listed_solvents=True).risk_class is RiskClass.SERIOUS
+    # starred industry: undecided until the solvents are known
+    assert undeclared.detection_risk_class(day) == (None, None)
+    known = undeclared.model_copy(update={"uses_listed_solvents": True})
+    cls, source = known.detection_risk_class(day)
+    assert cls is RiskClass.SERIOUS
+    assert source
+    assert "detection.risk_class_derived" in [f.rule for f in known.check(day)]
+    # the 2021 directory does not answer for earlier dates
+    assert known.detection_risk_class(dt.date(2021, 3, 11)) == (None, None)
