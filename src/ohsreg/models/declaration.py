@@ -1,9 +1,10 @@
 """The occupational-hazard declaration (职业病危害项目申报) an employer files with its authority.
 
-Content follows 《职业病危害项目申报办法》 (安监总局令第48号): the employer's basic data and, per hazard
-factor, its category, where it occurs (distribution) and how many workers are exposed. The wording of
-the content article (Art. 5) is **unverified** (FACTS §8, K); the deadlines (Arts. 8–9) are verified and
-live in :mod:`ohsreg.models.declaration_rules`.
+Content follows 《职业病危害项目申报办法》 (安监总局令第48号) Art. 5, verified against a public copy of
+the order (ask.fsou.com): the declaration form with (一) the employer's basic data and (二) the kinds of
+hazard factors in the workplaces, their distribution and the number of exposed workers. The form of 2012
+has two filing types, 初次申报 and 变更申报; the termination (注销, Art. 9) is modelled as a third kind.
+The deadlines (Arts. 8–9, verified) live in :mod:`ohsreg.models.declaration_rules`.
 
 >>> import datetime as dt
 >>> d = HazardDeclaration(

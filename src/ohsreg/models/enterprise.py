@@ -53,26 +53,38 @@ __all__ = [
 
 
 class EconomicType(LabeledEnum):
-    """Registration/economic type of the employer (common statistical categories; labels unverified
-    against the current statistical standard — use ``{"custom": ...}`` for others)."""
+    """Registration type (注册类型) of the employer, as the declaration form lists them.
 
-    STATE_OWNED = ("STATE_OWNED", "国有企业", "state-owned")
-    COLLECTIVE = ("COLLECTIVE", "集体企业", "collective")
-    PRIVATE = ("PRIVATE", "私营企业", "private")
+    Source: the filling notes of the 2012 declaration form (职业病危害项目申报表, 填表说明 item 8), seen in a
+    public copy: 国有企业、集体企业、股份合作企业、联营企业、有限责任公司、股份有限公司、私营企业、
+    港澳台商投资企业、外商投资企业、其他企业. English labels are ours. Use ``{"custom": ...}`` for a type
+    outside the list (e.g. 个体经济组织).
+    """
+
+    STATE_OWNED = ("STATE_OWNED", "国有企业", "state-owned enterprise")
+    COLLECTIVE = ("COLLECTIVE", "集体企业", "collective enterprise")
+    JOINT_STOCK_COOPERATIVE = ("JOINT_STOCK_COOPERATIVE", "股份合作企业", "joint-stock cooperative")
+    JOINT_OPERATION = ("JOINT_OPERATION", "联营企业", "joint operation enterprise")
     LIMITED_LIABILITY = ("LIMITED_LIABILITY", "有限责任公司", "limited liability company")
-    JOINT_STOCK = ("JOINT_STOCK", "股份有限公司", "joint-stock company")
-    HK_MACAO_TAIWAN = ("HK_MACAO_TAIWAN", "港澳台商投资企业", "Hong Kong, Macao or Taiwan invested")
-    FOREIGN = ("FOREIGN", "外商投资企业", "foreign invested")
-    INDIVIDUAL = ("INDIVIDUAL", "个体经营", "individual business")
+    JOINT_STOCK = ("JOINT_STOCK", "股份有限公司", "company limited by shares")
+    PRIVATE = ("PRIVATE", "私营企业", "private enterprise")
+    HK_MACAO_TAIWAN = (
+        "HK_MACAO_TAIWAN",
+        "港澳台商投资企业",
+        "Hong Kong, Macao or Taiwan invested enterprise",
+    )
+    FOREIGN = ("FOREIGN", "外商投资企业", "foreign-invested enterprise")
+    OTHER = ("OTHER", "其他企业", "other enterprise")
 
 
 class SizeClass(LabeledEnum):
-    """Enterprise size (《统计上大中小微型企业划分办法》 classes; thresholds not modelled)."""
+    """Enterprise size: 大、中、小、微 (the declaration form's notes refer to 《统计上大中小微型企业划分办法》,
+    国统〔2011〕75号; the thresholds are not modelled)."""
 
-    LARGE = ("LARGE", "大型", "large")
-    MEDIUM = ("MEDIUM", "中型", "medium")
-    SMALL = ("SMALL", "小型", "small")
-    MICRO = ("MICRO", "微型", "micro")
+    LARGE = ("LARGE", "大型", "large", ("大",))
+    MEDIUM = ("MEDIUM", "中型", "medium", ("中",))
+    SMALL = ("SMALL", "小型", "small", ("小",))
+    MICRO = ("MICRO", "微型", "micro", ("微",))
 
 
 class OHManagerRole(LabeledEnum):
