@@ -164,6 +164,43 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # -- construction projects (#8) --
 
     # -- agencies and experts (#9) --
+    # isort: split
+    from ohsreg.models.agency import (
+        AgencyStatus,
+        Equipment,
+        ProfessionalStaff,
+        Qualification,
+        ServiceDecision,
+        ServiceSubject,
+        StatusChange,
+        TechnicalServiceAgency,
+    )
+    from ohsreg.models.expert import (
+        DrawFor,
+        DrawLog,
+        DrawSubject,
+        Engagement,
+        Exclusion,
+        Expert,
+        ExpertLevel,
+        ExpertPool,
+        ExpertStatus,
+        PoolRules,
+        PoolType,
+    )
+    from ohsreg.models.network import (
+        InstitutionKind,
+        NetworkNode,
+        SupervisionNetwork,
+        TechnicalSupportInstitution,
+    )
+    from ohsreg.rules.agency import (
+        AgencyRegime,
+        LeadRole,
+        ProfessionalTitle,
+        ServiceField,
+        TechnicalService,
+    )
 
     # -- export and cli (#10) --
 
@@ -296,6 +333,34 @@ _LAZY_NAMES: dict[str, str] = {
     "next_status_evaluation_due": "ohsreg.models",
     # -- construction projects (#8) --
     # -- agencies and experts (#9) --
+    "AgencyRegime": "ohsreg.rules.agency",
+    "AgencyStatus": "ohsreg.models.agency",
+    "DrawFor": "ohsreg.models.expert",
+    "DrawLog": "ohsreg.models.expert",
+    "DrawSubject": "ohsreg.models.expert",
+    "Engagement": "ohsreg.models.expert",
+    "Equipment": "ohsreg.models.agency",
+    "Exclusion": "ohsreg.models.expert",
+    "Expert": "ohsreg.models.expert",
+    "ExpertLevel": "ohsreg.models.expert",
+    "ExpertPool": "ohsreg.models.expert",
+    "ExpertStatus": "ohsreg.models.expert",
+    "InstitutionKind": "ohsreg.models.network",
+    "LeadRole": "ohsreg.rules.agency",
+    "NetworkNode": "ohsreg.models.network",
+    "PoolRules": "ohsreg.models.expert",
+    "PoolType": "ohsreg.models.expert",
+    "ProfessionalStaff": "ohsreg.models.agency",
+    "ProfessionalTitle": "ohsreg.rules.agency",
+    "Qualification": "ohsreg.models.agency",
+    "ServiceDecision": "ohsreg.models.agency",
+    "ServiceField": "ohsreg.rules.agency",
+    "ServiceSubject": "ohsreg.models.agency",
+    "StatusChange": "ohsreg.models.agency",
+    "SupervisionNetwork": "ohsreg.models.network",
+    "TechnicalService": "ohsreg.rules.agency",
+    "TechnicalServiceAgency": "ohsreg.models.agency",
+    "TechnicalSupportInstitution": "ohsreg.models.network",
     # -- export and cli (#10) --
 }
 
@@ -454,6 +519,34 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "next_status_evaluation_due",
     # -- construction projects (#8) --
     # -- agencies and experts (#9) --
+    "AgencyRegime",
+    "AgencyStatus",
+    "DrawFor",
+    "DrawLog",
+    "DrawSubject",
+    "Engagement",
+    "Equipment",
+    "Exclusion",
+    "Expert",
+    "ExpertLevel",
+    "ExpertPool",
+    "ExpertStatus",
+    "InstitutionKind",
+    "LeadRole",
+    "NetworkNode",
+    "PoolRules",
+    "PoolType",
+    "ProfessionalStaff",
+    "ProfessionalTitle",
+    "Qualification",
+    "ServiceDecision",
+    "ServiceField",
+    "ServiceSubject",
+    "StatusChange",
+    "SupervisionNetwork",
+    "TechnicalService",
+    "TechnicalServiceAgency",
+    "TechnicalSupportInstitution",
     # -- export and cli (#10) --
 ]
 
