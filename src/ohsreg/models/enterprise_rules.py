@@ -30,6 +30,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ohsreg.models._common import hazard_name
+from ohsreg.models.authority import AuthorityKind, supervising_authority_kind
 from ohsreg.models.base import Finding, finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
 from ohsreg.models.declaration_rules import (
@@ -524,6 +525,12 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
 
 
 # ---------------------------------------------------------------------- licences, enforcement, accidents
+_WRONG_REGIME = {
+    AuthorityKind.WORK_SAFETY: "a {kind} authority is named on {date}, when work-safety authorities supervised workplaces",
+    AuthorityKind.HEALTH: "a {kind} authority is named on {date}, when health authorities supervised workplaces",
+}
+
+
 def check_records(ent: Enterprise, as_of: dt.date) -> list[Finding]:
     """Licences in force, violations rectified, accidents reported."""
     out: list[Finding] = []
@@ -541,6 +548,25 @@ def check_records(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                 expires_on=last.expires_on.isoformat(),
             )
         )
+    named = [(f"inspections[{i}].authority", x.authority, x.date) for i, x in enumerate(ent.inspections)] + [
+        (f"declarations[{i}].authority", d.authority, d.filed_on)
+        for i, d in enumerate(ent.declarations)
+        if d.authority is not None
+    ]
+    for subject, authority, day in named:
+        if authority is not None and day <= as_of and not authority.valid_on(day):
+            expected = supervising_authority_kind(day)
+            out.append(
+                finding(
+                    "enforcement.authority_regime",
+                    WARNING,
+                    "主席令第24号（职业病防治法2018年修正）; 《国务院机构改革方案》(2018)",
+                    _WRONG_REGIME[expected],
+                    subject=subject,
+                    kind=authority.kind.code,
+                    date=day.isoformat(),
+                )
+            )
     for i, inspection in enumerate(ent.inspections):
         for j, violation in enumerate(inspection.violations):
             if violation.open_on(as_of):

@@ -128,7 +128,14 @@ def _templates() -> set[str]:
             if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
                 target = node.targets[0].id
                 if target.startswith(
-                    ("_NO_RULE", "_DUTY_", "_UNTRAINED", "_TRAINING_OVERDUE", "_INTERVAL_UNKNOWN")
+                    (
+                        "_NO_RULE",
+                        "_DUTY_",
+                        "_UNTRAINED",
+                        "_TRAINING_OVERDUE",
+                        "_INTERVAL_UNKNOWN",
+                        "_WRONG_REGIME",
+                    )
                 ):
                     value = node.value
                     values = value.values if isinstance(value, ast.Dict) else [value]

@@ -274,3 +274,16 @@ def test_risk_class_from_the_directory(mine: Enterprise, shoes: Enterprise) -> N
     assert "detection.risk_class_derived" in [f.rule for f in known.check(day)]
     # the 2021 directory does not answer for earlier dates
     assert known.detection_risk_class(dt.date(2021, 3, 11)) == (None, None)
+
+
+def test_authority_named_for_the_wrong_regime(mine: Enterprise) -> None:
+    day = dt.date(2025, 6, 30)
+    assert "enforcement.authority_regime" not in [f.rule for f in mine.check(day)]
+    old = mine.inspections[0].model_copy(
+        update={"date": dt.date(2016, 5, 4), "violations": (), "penalties": ()}
+    )
+    ent = mine.model_copy(update={"inspections": (old,)})
+    found = [f for f in ent.check(day) if f.rule == "enforcement.authority_regime"]
+    assert len(found) == 1
+    assert found[0].subject == "inspections[0].authority"
+    assert "安全生产监督管理部门" in found[0].message("zh_CN")
