@@ -16,7 +16,7 @@ from typing import Any
 from _harness import Result, per_call
 
 from ohsreg.models import Enterprise, next_exam_due
-from ohsreg.models.declaration_rules import due_date
+from ohsreg.rules.declaration import due_date
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "enterprise_checks.py"
 AS_OF = dt.date(2025, 6, 30)

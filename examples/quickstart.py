@@ -70,7 +70,7 @@ def enterprise_demo() -> None:
     import datetime as dt
 
     from ohsreg.models import Enterprise
-    from ohsreg.models.declaration_rules import due_date
+    from ohsreg.rules.declaration import due_date
 
     ent = Enterprise.model_validate(
         {

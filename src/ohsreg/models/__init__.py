@@ -10,11 +10,8 @@ from ohsreg.models.base import Finding, HazardRef, PersonalResidentID, PersonNam
 # -- enterprise models (#7) --
 # isort: split
 from ohsreg.models.declaration import DeclarationKind, DeclaredHazard, HazardDeclaration
-from ohsreg.models.declaration_rules import DeclarationEvent
 from ohsreg.models.detection import DetectionReport, StatusEvaluation
-from ohsreg.models.detection_rules import DutyDue, next_detection_due, next_status_evaluation_due
 from ohsreg.models.enforcement import Accident, Inspection, Penalty, PenaltyKind, Violation
-from ohsreg.models.enforcement_rules import AccidentClass, AccidentGrading, accident_class
 from ohsreg.models.enterprise import (
     DeclarationTrigger,
     EconomicType,
@@ -30,9 +27,7 @@ from ohsreg.models.enterprise import (
 )
 from ohsreg.models.licence import LicencePilotIndustry, SafetyLicence
 from ohsreg.models.surveillance import ExamConclusion, HealthExam
-from ohsreg.models.surveillance_rules import ExamDue, ExamInterval, exam_interval, next_exam_due
 from ohsreg.models.training import TrainingRecord
-from ohsreg.models.training_rules import TraineeRole, TrainingKind
 
 __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a block
     "Authority",
@@ -47,19 +42,13 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "supervising_authority_kind",
     # -- enterprise models (#7) --
     "Accident",
-    "AccidentClass",
-    "AccidentGrading",
-    "DeclarationEvent",
     "DeclarationKind",
     "DeclarationTrigger",
     "DeclaredHazard",
     "DetectionReport",
-    "DutyDue",
     "EconomicType",
     "Enterprise",
     "ExamConclusion",
-    "ExamDue",
-    "ExamInterval",
     "ExposureRecord",
     "HazardDeclaration",
     "HealthExam",
@@ -74,15 +63,8 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "SafetyLicence",
     "SizeClass",
     "StatusEvaluation",
-    "TraineeRole",
-    "TrainingKind",
     "TrainingRecord",
     "Violation",
     "Worker",
     "Workplace",
-    "accident_class",
-    "exam_interval",
-    "next_detection_due",
-    "next_exam_due",
-    "next_status_evaluation_due",
 ]

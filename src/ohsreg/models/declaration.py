@@ -4,7 +4,7 @@ Content follows 《职业病危害项目申报办法》 (安监总局令第48号
 the order (ask.fsou.com): the declaration form with (一) the employer's basic data and (二) the kinds of
 hazard factors in the workplaces, their distribution and the number of exposed workers. The form of 2012
 has two filing types, 初次申报 and 变更申报; the termination (注销, Art. 9) is modelled as a third kind.
-The deadlines (Arts. 8–9, verified) live in :mod:`ohsreg.models.declaration_rules`.
+The deadlines (Arts. 8–9, verified) live in :mod:`ohsreg.rules.declaration`.
 
 >>> import datetime as dt
 >>> d = HazardDeclaration(
@@ -27,7 +27,7 @@ from ohsreg.identifiers import USCC
 from ohsreg.models._common import EventDate, canonical_hazard, rule_error
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import HazardRef, Record
-from ohsreg.models.declaration_rules import DeclarationEvent
+from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.vocab import HazardCategory, LabeledEnum
 
 __all__ = ["DeclarationKind", "DeclaredHazard", "HazardDeclaration"]
@@ -58,7 +58,7 @@ class HazardDeclaration(Record):
 
     A ``CHANGE`` or ``TERMINATION`` filing names the ``event`` that made it due and the date the event
     occurred (or the results were received); the deadline is
-    :func:`~ohsreg.models.declaration_rules.due_date` of the two. Bad input (event after filing,
+    :func:`~ohsreg.rules.declaration.due_date` of the two. Bad input (event after filing,
     missing event for a change, hazards declared twice, no hazards in a non-termination filing) raises a
     ``ValidationError`` with a ``declaration.*`` rule code.
     """

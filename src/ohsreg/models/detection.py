@@ -1,6 +1,6 @@
 """Records of periodic detection (职业病危害因素检测) and current-status evaluation (现状评价) reports.
 
-Due dates: :mod:`ohsreg.models.detection_rules`.
+Due dates: :mod:`ohsreg.rules.detection`.
 
 >>> import datetime as dt
 >>> DetectionReport(report_no="ZJ-2024-001", agency="示例职业卫生检测公司", completed_on=dt.date(2024, 5, 10)).report_no

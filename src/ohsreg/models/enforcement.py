@@ -1,6 +1,6 @@
 """Supervision records: inspections, violations, penalties, and occupational-disease hazard accidents.
 
-Accident classes and report deadlines: :mod:`ohsreg.models.enforcement_rules`.
+Accident classes and report deadlines: :mod:`ohsreg.rules.enforcement`.
 
 >>> import datetime as dt
 >>> v = Violation(provision="职业病防治法第三十五条", description="未组织在岗期间职业健康检查",
@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 from ohsreg.models._common import EventDate, rule_error
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import Record
-from ohsreg.models.enforcement_rules import AccidentClass, AccidentGrading, accident_class
+from ohsreg.rules.enforcement import AccidentClass, AccidentGrading, accident_class
 from ohsreg.vocab import LabeledEnum
 
 __all__ = ["Accident", "Inspection", "Penalty", "PenaltyKind", "Violation"]
@@ -131,7 +131,7 @@ class Accident(Record):
 
     @property
     def grading(self) -> AccidentGrading:
-        """Class under 卫生部令第25号 第二条 (see :func:`~ohsreg.models.enforcement_rules.accident_class`)."""
+        """Class under 卫生部令第25号 第二条 (see :func:`~ohsreg.rules.enforcement.accident_class`)."""
         return accident_class(
             acute_cases=self.acute_cases,
             deaths=self.deaths,

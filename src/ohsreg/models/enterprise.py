@@ -25,12 +25,12 @@ from ohsreg.models._common import EventDate, directory_risk_class, rule_error
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import HazardRef, PersonalResidentID, PersonName, Phone, Record, mask_name
 from ohsreg.models.declaration import HazardDeclaration
-from ohsreg.models.declaration_rules import DeclarationEvent
 from ohsreg.models.detection import DetectionReport, StatusEvaluation
 from ohsreg.models.enforcement import Accident, Inspection
 from ohsreg.models.licence import SafetyLicence
 from ohsreg.models.surveillance import HealthExam
 from ohsreg.models.training import TrainingRecord
+from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.units import SoundLevel
 from ohsreg.vocab import HazardGrade, LabeledEnum, OpenTerm, RiskClass, Verdict
 
@@ -381,7 +381,7 @@ class Enterprise(Record):
 
     def check(self, as_of: dt.date) -> list[Finding]:
         """Every compliance finding on ``as_of``: declaration, examinations, training, detection and
-        evaluation, licences, rectification, accidents. See :mod:`ohsreg.models.enterprise_rules`."""
-        from ohsreg.models.enterprise_rules import check_enterprise
+        evaluation, licences, rectification, accidents. See :mod:`ohsreg.models.enterprise_check`."""
+        from ohsreg.models.enterprise_check import check_enterprise
 
         return check_enterprise(self, as_of)

@@ -1,6 +1,6 @@
 """Training records (职业卫生培训) of principals, OH managers and workers.
 
-Hours and cycles: :mod:`ohsreg.models.training_rules`.
+Hours and cycles: :mod:`ohsreg.rules.training`.
 
 >>> import datetime as dt
 >>> t = TrainingRecord(kind="INITIAL", date=dt.date(2024, 3, 1), hours=16, provider="市职业卫生培训中心")
@@ -16,7 +16,7 @@ from pydantic import Field
 
 from ohsreg.models._common import EventDate
 from ohsreg.models.base import Record
-from ohsreg.models.training_rules import TraineeRole, TrainingKind, hours_required
+from ohsreg.rules.training import TraineeRole, TrainingKind, hours_required
 
 __all__ = ["TrainingRecord"]
 

@@ -14,22 +14,22 @@ import pytest
 from ohsreg.i18n import gettext
 from ohsreg.models import Enterprise, Worker
 
-SRC = Path(__file__).resolve().parents[3] / "src" / "ohsreg" / "models"
+SRC = Path(__file__).resolve().parents[3] / "src" / "ohsreg"
 MINE_MODULES = [
-    "_common",
-    "declaration",
-    "declaration_rules",
-    "detection",
-    "detection_rules",
-    "enforcement",
-    "enforcement_rules",
-    "enterprise",
-    "enterprise_rules",
-    "licence",
-    "surveillance",
-    "surveillance_rules",
-    "training",
-    "training_rules",
+    "models/_common",
+    "models/declaration",
+    "models/detection",
+    "models/enforcement",
+    "models/enterprise",
+    "models/enterprise_check",
+    "models/licence",
+    "models/surveillance",
+    "models/training",
+    "rules/declaration",
+    "rules/detection",
+    "rules/enforcement",
+    "rules/surveillance",
+    "rules/training",
 ]
 
 

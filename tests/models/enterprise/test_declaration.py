@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ohsreg import DeclarationEvent
 from ohsreg.errors import UnknownEntry
-from ohsreg.models import DeclarationEvent, DeclarationTrigger, Enterprise, HazardDeclaration
+from ohsreg.models import DeclarationTrigger, Enterprise, HazardDeclaration
 from ohsreg.models._common import canonical_hazard
-from ohsreg.models.declaration_rules import (
+from ohsreg.rules.declaration import (
     deadline_days,
     declaration_applies,
     declaration_clause,

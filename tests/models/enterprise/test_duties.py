@@ -7,26 +7,17 @@ import datetime as dt
 import pydantic
 import pytest
 
+from ohsreg import AccidentClass, accident_class, next_detection_due, next_status_evaluation_due
 from ohsreg.errors import RuleViolation
-from ohsreg.models import (
-    Accident,
-    AccidentClass,
-    Enterprise,
-    Penalty,
-    SafetyLicence,
-    TrainingRecord,
-    accident_class,
-    next_detection_due,
-    next_status_evaluation_due,
-)
-from ohsreg.models.detection_rules import (
+from ohsreg.models import Accident, Enterprise, Penalty, SafetyLicence, TrainingRecord
+from ohsreg.rules.detection import (
     REGIMES,
     detection_interval_months,
     detection_regime,
     status_evaluation_interval_months,
 )
-from ohsreg.models.enforcement_rules import report_deadline_hours
-from ohsreg.models.training_rules import continuing_cycle_months, hours_required, next_training_due
+from ohsreg.rules.enforcement import report_deadline_hours
+from ohsreg.rules.training import continuing_cycle_months, hours_required, next_training_due
 from ohsreg.vocab import RiskClass
 
 D = dt.date(2024, 1, 1)

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ohsreg.models import AccidentClass, accident_class, next_detection_due
+from ohsreg import AccidentClass, accident_class, next_detection_due
 from ohsreg.models._common import add_months
 
 DATES = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 12, 31))

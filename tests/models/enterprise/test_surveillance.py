@@ -7,8 +7,9 @@ import datetime as dt
 import pydantic
 import pytest
 
-from ohsreg.models import Enterprise, HealthExam, Worker, exam_interval, next_exam_due
-from ohsreg.models.surveillance_rules import GBZ188_2014, interval_rules
+from ohsreg import exam_interval, next_exam_due
+from ohsreg.models import Enterprise, HealthExam, Worker
+from ohsreg.rules.surveillance import GBZ188_2014, interval_rules
 from ohsreg.vocab import ExamType, HazardGrade
 
 D = dt.date(2024, 1, 1)

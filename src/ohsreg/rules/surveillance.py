@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ohsreg.models._common import add_months, canonical_hazard
+from ohsreg.rules._enterprise_support import add_months, canonical_hazard
 from ohsreg.vocab import ExamType, HazardGrade
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ohsreg.models._common import add_months
+from ohsreg.rules._enterprise_support import add_months
 from ohsreg.vocab import LabeledEnum
 
 __all__ = [

@@ -10,7 +10,7 @@ Rules and where they come from (confidence in the rule modules' docstrings):
 code                                provision
 ==================================  =====================================================================
 ``declaration.*``                   安监总局令第48号 Arts. 2, 8, 9 (verified copy)
-``surveillance.*``                  GBZ 188-2014 intervals (:mod:`~ohsreg.models.surveillance_rules`);
+``surveillance.*``                  GBZ 188-2014 intervals (:mod:`~ohsreg.rules.surveillance`);
                                     the duty to examine, no contraindicated work, exit examinations:
                                     职业病防治法 (2018) Art. 35 (verified copy)
 ``training.*``                      职业病防治法 (2018) Art. 34 (verified copy); hours 安监总厅安健〔2015〕121号
@@ -33,24 +33,24 @@ from ohsreg.models._common import hazard_name
 from ohsreg.models.authority import AuthorityKind, supervising_authority_kind
 from ohsreg.models.base import Finding, finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
-from ohsreg.models.declaration_rules import (
+from ohsreg.models.surveillance import ExamConclusion
+from ohsreg.models.training import TrainingRecord
+from ohsreg.rules.declaration import (
     DECLARATION_ORDER,
     declaration_applies,
     declaration_clause,
     due_date,
 )
-from ohsreg.models.detection_rules import (
+from ohsreg.rules.detection import (
     ORDER5,
     ORDER47,
     detection_regime,
     next_detection_due,
     next_status_evaluation_due,
 )
-from ohsreg.models.enforcement_rules import ACCIDENT_ORDER
-from ohsreg.models.surveillance import ExamConclusion
-from ohsreg.models.surveillance_rules import GBZ188_2025_REPORTED_IN_FORCE, next_exam_due
-from ohsreg.models.training import TrainingRecord
-from ohsreg.models.training_rules import (
+from ohsreg.rules.enforcement import ACCIDENT_ORDER
+from ohsreg.rules.surveillance import GBZ188_2025_REPORTED_IN_FORCE, next_exam_due
+from ohsreg.rules.training import (
     HOURS_SOURCE,
     TRAINING_CLAUSE,
     TraineeRole,
