@@ -15,8 +15,9 @@ from typing import Any
 
 from _harness import Result, per_call
 
-from ohsreg.models import Enterprise, next_exam_due
+from ohsreg.models import Enterprise
 from ohsreg.rules.declaration import due_date
+from ohsreg.rules.surveillance import next_exam_due
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "enterprise_checks.py"
 AS_OF = dt.date(2025, 6, 30)
@@ -57,7 +58,7 @@ def run() -> list[Result]:
             1.0,
         ),
         Result(
-            "declaration_rules.due_date",
+            "rules.declaration.due_date",
             per_call(lambda: due_date("PROCESS_CHANGE", day), number=20000),
             "date + timedelta",
             per_call(lambda: day + dt.timedelta(days=15), number=20000),
