@@ -150,3 +150,12 @@ def test_every_message_has_a_zh_translation() -> None:
     assert len(templates) > 40
     missing = sorted(t for t in templates if gettext(t, "zh_CN") == t)
     assert not missing, f"add to enterprise.po: {missing}"
+
+
+def test_unknown_hazard_on_a_post(wood: Enterprise) -> None:
+    pytest.importorskip("ohsreg.catalogue")  # HazardRef resolves names once the catalogue is installed
+    data = _data(wood)
+    data["workplaces"][1]["posts"][0]["hazards"] = ["不存在的因素"]
+    errors = _errors(data)
+    assert errors[0]["loc"][:5] == ("workplaces", 1, "posts", 0, "hazards")
+    assert str(errors[0]["type"]).startswith("catalogue.")
