@@ -16,7 +16,7 @@ catalogue is installed. Workers' names and resident IDs are masked in every defa
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 from pydantic import Field, model_validator
 
@@ -124,16 +124,60 @@ class ExposureRecord(Record):
     """One measured exposure of a post to a hazard and its assessed result (from ``ohsreg.assess``).
 
     ``lex_8h`` (noise) and ``grade`` (GBZ/T 229 grade of the work) also select examination intervals.
+    Build one from an assessment with :meth:`from_assessment`.
     """
 
     hazard: HazardRef
     measured_on: EventDate
     result: str | None = None
-    """The measured value with its unit, as reported (e.g. ``"2.4 mg/m³"``)."""
+    """The measured value with its unit, as reported (e.g. ``"C_TWA = 2.4 mg/m³"``)."""
     verdict: Verdict
     lex_8h: SoundLevel | None = None
     grade: HazardGrade | None = None
+    clause: str | None = None
+    """The rule and limit applied by the assessment (standard, edition, clause)."""
     report_no: str | None = None
+
+    @classmethod
+    def from_assessment(
+        cls,
+        hazard: str,
+        measured_on: dt.date,
+        assessment: Any,
+        *,
+        report_no: str | None = None,
+    ) -> ExposureRecord:
+        """A record of an ``ohsreg.assess`` result (any object with ``quantity``, ``value``, ``unit``,
+        ``verdict`` and ``clause``; a grading result's ``grade`` and a noise result's L_EX,8h are kept).
+
+        >>> import datetime as dt
+        >>> import ohsreg.assess as oa
+        >>> r = oa.noise_exposure([(94, 2)])
+        >>> e = ExposureRecord.from_assessment("噪声", dt.date(2024, 5, 6), r)
+        >>> round(e.lex_8h.value, 1), e.verdict.code, e.result
+        (88.0, 'EXCEEDS', 'L_EX,8h = 87.9794 dB(A)')
+        """
+        value, unit = getattr(assessment, "value", None), str(getattr(assessment, "unit", ""))
+        quantity = str(getattr(assessment, "quantity", ""))
+        result = None if value is None else f"{quantity} = {value:g} {unit}".strip()
+        lex = (
+            SoundLevel(value)
+            if value is not None and unit == "dB(A)" and quantity.startswith("L_EX,8h")
+            else None
+        )
+        grade = getattr(assessment, "grade", None)
+        return cls.model_validate(
+            {
+                "hazard": hazard,
+                "measured_on": measured_on,
+                "result": result,
+                "verdict": getattr(assessment, "verdict", None),
+                "lex_8h": lex,
+                "grade": getattr(grade, "value", grade),
+                "clause": getattr(assessment, "clause", None),
+                "report_no": report_no,
+            }
+        )
 
 
 class JobPost(Record):

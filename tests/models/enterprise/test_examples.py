@@ -119,3 +119,19 @@ def test_example_script_runs(examples: ModuleType, capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert "declaration.hazard_missing" in out
     assert "岗位接触的危害因素" in out
+
+
+def test_exposure_records_from_assessments() -> None:
+    import ohsreg.assess as oa
+    from ohsreg.models import ExposureRecord
+
+    twa = oa.twa([(300, 1.5), (200, 2), (180, 2.5)], limit=200)
+    record = ExposureRecord.from_assessment("乙酸乙酯", dt.date(2024, 5, 6), twa, report_no="R-1")
+    assert record.verdict.code == "COMPLIES"
+    assert record.clause == twa.clause
+    assert record.lex_8h is None
+    assert record.result is not None
+    assert record.result.startswith("C_TWA")
+    noise = ExposureRecord.from_assessment("噪声", dt.date(2024, 5, 6), oa.noise_exposure([(80, 8)]))
+    assert noise.lex_8h is not None
+    assert noise.lex_8h.value == pytest.approx(80.0)
