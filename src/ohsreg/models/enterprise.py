@@ -103,8 +103,9 @@ class Principal(Record):
     """Date the person became principal (training is expected from then)."""
     trainings: tuple[TrainingRecord, ...] = ()
 
-    def __repr__(self) -> str:
-        return f"Principal(name={mask_name(self.name)!r}, trainings={len(self.trainings)})"
+    def __repr_args__(self) -> Any:  # repr() and str() without personal data
+        yield "name", mask_name(self.name)
+        yield "trainings", len(self.trainings)
 
 
 class OHManager(Record):
@@ -116,8 +117,10 @@ class OHManager(Record):
     since: EventDate | None = None
     trainings: tuple[TrainingRecord, ...] = ()
 
-    def __repr__(self) -> str:
-        return f"OHManager(name={mask_name(self.name)!r}, role={self.role.code}, trainings={len(self.trainings)})"
+    def __repr_args__(self) -> Any:  # repr() and str() without personal data
+        yield "name", mask_name(self.name)
+        yield "role", self.role.code
+        yield "trainings", len(self.trainings)
 
 
 class ExposureRecord(Record):
@@ -245,8 +248,13 @@ class Worker(Record):
             )
         return self
 
-    def __repr__(self) -> str:  # no personal data in logs and tracebacks
-        return f"Worker(id={self.id!r}, name={mask_name(self.name)!r}, posts={self.posts!r})"
+    def __repr_args__(self) -> Any:  # repr() and str() without personal data (logs, tracebacks)
+        yield "id", self.id
+        yield "name", mask_name(self.name)
+        yield "posts", self.posts
+        yield "placed_on", self.placed_on
+        if self.left_on is not None:
+            yield "left_on", self.left_on
 
     def active_on(self, as_of: dt.date) -> bool:
         """Placed on or before ``as_of`` and not left by then."""
@@ -382,12 +390,14 @@ class Enterprise(Record):
                 )
         return self
 
-    def __repr__(self) -> str:  # short, and without personal data
-        return (
-            f"Enterprise(uscc={self.uscc!r}, name={self.name!r}, industry={self.industry!r}, "
-            f"region={self.region!r}, workers={self.workers_total}, exposed={self.workers_exposed}, "
-            f"posts={len(self.posts)})"
-        )
+    def __repr_args__(self) -> Any:  # repr() and str(): short, and without personal data
+        yield "uscc", self.uscc
+        yield "name", self.name
+        yield "industry", self.industry
+        yield "region", self.region
+        yield "workers_total", self.workers_total
+        yield "workers_exposed", self.workers_exposed
+        yield "posts", len(self.posts)
 
     @property
     def posts(self) -> tuple[JobPost, ...]:

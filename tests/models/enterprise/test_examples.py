@@ -35,8 +35,13 @@ def test_default_export_masks_personal_data(builders: dict[str, Callable[[], Ent
                 assert worker.resident_id not in text
         assert ent.principal.name not in text
         assert ent.principal.name not in repr(ent)
+        assert ent.principal.name not in str(ent)
+        assert ent.principal.name not in repr(ent.principal)
         for worker in ent.workers:
             assert worker.name not in repr(worker)
+            assert worker.name not in str(worker)
+        for manager in ent.oh_managers:
+            assert manager.name not in str(manager)
 
 
 def test_json_schema_names_personal_fields() -> None:
