@@ -140,3 +140,20 @@ def test_exposure_records_from_assessments() -> None:
     noise = ExposureRecord.from_assessment("噪声", dt.date(2024, 5, 6), oa.noise_exposure([(80, 8)]))
     assert noise.lex_8h is not None
     assert noise.lex_8h.value == pytest.approx(80.0)
+
+
+def test_every_emitted_finding_code_is_documented(builders: dict[str, Callable[[], Enterprise]]) -> None:
+    import re
+    from pathlib import Path
+
+    table = (Path(__file__).resolve().parents[3] / "docs" / "reference" / "rules.md").read_text(
+        encoding="utf-8"
+    )
+    documented = set(re.findall(r"^\| `([\w.]+)`", table, flags=re.M))
+    emitted = {
+        f.rule
+        for build in builders.values()
+        for day in (dt.date(2012, 1, 1), dt.date(2020, 6, 1), AS_OF, dt.date(2026, 9, 1))
+        for f in build().check(day)
+    }
+    assert emitted <= documented, sorted(emitted - documented)
