@@ -174,3 +174,17 @@ def test_label_helper(m: Any) -> None:
     assert ocsv.label(m.Site, "posts.0.name") == "岗位 1 岗位名称"
     assert ocsv.label(m.Site, "opened", "en") == "Opened"
     assert dt.date  # keep import used
+
+
+def test_open_terms_code_and_custom_in_one_column_family() -> None:
+    from ohsreg.models.base import Record
+    from ohsreg.vocab import HazardCategory, OpenTerm
+
+    class Term(Record):
+        kind: OpenTerm[HazardCategory] | None = None
+
+    rows = [Term(kind="DUST"), Term(kind={"custom": "纳米材料"}), Term()]
+    text = to_csv(rows)
+    assert text is not None
+    assert text.splitlines()[0] == "kind,kind.custom"
+    assert from_csv(text.encode(), Term) == rows

@@ -2,7 +2,8 @@
 
 :func:`arrow_schema` derives an Arrow schema from a model's JSON Schema, so other engines (Spark,
 DuckDB, Polars) read ohsreg exports with the same types: text -> ``string``, integers -> ``int64``,
-numbers -> ``float64``, booleans -> ``bool``, dates -> ``date32``, date-times -> ``timestamp[us]``,
+numbers -> ``float64``, booleans -> ``bool``, dates -> ``date32``, date-times -> ISO 8601 text (each
+value keeps its own UTC offset, which an Arrow timestamp column cannot),
 nested models -> ``struct``, lists -> ``list``, quantities -> ``struct<value: double, unit: string>``.
 Values whose type the model leaves open (free-form mappings such as ``Finding.params``, unions of text
 and numbers) are stored as JSON text in a ``string`` column and decoded on reading.
@@ -89,8 +90,6 @@ class _Builder:
             fmt = node.get("format")
             if fmt == "date":
                 return pa.date32(), dt.date.fromisoformat, dt.date.isoformat
-            if fmt == "date-time":
-                return pa.timestamp("us"), dt.datetime.fromisoformat, dt.datetime.isoformat
             return pa.string(), None, None
         if t == "integer":
             return pa.int64(), None, None

@@ -379,12 +379,32 @@ def unflatten(row: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
     """
     table = _table(model)
     tree: dict[str, Any] = {}
+    nulls: list[list[str]] = []
     for path, value in row.items():
         parts = path.split(".")
+        if value is None:
+            nulls.append(parts)
+            continue
         node = tree
         for part in parts[:-1]:
-            node = node.setdefault(part, {})
+            child = node.get(part)
+            if not isinstance(child, dict):
+                child = node[part] = {}
+            node = child
         node[parts[-1]] = value
+    # nulls go only where nothing else is: an open term is a code (``kind``) in one row and a custom
+    # term (``kind.custom``) in another, and the empty column of the other form must not erase it
+    for parts in nulls:
+        node = tree
+        for part in parts[:-1]:
+            child = node.get(part)
+            if child is None:
+                child = node[part] = {}
+            elif not isinstance(child, dict):
+                break
+            node = child
+        else:
+            node.setdefault(parts[-1], None)
     return _build(tree, (), table, top=True)  # type: ignore[no-any-return]
 
 
