@@ -128,14 +128,41 @@ def _records(path: Path, model: type[BaseModel], fmt: str | None) -> Iterator[Ba
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from ohsreg.errors import InvalidFormat
     from ohsreg.export._io import RecordError
-    from ohsreg.export.json import check_unique
 
     path = Path(args.file)
     model = _model(args.model, path)
     as_of = args.as_of or dt.date.today()
+    key = args.key or next((k for k in _KEYS if k in model.model_fields), None)
+    seen: dict[str, int] = {}
+    findings: list[Any] = []
+    count = errors = 0
     try:
-        records = list(_records(path, model, args.format))
+        # streamed: records are checked one by one and not kept (bounded memory on large files)
+        for count, record in enumerate(_records(path, model, args.format), 1):
+            value = getattr(record, key, None) if key is not None else None
+            if value is not None:
+                first = seen.setdefault(str(value), count)
+                if first != count:
+                    raise InvalidFormat(
+                        "duplicate {name} {value!r} in records {first} and {second}",
+                        rule="export.duplicate",
+                        field=key,
+                        hint="each record needs its own identifier; remove or merge the duplicates",
+                        name=key,
+                        value=str(value),
+                        first=first,
+                        second=count,
+                    )
+            check = getattr(record, "check", None)
+            if not callable(check):
+                continue
+            for f in check(as_of=as_of):
+                findings.append(f)
+                errors += f.severity.code == "ERROR"
+                subject = f"{count}" + (f" {f.subject}" if f.subject else "")
+                print(f"{subject}: [{f.severity.code}] {f.rule}: {f.message()} ({f.clause})")
     except RecordError as err:
         for item in err.errors:
             print(
@@ -149,26 +176,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             )
         _err(f"{err.message()} [{err.rule}]")
         return 1
-    key = args.key or next((k for k in _KEYS if k in model.model_fields), None)
-    if key is not None:
-        check_unique(records, key)
-    findings = []
-    for i, record in enumerate(records, 1):
-        check = getattr(record, "check", None)
-        if callable(check):
-            for f in check(as_of=as_of):
-                findings.append(f)
-                subject = f"{i}" + (f" {f.subject}" if f.subject else "")
-                print(f"{subject}: [{f.severity.code}] {f.rule}: {f.message()} ({f.clause})")
     if args.output:
         from ohsreg.models import Finding
 
         _write(findings, Path(args.output), Finding, args)
-    errors = sum(1 for f in findings if f.severity.code == "ERROR")
     print(
         _t(
             "{records} record(s) of {model} valid; {findings} finding(s), {errors} error(s)",
-            records=len(records),
+            records=count,
             model=model.__name__,
             findings=len(findings),
             errors=errors,
