@@ -250,9 +250,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
     path = Path(args.file)
     model = _model(args.model, path)
-    records = list(_records(path, model, args.format))
-    _write(records, Path(args.output), model, args)
-    print(_t("wrote {count} record(s) to {path}", count=len(records), path=args.output), file=sys.stderr)
+    if args.to == "jsonl":  # streamed end to end: bounded memory on large files
+        from ohsreg.export._io import Progress
+        from ohsreg.export.json import dump_jsonl
+
+        progress = Progress(_t("writing {name}", name=Path(args.output).name))
+        count = dump_jsonl(
+            _records(path, model, args.format), Path(args.output), unmask=args.unmask, progress=progress
+        )
+    else:
+        records = list(_records(path, model, args.format))
+        _write(records, Path(args.output), model, args)
+        count = len(records)
+    print(_t("wrote {count} record(s) to {path}", count=count, path=args.output), file=sys.stderr)
     return 0
 
 

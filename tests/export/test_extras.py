@@ -123,7 +123,10 @@ def test_arrow_masks_by_default(m: Any) -> None:
     from ohsreg.export.arrow import to_arrow
 
     w = m.Worker(name="张三丰", phone="13812345678")
-    assert to_arrow([w]).column("name").to_pylist() == ["张**"]
+    table = to_arrow([w])
+    assert table.column("name").to_pylist() == ["张**"]
+    assert table.schema.field("name").metadata == {b"ohsreg.personal_data": b"name"}
+    assert table.schema.field("phone").metadata == {b"ohsreg.personal_data": b"phone"}
 
 
 def test_assessment_table_and_csv(tmp_path: Path) -> None:

@@ -37,3 +37,16 @@ def test_assessment_table_highlights_verdict() -> None:
     assert "#2e7d32" in out
     assert "C_TWA" in out
     assert "判定" in assessment_html(over)
+
+
+def test_show_dispatches() -> None:
+    from ohsreg.export.html import show
+
+    fs = [finding("demo.a", Severity.ERROR, "第1条", "late")]
+    assert "1 finding(s)" in show(fs, locale="en")._repr_html_()
+    r = twa([(8.0, 8)], limit=6.0)
+    shown = show(r, locale="en")
+    assert "#c62828" in shown._repr_html_()
+    assert "C_TWA" in str(shown)
+    a = Authority(name="卫健委", kind="HEALTH", level="NATIONAL")
+    assert show(a)._repr_html_() == record_html(a)

@@ -5,6 +5,8 @@ DuckDB, Polars) read ohsreg exports with the same types: text -> ``string``, int
 numbers -> ``float64``, booleans -> ``bool``, dates -> ``date32``, date-times -> ISO 8601 text (each
 value keeps its own UTC offset, which an Arrow timestamp column cannot),
 nested models -> ``struct``, lists -> ``list``, quantities -> ``struct<value: double, unit: string>``.
+Fields holding personal data carry the field metadata ``ohsreg.personal_data`` (``name``, ``phone``,
+``resident_id``).
 Values whose type the model leaves open (free-form mappings such as ``Finding.params``, unions of text
 and numbers) are stored as JSON text in a ``string`` column and decoded on reading.
 
@@ -77,7 +79,9 @@ class _Builder:
             fields, to_conv, from_conv = [], {}, {}
             for name, sub in node["properties"].items():
                 typ, to_c, from_c = self.build(sub)
-                fields.append(pa.field(name, typ))
+                marker = _personal(self._deref(sub))
+                meta = {"ohsreg.personal_data": marker} if marker else None
+                fields.append(pa.field(name, typ, metadata=meta))
                 if to_c is not None:
                     to_conv[name] = to_c
                 if from_c is not None:
@@ -101,6 +105,17 @@ class _Builder:
 
     def _json(self) -> tuple[Any, Convert, Convert]:
         return self.pa.string(), _to_json, json.loads
+
+
+def _personal(node: dict[str, Any]) -> str | None:
+    """The ``x-personal-data`` marker of a schema node (also inside ``anyOf`` for optional fields)."""
+    marker = node.get("x-personal-data")
+    if isinstance(marker, str):
+        return marker
+    for option in node.get("anyOf") or ():
+        if isinstance(option, dict) and isinstance(option.get("x-personal-data"), str):
+            return str(option["x-personal-data"])
+    return None
 
 
 def _to_json(value: Any) -> str:

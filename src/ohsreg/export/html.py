@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["assessment_html", "findings_html", "record_html"]
+__all__ = ["Shown", "assessment_html", "findings_html", "record_html", "show"]
 
 _COLOURS = {
     "EXCEEDS": "#c62828",
@@ -116,3 +116,41 @@ def assessment_html(results: Any, locale: str | None = None) -> str:
 
     header = [gettext(h, locale) for h in ("quantity", "value", "limit", "verdict", "clause", "explanation")]
     return _table(gettext("{count} assessment(s)", locale).format(count=len(items)), header, rows)
+
+
+class Shown:
+    """HTML for a notebook cell: ``show(findings)`` displays as a table where a list would print its repr."""
+
+    def __init__(self, html_text: str, text: str) -> None:
+        self.html = html_text
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def show(obj: Any, locale: str | None = None) -> Shown:
+    """A notebook display of a record, a list of findings, or one or more assessment results.
+
+    >>> from ohsreg.models import finding
+    >>> from ohsreg.vocab import Severity
+    >>> show([finding("demo.late", Severity.WARNING, "示例 第1条", "late")], locale="en")
+    [WARNING] demo.late: late (示例 第1条)
+    """
+    items = obj if isinstance(obj, list | tuple) else [obj]
+    if items and all(hasattr(i, "severity") and hasattr(i, "rule") for i in items):
+        return Shown(findings_html(items, locale), "\n".join(str(i) for i in items))
+    if items and all(hasattr(i, "verdict") and hasattr(i, "clause") for i in items):
+        text = "\n".join(
+            i.explain(locale) if callable(getattr(i, "explain", None)) else str(i) for i in items
+        )
+        return Shown(assessment_html(items, locale), text)
+    if not isinstance(obj, list | tuple) and hasattr(obj, "model_dump"):
+        return Shown(record_html(obj), repr(obj))
+    return Shown("".join(record_html(i) for i in items if hasattr(i, "model_dump")), repr(obj))
