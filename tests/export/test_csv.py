@@ -188,3 +188,12 @@ def test_open_terms_code_and_custom_in_one_column_family() -> None:
     assert text is not None
     assert text.splitlines()[0] == "kind,kind.custom"
     assert from_csv(text.encode(), Term) == rows
+
+
+def test_mixed_encodings_in_csv_name_the_line(m: Any) -> None:
+    good = "code,name\r\n" + "".join(f"S{i},车间\r\n" for i in range(30_000))
+    bad = "X,车间\r\n".encode("gb18030")
+    with pytest.raises(InvalidFormat) as info:
+        from_csv(good.encode() + bad, m.Site)
+    assert info.value.rule == "export.encoding"
+    assert info.value.params["line"] == 30_002

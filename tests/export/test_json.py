@@ -148,3 +148,12 @@ def test_streaming_memory_is_bounded(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == n
     assert peak < size  # blocks of 1 MiB and batches of 500 records, not the whole file
+
+
+def test_mixed_encodings_in_a_stream_name_the_line(m: Any) -> None:
+    good = "".join(f'{{"code": "S{i}", "name": "车间"}}\n' for i in range(30_000)).encode()
+    bad = '{"code": "X", "name": "车间"}\n'.encode("gb18030")
+    with pytest.raises(InvalidFormat) as info:
+        list(iter_load(good + bad, m.Site))
+    assert info.value.rule == "export.encoding"
+    assert info.value.params["line"] == 30_001

@@ -149,8 +149,12 @@ def detect_encoding(head: bytes) -> str:
     return "utf-8"
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Decode ``data`` (detecting the encoding unless given); returns ``(text, encoding)``."""
+def decode(data: bytes, encoding: str | None = None, *, line_offset: int = 0) -> tuple[str, str]:
+    """Decode ``data`` (detecting the encoding unless given); returns ``(text, encoding)``.
+
+    ``line_offset`` is the number of lines before ``data`` in the file (for streamed blocks), so an
+    error names the line of the file.
+    """
     enc = encoding or detect_encoding(data[: 1 << 16])
     try:
         return data.decode(enc), enc
@@ -160,7 +164,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 return data.decode("gb18030"), "gb18030"
             except UnicodeDecodeError:
                 pass
-        line = data.count(b"\n", 0, err.start) + 1
+        line = data.count(b"\n", 0, err.start) + 1 + line_offset
         raise InvalidFormat(
             "cannot decode the input as {encoding} at line {line} (byte {offset})",
             rule="export.encoding",

@@ -725,6 +725,7 @@ def _text_lines(head: bytes, raw: IO[bytes], encoding: str) -> Iterator[str]:
         return
     pending = head
     first = True
+    lines_before = 0
     while True:
         chunk = raw.read(_BLOCK)
         data = pending + chunk
@@ -737,8 +738,13 @@ def _text_lines(head: bytes, raw: IO[bytes], encoding: str) -> Iterator[str]:
         else:
             pending = b""
         if data:
-            text, _ = decode(data, encoding if first else ("utf-8" if encoding == "utf-8-sig" else encoding))
+            text, _ = decode(
+                data,
+                encoding if first else ("utf-8" if encoding == "utf-8-sig" else encoding),
+                line_offset=lines_before,
+            )
             first = False
+            lines_before += data.count(b"\n")
             yield from io.StringIO(text, newline="")
         if not chunk:
             return

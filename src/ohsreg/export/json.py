@@ -246,7 +246,7 @@ def iter_load(
             else:
                 pending = b""
             if data:
-                text, encoding = decode(data, encoding if line_no else None)
+                text, encoding = decode(data, encoding if line_no else None, line_offset=line_no)
                 if encoding == "utf-8-sig":
                     encoding = "utf-8"  # only the first block carries the mark
                 for raw in text.splitlines():
