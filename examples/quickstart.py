@@ -19,6 +19,21 @@ def main() -> None:
     print(f"rule={err.rule} field={err.field}")
     print("en:", err.message("en"))
     print("zh:", err.message("zh_CN"))
+    catalogue_demo()
+
+
+def catalogue_demo() -> None:
+    import datetime as dt
+
+    from ohsreg import catalogue
+
+    section("Catalogue: limits by edition and date, with what is shipped and verified")
+    benzene = catalogue.hazards.lookup("benzene")
+    for when in (dt.date(2021, 1, 1), dt.date(2024, 1, 1)):
+        lim = catalogue.limits_for(benzene, as_of=when)
+        print(f"{benzene.name_zh} on {when}: PC-TWA {lim.pc_twa}, PC-STEL {lim.pc_stel} ({lim.edition})")
+    for row in catalogue.coverage():
+        print(" ", row.line())
 
 
 if __name__ == "__main__":

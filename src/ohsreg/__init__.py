@@ -18,7 +18,20 @@ from ohsreg._version import __version__
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve lazily
     # -- foundation (#2) --
-    from ohsreg import errors, i18n
+    # -- units, vocab, i18n (#3) --
+    # -- identifiers (#4) --
+    # -- catalogue (#5) --
+    from ohsreg import catalogue, errors, i18n
+    from ohsreg.catalogue import (
+        BiologicalLimit,
+        DustLimit,
+        ExposureLimit,
+        HazardFactor,
+        LimitSet,
+        OccupationalDisease,
+        PhysicalLimit,
+        RiskDirectoryEntry,
+    )
     from ohsreg.errors import (
         EditionError,
         InvalidChecksum,
@@ -29,12 +42,6 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         RuleViolation,
         UnknownEntry,
     )
-
-    # -- units, vocab, i18n (#3) --
-
-    # -- identifiers (#4) --
-
-    # -- catalogue (#5) --
 
     # -- assess (#6) --
 
@@ -61,6 +68,14 @@ _LAZY_NAMES: dict[str, str] = {
     # -- units, vocab, i18n (#3) --
     # -- identifiers (#4) --
     # -- catalogue (#5) --
+    "BiologicalLimit": "ohsreg.catalogue",
+    "DustLimit": "ohsreg.catalogue",
+    "ExposureLimit": "ohsreg.catalogue",
+    "HazardFactor": "ohsreg.catalogue",
+    "LimitSet": "ohsreg.catalogue",
+    "OccupationalDisease": "ohsreg.catalogue",
+    "PhysicalLimit": "ohsreg.catalogue",
+    "RiskDirectoryEntry": "ohsreg.catalogue",
     # -- assess (#6) --
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
@@ -77,6 +92,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- units, vocab (#3) --
         # -- identifiers (#4) --
         # -- catalogue (#5) --
+        "catalogue",
         # -- assess (#6) --
         # -- models (#7, #8, #9) --
         # -- export (#10) --
@@ -84,21 +100,30 @@ _SUBMODULES: frozenset[str] = frozenset(
 )
 
 __all__ = [
+    # -- units, vocab, i18n (#3) --
+    # -- identifiers (#4) --
+    # -- catalogue (#5) --
+    "BiologicalLimit",
+    "DustLimit",
     # -- foundation (#2) --
     "EditionError",
+    "ExposureLimit",
+    "HazardFactor",
     "InvalidChecksum",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
+    "LimitSet",
+    "OccupationalDisease",
     "OhsregError",
+    "PhysicalLimit",
+    "RiskDirectoryEntry",
     "RuleViolation",
     "UnknownEntry",
     "__version__",
+    "catalogue",
     "errors",
     "i18n",
-    # -- units, vocab, i18n (#3) --
-    # -- identifiers (#4) --
-    # -- catalogue (#5) --
     # -- assess (#6) --
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
