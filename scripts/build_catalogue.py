@@ -390,11 +390,19 @@ def build_table1(ref: Path) -> tuple[list[dict[str, Any]], list[dict[str, str]]]
         twa = _q(twa_text.split()[0], "pg TEQ/m3") if "pgTEQ" in twa_text else _q(twa_text, "mg/m3")
         mac = _q(row["mac_mg_m3"], "mg/m3")
         stel = _q(row["pc_stel_mg_m3"], "mg/m3")
-        # the first row of a group carries effect/notation for the group in the printed table
+        # In the printed table the effect/notation cells of 铅, 镍, 铜 and CO span all sub-rows; those of
+        # 钒 (107) and 钼 (215) are per sub-row (official-PDF extraction, ohs-report oel_multi_review.jsonl).
         group_first = next(r for r in official if r["seq"] == row["seq"])
-        effect = effect or (group_first["critical_effect"].replace("…", "") or None)
-        notation = notation or group_first["note"]
+        if row["seq"] not in {"107", "215"}:
+            effect = effect or (group_first["critical_effect"].replace("…", "") or None)
+            notation = notation or group_first["note"]
         cas = _split_cas(row["cas"] or group_first["cas"])
+        if row["seq"] == "107":
+            # the CAS cell lists 7440-62-6（V） 1314-62-1 12604-58-9 for the group: one per line
+            cas = {"五氧化二钒烟尘": ["1314-62-1"], "钒铁合金尘": ["12604-58-9"]}[row["sub_condition"]]
+            effect = {"五氧化二钒烟尘": "呼吸系统损害", "钒铁合金尘": "肝、肾损害；血液学毒性"}[
+                row["sub_condition"]
+            ]
         if name == "苯":
             rec_kwargs = {
                 "valid_from": AMENDMENT_1["effective"],

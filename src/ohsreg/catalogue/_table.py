@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 import re
@@ -39,7 +40,7 @@ _FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "　": " ", "－": "-
 
 def fold(text: str) -> str:
     """The key used for matching: NFKC, full-width punctuation folded, lower case, inner spaces dropped."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(_FOLD).casefold())
+    return "".join(unicodedata.normalize("NFKC", text).translate(_FOLD).casefold().split())
 
 
 def read_document(path: Path | None, package_file: str | None) -> dict[str, Any]:
@@ -125,7 +126,10 @@ class Table(Generic[R]):
         self._records: tuple[R, ...] | None = None
         self._header: Header | None = None
         self._index: dict[str, list[tuple[int, int]]] = {}
-        self._hay: list[tuple[str, ...]] = []
+        self._blob = ""
+        self._starts: list[int] = []
+        self._lens: list[int] = []
+        self._owners: list[int] = []
 
     # -- loading ------------------------------------------------------------------------------------
     def _load(self) -> tuple[R, ...]:
@@ -163,15 +167,27 @@ class Table(Generic[R]):
                     continue
                 key = fold(text)
                 texts.append(key)
-                bucket = index.setdefault(key, [])
                 entry = (_PRIORITY[kind], pos)
-                if entry not in bucket:
-                    bucket.append(entry)
+                # the folded key, and the text as written, so that most exact lookups skip folding
+                for form in {key, text}:
+                    bucket = index.setdefault(form, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
             hay.append(tuple(texts))
         for bucket in index.values():
             bucket.sort()
+        # one string of every folded key, separated by NUL: search runs str.find over it
+        starts, lens, owners, parts, offset = [], [], [], [], 0
+        for pos, texts in enumerate(hay):
+            for key in dict.fromkeys(texts):
+                starts.append(offset)
+                lens.append(len(key))
+                owners.append(pos)
+                parts.append(key)
+                offset += len(key) + 1
+        self._blob = "\0".join(parts)
+        self._starts, self._lens, self._owners = starts, lens, owners
         self._index = index
-        self._hay = hay
 
     @property
     def header(self) -> Header:
@@ -201,16 +217,20 @@ class Table(Generic[R]):
         On several records sharing the best-ranked key (e.g. two names with the same initials), the first
         in the table's order is returned; use :meth:`lookup_all` to see them all.
         """
-        records = self._load()
-        bucket = self._index.get(fold(query)) if isinstance(query, str) else None
-        if not bucket:
-            return default
+        records = self._records if self._records is not None else self._load()
+        bucket = self._index.get(query)
+        if bucket is None:
+            if not isinstance(query, str):
+                return default
+            bucket = self._index.get(query.casefold()) or self._index.get(fold(query))
+            if bucket is None:
+                return default
         return records[bucket[0][1]]
 
     def lookup_all(self, query: str) -> tuple[R, ...]:
         """Every record matching ``query`` exactly on its best-ranked key kind (empty if none)."""
         records = self._load()
-        bucket = self._index.get(fold(query)) if isinstance(query, str) else None
+        bucket = self._index.get(query) or (self._index.get(fold(query)) if isinstance(query, str) else None)
         if not bucket:
             return ()
         best = bucket[0][0]
@@ -243,26 +263,29 @@ class Table(Generic[R]):
         positions first). Matching is case-, width- and space-insensitive.
         """
         records = self._load()
-        q = fold(query)
+        q = fold(query).replace("\0", "")
         if not q:
             return []
-        scored: list[tuple[float, int]] = []
-        for pos, keys in enumerate(self._hay):
-            best = 0.0
-            for key in keys:
-                if q not in key:
-                    continue
-                if key == q:
-                    score = 100.0
-                elif key.startswith(q):
-                    score = 80.0 + 10.0 * len(q) / len(key)
+        blob, starts, lens, owners = self._blob, self._starts, self._lens, self._owners
+        n, size = len(starts), len(q)
+        best: dict[int, float] = {}
+        i = blob.find(q)
+        while i != -1:
+            k = bisect.bisect_right(starts, i) - 1
+            start, length = starts[k], lens[k]
+            if i + size <= start + length:  # inside one key, not across a separator
+                if i == start:
+                    score = 100.0 if size == length else 80.0 + 10.0 * size / length
                 else:
-                    score = 60.0 + 10.0 * len(q) / len(key) - min(key.index(q), 10) * 0.5
-                best = max(best, score)
-            if best:
-                scored.append((best, pos))
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        return [(records[pos], score) for score, pos in scored[:limit]]
+                    score = 60.0 + 10.0 * size / length - min(i - start, 10) * 0.5
+                owner = owners[k]
+                if score > best.get(owner, 0.0):
+                    best[owner] = score
+                i = blob.find(q, starts[k + 1]) if k + 1 < n else -1
+            else:
+                i = blob.find(q, i + 1)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [(records[pos], score) for pos, score in ranked]
 
 
 def _default_keys(rec: Any) -> list[tuple[str, str]]:
