@@ -161,7 +161,7 @@ class Table(Generic[R]):
         index: dict[str, list[tuple[int, int]]] = {}
         hay: list[tuple[str, ...]] = []
         for pos, rec in enumerate(records):
-            texts = []
+            texts: list[str] = []
             for kind, text in self._keys(rec):
                 if not text:
                     continue
@@ -177,9 +177,13 @@ class Table(Generic[R]):
         for bucket in index.values():
             bucket.sort()
         # one string of every folded key, separated by NUL: search runs str.find over it
-        starts, lens, owners, parts, offset = [], [], [], [], 0
-        for pos, texts in enumerate(hay):
-            for key in dict.fromkeys(texts):
+        starts: list[int] = []
+        lens: list[int] = []
+        owners: list[int] = []
+        parts: list[str] = []
+        offset = 0
+        for pos, keys in enumerate(hay):
+            for key in dict.fromkeys(keys):
                 starts.append(offset)
                 lens.append(len(key))
                 owners.append(pos)
