@@ -76,6 +76,7 @@ GBZ21 = {
     "edition": "GBZ 2.1-2019",
     "effective": "2020-04-01",
     "effective_verified": False,
+    "binding": "表1~表3 mandatory; 表4 and the rest recommended (foreword of the standard, full text at mycdc.cn)",
     "effective_source": "jeom.org article DOI 10.11836/JEOM23258 (secondary)",
 }
 LIMS = "maomaolulu/anliantest-cloud sql/anliantest-data.sql (testing-lab LIMS dump, 2023-11-09)"
@@ -1025,7 +1026,9 @@ def main() -> None:
             "number": "国卫疾控发〔2015〕92号",
             "edition": "2015",
             "effective": "2015-11-17",
-            "effective_verified": False,
+            "issued": "2015-11-17",
+            "effective_source": "notice text '从即日起施行' dated 2015-11-17 (119120.cn law page; newton.com.tw full text); replaces 卫法监发〔2002〕63号",
+            "effective_verified": True,
             "official_count": 459,
             "official_counts": {
                 "DUST": 52,
@@ -1040,7 +1043,8 @@ def main() -> None:
         hazards,
     )
     header21 = {
-        k: GBZ21[k] for k in ("document", "edition", "effective", "effective_verified", "effective_source")
+        k: GBZ21[k]
+        for k in ("document", "edition", "effective", "effective_verified", "effective_source", "binding")
     }
     _write(
         "gbz21_2019_table1.json",
@@ -1152,6 +1156,7 @@ def main() -> None:
             "number_verified": False,
             "edition": "2024",
             "effective": "2025-08-01",
+            "issued": "2024-12-11",
             "effective_verified": True,
             "effective_source": "人民网 report reproduced at zgjkxw.org.cn (2024-12-20): 'will be implemented from 2025-08-01'",
             "official_count": 135,
@@ -1169,6 +1174,8 @@ def main() -> None:
             "number_verified": False,
             "edition": "2013",
             "effective": "2013-12-23",
+            "issued": "2013-12-23",
+            "effective_source": "issue date 2013-12-23 per an encyclopedia page (gysdgmq.cn); announced 2013-12-30 (bd.hebei.com.cn: 10 categories, 132 diseases incl. 4 open clauses); entry into force not seen",
             "effective_verified": False,
             "official_count": 132,
             "official_categories": 10,
@@ -1187,10 +1194,13 @@ def main() -> None:
             "kind": "risk_directory",
             "document": "建设项目职业病危害风险分类管理目录",
             "number": "国卫办职健发〔2021〕5号",
-            "number_verified": False,
+            "number_verified": True,
             "edition": "2021",
             "effective": "2021-03-12",
-            "effective_verified": False,
+            "issued": "2021-03-12",
+            "effective_source": "notice 国卫办职健发〔2021〕5号 '现予公布', dated 2021-03-12 (zyaq.ws; 0798ci.com; m.dongshibiao.com)",
+            "scope_zh": "适用于建设项目职业病防护设施“三同时”分类监督管理和用人单位工作场所职业病危害因素定期检测频次确定",
+            "effective_verified": True,
             "official_count": 291,
             "count_unit": "classified leaves (146 严重, 145 一般)",
             "entries_shipped": sum(1 for r in risk if r["risk_class"]),
