@@ -210,3 +210,11 @@ def test_import_ohsreg_loads_no_catalogue() -> None:
 def test_reprs_are_readable() -> None:
     assert repr(catalogue.hazards.lookup("苯")) == "HazardFactor('C028', '苯', CHEMICAL, CAS 71-43-2)"
     assert "not loaded" in repr(catalogue.Table("x", catalogue.HazardFactor.from_dict, package_file="x.json"))
+
+
+def test_biological_limits_follow_the_amendment_date() -> None:
+    tmt = catalogue.limits_for("三甲基氯化锡")
+    assert {b.indicator_zh for b in tmt.biological} == {"尿中三甲基锡", "血中三甲基锡"}
+    assert catalogue.limits_for("三甲基氯化锡", as_of=dt.date(2021, 6, 1)).biological == ()
+    spma = catalogue.limits_for("苯").biological
+    assert [b.verified for b in spma] == [False]

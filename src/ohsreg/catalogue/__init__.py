@@ -195,7 +195,8 @@ _ALL_TABLES: tuple[Table[Any], ...] = (
 class LimitSet:
     """The exposure limits that answer for one hazard: which edition answered, on which date, which rows.
 
-    ``rows`` are GBZ 2.1 table 1/3 rows (one per sub-condition), ``dust_rows`` table 2 rows.
+    ``rows`` are GBZ 2.1 table 1/3 rows (one per sub-condition), ``dust_rows`` table 2 rows and
+    ``biological`` the table 4 biological exposure limits of the same substance (table 4 is partial).
     :attr:`mac`, :attr:`pc_twa` and :attr:`pc_stel` give the value when there is exactly one row; for
     entries with sub-conditions (CO by altitude, lead dust/fume, silica by free SiO₂) pick a row with
     :meth:`select` or read :attr:`rows`.
@@ -208,6 +209,7 @@ class LimitSet:
     amendments: tuple[str, ...]
     rows: tuple[ExposureLimit, ...]
     dust_rows: tuple[DustLimit, ...]
+    biological: tuple[BiologicalLimit, ...] = ()
 
     def _all(self) -> tuple[ExposureLimit | DustLimit, ...]:
         return (*self.rows, *self.dust_rows)
@@ -393,7 +395,13 @@ def limits_for(
     chem = [r for r in _rows_for(chemical_limits, factor, query) if r.in_force(as_of)]
     bio = list(_rows_for(biological_agent_limits, factor, query))
     dust = list(_rows_for(dust_limits, factor, query))
-    if not (chem or bio or dust):
+    names = {r.name_zh for r in chem} | ({factor.name_zh} if factor else {query})
+    bel = [
+        r
+        for r in biological_limits
+        if r.hazard_name_zh in names and (as_of is None or r.valid_from is None or as_of >= r.valid_from)
+    ]
+    if not (chem or bio or dust or bel):
         suggestions = [r.name_zh for r, _ in chemical_limits.search(query, limit=3)]
         suggestions += [r.name_zh for r, _ in dust_limits.search(query, limit=2)]
         raise UnknownEntry(
@@ -413,6 +421,7 @@ def limits_for(
         amendments=amendments,
         rows=tuple(chem + bio),
         dust_rows=tuple(dust),
+        biological=tuple(bel),
     )
 
 
