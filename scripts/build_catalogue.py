@@ -862,6 +862,15 @@ def build_gbz22(ref: Path) -> list[dict[str, Any]]:
 
 
 # ----------------------------------------------------------------------------------- 2003 toxic
+# Rows whose name, CAS and limits were compared with a second public copy of the notice (search
+# 2026-11-29: paketwisatajogja.net reproduction of 卫法监发〔2003〕142号, rows 1-17; 360docs.net, rows 18-20
+# and 25) and agree.
+TOXIC_SECOND_COPY = set(range(1, 21)) | {25}
+TOXIC_SECOND_COPY_BY = (
+    "second public copy of the 2003 list agrees (paketwisatajogja.net rows 1-17; 360docs.net rows 18-20, 25)"
+)
+
+
 def build_toxic(ref: Path, hazards: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_cas: dict[str, list[str]] = {}
     for h in hazards:
@@ -876,6 +885,13 @@ def build_toxic(ref: Path, hazards: list[dict[str, Any]]) -> list[dict[str, Any]
             cas = ["75-01-4"]
         if row["seq"] == "21":
             cas = []  # 305-03-3 is not chromium: flagged in the source copy
+        if row["seq"] == "49":
+            cas = ["7440-28-0"]
+            note = "CAS blank in the transcription; 7440-28-0 (thallium) as printed in a second copy (360docs.net)"
+        if row["seq"] == "37":
+            note = "transcription shows a spreadsheet-date CAS (1975-1-4); 75-01-4 as printed in a second copy (360docs.net)"
+        seq = int(row["seq"])
+        checked = seq in TOXIC_SECOND_COPY
         ids = sorted({i for c in cas for i in by_cas.get(c, [])})
         full, initials = _pinyin(row["name"])
         out.append(
@@ -898,8 +914,8 @@ def build_toxic(ref: Path, hazards: list[dict[str, Any]]) -> list[dict[str, Any]
                     "row": row["seq"],
                     "transcription": "public page copies (reference high_toxicity_catalog_2003.csv)",
                 },
-                "verified": False,
-                "verified_by": None,
+                "verified": checked and not row["flag"],
+                "verified_by": TOXIC_SECOND_COPY_BY if checked and not row["flag"] else None,
                 "notes": note,
             }
         )
@@ -1014,6 +1030,10 @@ def main() -> None:
         if r["name_en"] and not r["sub_condition"] and not r["valid_until"]
     }
     hazards = build_hazards(ref, en_by_name)
+    toxic = build_toxic(ref, hazards)
+    flagged = {i for t in toxic for i in t["hazard_ids"]}
+    for h in hazards:  # the flag follows the resolved 2003 list (CAS corrections included)
+        h["highly_toxic"] = h["id"] in flagged
     t2 = build_table2(ref)
     resolve(t1, hazards)
     resolve(t2, hazards)
@@ -1144,7 +1164,7 @@ def main() -> None:
             "official_count": 54,
             "entries_shipped": 54,
         },
-        build_toxic(ref, hazards),
+        toxic,
     )
     diseases = build_diseases_2024(ref)
     _write(

@@ -73,6 +73,9 @@ class HazardFactor:
     ``cas`` lists the registry numbers the entry means; ``cas_printed`` keeps the cell exactly as printed.
     Where the printed number fails its check digit (four entries of the 2015 list), ``cas`` holds the
     corrected number and ``cas_note`` says why; lookups accept both.
+
+    ``highly_toxic`` is True when an entry of 高毒物品目录 (2003) shares a CAS number with this factor
+    (for group entries such as 铅及其化合物: at least one listed member); see :data:`highly_toxic`.
     """
 
     id: str
