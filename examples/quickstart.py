@@ -19,7 +19,20 @@ def main() -> None:
     print(f"rule={err.rule} field={err.field}")
     print("en:", err.message("en"))
     print("zh:", err.message("zh_CN"))
+    identifiers_demo()
     catalogue_demo()
+
+
+def identifiers_demo() -> None:
+    section("Identifiers: normalise what people type, say exactly what is wrong")
+    from ohsreg.identifiers import division, uscc
+
+    print(uscc.validate("９１１１ ００００ ６０００ ３７３４ １ｌ"), uscc.parts("91110000600037341L"))
+    try:
+        uscc.validate("91110000600037341M")
+    except ohsreg.OhsregError as err:
+        print(err.rule, "|", err.message("en"))
+    print(repr(division.lookup("330103")))
 
 
 def catalogue_demo() -> None:

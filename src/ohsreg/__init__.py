@@ -18,20 +18,7 @@ from ohsreg._version import __version__
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve lazily
     # -- foundation (#2) --
-    # -- units, vocab, i18n (#3) --
-    # -- identifiers (#4) --
-    # -- catalogue (#5) --
-    from ohsreg import catalogue, errors, i18n
-    from ohsreg.catalogue import (
-        BiologicalLimit,
-        DustLimit,
-        ExposureLimit,
-        HazardFactor,
-        LimitSet,
-        OccupationalDisease,
-        PhysicalLimit,
-        RiskDirectoryEntry,
-    )
+    from ohsreg import errors, i18n
     from ohsreg.errors import (
         EditionError,
         InvalidChecksum,
@@ -41,6 +28,27 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         OhsregError,
         RuleViolation,
         UnknownEntry,
+    )
+
+    # -- units, vocab, i18n (#3) --
+
+    # -- identifiers (#4) --
+    # isort: split
+    from ohsreg import identifiers
+    from ohsreg.identifiers import USCC, CASNumber, DivisionCode, IndustryCode, ResidentID
+
+    # -- catalogue (#5) --
+    # isort: split
+    from ohsreg import catalogue
+    from ohsreg.catalogue import (
+        BiologicalLimit,
+        DustLimit,
+        ExposureLimit,
+        HazardFactor,
+        LimitSet,
+        OccupationalDisease,
+        PhysicalLimit,
+        RiskDirectoryEntry,
     )
 
     # -- assess (#6) --
@@ -67,6 +75,11 @@ _LAZY_NAMES: dict[str, str] = {
     "UnknownEntry": "ohsreg.errors",
     # -- units, vocab, i18n (#3) --
     # -- identifiers (#4) --
+    "CASNumber": "ohsreg.identifiers",
+    "DivisionCode": "ohsreg.identifiers",
+    "IndustryCode": "ohsreg.identifiers",
+    "ResidentID": "ohsreg.identifiers",
+    "USCC": "ohsreg.identifiers",
     # -- catalogue (#5) --
     "BiologicalLimit": "ohsreg.catalogue",
     "DustLimit": "ohsreg.catalogue",
@@ -91,6 +104,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         "i18n",
         # -- units, vocab (#3) --
         # -- identifiers (#4) --
+        "identifiers",
         # -- catalogue (#5) --
         "catalogue",
         # -- assess (#6) --
@@ -99,31 +113,37 @@ _SUBMODULES: frozenset[str] = frozenset(
     }
 )
 
-__all__ = [
-    # -- units, vocab, i18n (#3) --
-    # -- identifiers (#4) --
-    # -- catalogue (#5) --
-    "BiologicalLimit",
-    "DustLimit",
+__all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a block
     # -- foundation (#2) --
     "EditionError",
-    "ExposureLimit",
-    "HazardFactor",
     "InvalidChecksum",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
-    "LimitSet",
-    "OccupationalDisease",
     "OhsregError",
-    "PhysicalLimit",
-    "RiskDirectoryEntry",
     "RuleViolation",
     "UnknownEntry",
     "__version__",
-    "catalogue",
     "errors",
     "i18n",
+    # -- units, vocab, i18n (#3) --
+    # -- identifiers (#4) --
+    "USCC",
+    "CASNumber",
+    "DivisionCode",
+    "IndustryCode",
+    "ResidentID",
+    "identifiers",
+    # -- catalogue (#5) --
+    "BiologicalLimit",
+    "DustLimit",
+    "ExposureLimit",
+    "HazardFactor",
+    "LimitSet",
+    "OccupationalDisease",
+    "PhysicalLimit",
+    "RiskDirectoryEntry",
+    "catalogue",
     # -- assess (#6) --
     # -- enterprise models (#7) --
     # -- construction projects (#8) --

@@ -1,0 +1,181 @@
+"""USCC, the unified social credit code (统一社会信用代码) of GB 32100-2015.
+
+Eighteen characters from the digits and the capital letters except I, O, Z, S and V:
+
+========  ===========================================  ==========================
+position  part                                         characters
+========  ===========================================  ==========================
+1         registration authority (登记管理部门代码)     digit or letter
+2         entity type (机构类别代码)                    digit or letter
+3–8       division of the registering office (GB/T 2260)  digits
+9–17      organisation code (主体标识码, GB 11714)      digits or letters
+18        check character (校验码, GB/T 17710)          digit or letter
+========  ===========================================  ==========================
+
+The check character algorithm is python-stdnum's (:mod:`stdnum.cn.uscc`); this module adds
+normalisation of what people type, the parts, bilingual errors with rule codes and the pydantic
+type :data:`ohsreg.identifiers.USCC`. Unlike python-stdnum, the first two positions may be letters
+(authority ``Y`` "other" and letter entity types occur in real codes).
+
+>>> validate("91110000600037341L")
+'91110000600037341L'
+>>> validate("９１１１００００６０００３７３４１ｌ")  # full width, lower case
+'91110000600037341L'
+>>> validate("91110000600037341M")
+Traceback (most recent call last):
+    ...
+ohsreg.errors.InvalidChecksum: uscc: wrong check character 'M': expected 'L'...
+>>> parts("91110000600037341L")
+USCCParts(authority='9', entity_type='1', division='110000', organisation_code='600037341', check='L')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stdnum.cn import uscc as _stdnum_uscc
+
+from ohsreg.errors import InvalidChecksum, InvalidFormat, InvalidLength
+from ohsreg.identifiers._common import prepare, strip_separators
+
+__all__ = [
+    "AUTHORITY_NAMES",
+    "PATTERN",
+    "USCCParts",
+    "compact",
+    "format",
+    "is_valid",
+    "parts",
+    "validate",
+]
+
+FIELD = "uscc"
+#: JSON Schema pattern of a normalised USCC.
+PATTERN = r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$"
+_ALPHABET = frozenset("0123456789ABCDEFGHJKLMNPQRTUWXY")
+_EXCLUDED = frozenset("IOZSV")
+_EXAMPLE = "91110000600037341L"
+
+#: Registration-authority codes with their names (GB 32100-2015, 表1 as reproduced in public
+#: secondary sources; ``verified: false`` against the standard's own text). Other codes are passed
+#: through without a name.
+AUTHORITY_NAMES: dict[str, str] = {"1": "机构编制", "5": "民政", "9": "工商", "Y": "其他"}
+
+
+@dataclass(frozen=True, slots=True)
+class USCCParts:
+    """The five parts of a valid USCC (see the module table)."""
+
+    authority: str
+    entity_type: str
+    division: str
+    organisation_code: str
+    check: str
+
+    @property
+    def authority_name(self) -> str | None:
+        """Chinese name of the registration authority, when known (unverified, see AUTHORITY_NAMES)."""
+        return AUTHORITY_NAMES.get(self.authority)
+
+
+def compact(number: object) -> str:
+    """Normalise what people type: full-width to ASCII, upper case, no spaces or hyphens.
+
+    Only the representation changes; nothing is checked except type and length bound.
+
+    >>> compact(" 9111 0000-6000 3734 1l ")
+    '91110000600037341L'
+    """
+    return strip_separators(
+        prepare(number, field=FIELD, type_rule="uscc.type", length_rule="uscc.length", example=_EXAMPLE)
+    )
+
+
+def validate(number: object) -> str:
+    """Return the normalised USCC or raise an :class:`~ohsreg.errors.OhsregError` saying what is wrong.
+
+    Rule codes: ``uscc.type``, ``uscc.length``, ``uscc.format``, ``uscc.checksum``.
+
+    >>> validate("9111000060003734IL")
+    Traceback (most recent call last):
+        ...
+    ohsreg.errors.InvalidFormat: uscc: the letter 'I' (position 17) never occurs in a USCC...
+    """
+    code = compact(number)
+    if len(code) != 18:
+        raise InvalidLength(
+            "a USCC has 18 characters, got {length}", rule="uscc.length", field=FIELD, length=len(code)
+        )
+    for index, char in enumerate(code):
+        if char in _ALPHABET and (char.isdigit() or not 2 <= index < 8):
+            continue
+        position = index + 1
+        if char in _EXCLUDED:
+            raise InvalidFormat(
+                "the letter {char!r} (position {position}) never occurs in a USCC",
+                rule="uscc.format",
+                field=FIELD,
+                hint="I, O, Z, S and V are not used: check for a misread 1, 0, 2, 5 or U",
+                char=char,
+                position=position,
+            )
+        if 2 <= index < 8 and char in _ALPHABET:
+            raise InvalidFormat(
+                "positions 3-8 (the division code) must be digits, found {char!r} at position {position}",
+                rule="uscc.format",
+                field=FIELD,
+                char=char,
+                position=position,
+            )
+        raise InvalidFormat(
+            "character {char!r} (position {position}) is not allowed in a USCC",
+            rule="uscc.format",
+            field=FIELD,
+            hint="a USCC uses digits and capital letters only",
+            char=char,
+            position=position,
+        )
+    expected = _stdnum_uscc.calc_check_digit(code[:17])
+    if code[17] != expected:
+        raise InvalidChecksum(
+            "wrong check character {actual!r}: expected {expected!r}",
+            rule="uscc.checksum",
+            field=FIELD,
+            hint="re-check the code against the business licence",
+            actual=code[17],
+            expected=expected,
+        )
+    return code
+
+
+def is_valid(number: object) -> bool:
+    """Whether ``number`` is a valid USCC; never raises.
+
+    >>> is_valid("91110000600037341L"), is_valid(None), is_valid(91110000)
+    (True, False, False)
+    """
+    try:
+        validate(number)
+    except ValueError:
+        return False
+    return True
+
+
+def format(number: object) -> str:
+    """The presentation form: the 18 characters without separators.
+
+    >>> format("91110000 600037341L")
+    '91110000600037341L'
+    """
+    return validate(number)
+
+
+def parts(number: object) -> USCCParts:
+    """Split a valid USCC into its parts (validates first).
+
+    >>> p = parts("91110000600037341L")
+    >>> p.division, p.organisation_code, p.authority_name
+    ('110000', '600037341', '工商')
+    """
+    code = validate(number)
+    return USCCParts(code[0], code[1], code[2:8], code[8:17], code[17])
