@@ -113,11 +113,9 @@ def _pinyin(text: str) -> tuple[str, str]:
 
 
 def _cas_ok(cas: str) -> bool:
-    m = re.fullmatch(r"(\d{2,7})-(\d{2})-(\d)", cas)
-    if not m:
-        return False
-    digits = (m.group(1) + m.group(2))[::-1]
-    return sum((i + 1) * int(d) for i, d in enumerate(digits)) % 10 == int(m.group(3))
+    from ohsreg.identifiers import cas as cas_rn
+
+    return re.fullmatch(r"\d{2,7}-\d{2}-\d", cas) is not None and cas_rn.is_valid(cas)
 
 
 def _split_cas(text: str) -> list[str]:
@@ -1207,7 +1205,6 @@ def main() -> None:
         [],
     )
     risk = build_risk_2021(ref)
-    divisions = {r["code"]: r["parent"] for r in _read(ref, "gbt4754_2017.csv") if r["level"] == "division"}
     _write(
         "risk_directory_2021.json",
         {
@@ -1226,7 +1223,6 @@ def main() -> None:
             "entries_shipped": sum(1 for r in risk if r["risk_class"]),
             "solvent_footnote_zh": "标注*的，在不使用含苯、正己烷、1,2-二氯乙烷、三氯甲烷的胶粘剂、清洗剂、油墨、涂料时，按一般类管理",
             "industry_classification": "GB/T 4754-2017",
-            "division_sections": divisions,
         },
         risk,
     )

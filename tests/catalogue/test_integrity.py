@@ -12,6 +12,7 @@ import pytest
 
 from ohsreg import catalogue
 from ohsreg.catalogue import HazardFactor
+from ohsreg.identifiers import cas as cas_rn
 
 KNOWN_UNITS = {
     "mg/m3",
@@ -41,11 +42,7 @@ KNOWN_UNITS = {
 
 
 def _cas_ok(cas: str) -> bool:
-    m = re.fullmatch(r"(\d{2,7})-(\d{2})-(\d)", cas)
-    if not m:
-        return False
-    digits = (m.group(1) + m.group(2))[::-1]
-    return sum((i + 1) * int(d) for i, d in enumerate(digits)) % 10 == int(m.group(3))
+    return cas_rn.is_valid(cas) and cas_rn.validate(cas) == cas
 
 
 def _files() -> list[str]:

@@ -28,7 +28,6 @@ and amendments apply from their effective dates.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -452,47 +451,6 @@ class RiskClassResult:
 
 
 _RISK_EDITIONS = {"2021": dt.date(2021, 3, 12)}
-_CODE = re.compile(r"^([A-Ta-t])?\s*(\d{2,4})$|^([A-Ta-t])$")
-
-
-def _normalise_industry(code: str) -> tuple[str, str]:
-    """``(section, digits)`` for ``C1951``, ``1951``, ``C`` …"""
-    text = code.strip().replace(" ", "")
-    m = _CODE.match(text)
-    if not m:
-        raise OhsregError(
-            "{code!r} is not a GB/T 4754 industry code",
-            rule="catalogue.industry_code",
-            field="industry_code",
-            hint="write a section letter and/or 2-4 digits, e.g. C1951 or 1951",
-            code=code,
-        )
-    if m.group(3):
-        return m.group(3).upper(), ""
-    digits = m.group(2)
-    sections: dict[str, str] = risk_directory.header.get("division_sections", {})
-    section = sections.get(digits[:2])
-    if section is None:
-        raise UnknownEntry(
-            "{code!r}: division {division} does not exist in GB/T 4754-2017",
-            rule="catalogue.industry_code",
-            field="industry_code",
-            code=code,
-            division=digits[:2],
-            suggestions=[],
-        )
-    given = m.group(1)
-    if given and given.upper() != section:
-        raise OhsregError(
-            "{code!r}: division {division} belongs to section {section}, not {given}",
-            rule="catalogue.industry_code",
-            field="industry_code",
-            code=code,
-            division=digits[:2],
-            section=section,
-            given=given.upper(),
-        )
-    return section, digits
 
 
 def risk_class(
@@ -504,8 +462,8 @@ def risk_class(
 ) -> RiskClassResult:
     """The project risk class of an industry under 建设项目职业病危害风险分类管理目录.
 
-    The GB/T 4754 code is walked up (class → group → division) to the most specific row the directory
-    lists. ``as_of`` picks the edition in force (only 2021 is shipped: dates before 2021-03-12 raise
+    The GB/T 4754-2017 code (checked with :mod:`ohsreg.identifiers.industry`, whose ``industry.*`` errors
+    propagate) is walked up (class → group → division) to the most specific row the directory lists. ``as_of`` picks the edition in force (only 2021 is shipped: dates before 2021-03-12 raise
     :class:`~ohsreg.errors.EditionError`); without it :data:`DEFAULT_RISK_EDITION` answers.
 
     >>> risk_class("C2614").risk_class.zh
@@ -535,9 +493,11 @@ def risk_class(
             edition=edition,
             editions=", ".join(_RISK_EDITIONS),
         )
-    section, digits = _normalise_industry(industry_code)
-    for length in range(len(digits), 1, -1):
-        code = section + digits[:length]
+    from ohsreg.identifiers import industry as gbt4754
+
+    node = gbt4754.lookup(industry_code)  # raises industry.* errors for malformed or unknown codes
+    for level in (node, *node.ancestors()):
+        code = level.display_code
         entry = risk_directory.get(code)
         if entry is None or entry.code != code:
             continue
@@ -691,6 +651,19 @@ def load(path: str | Path) -> Table[Any]:
     factory, keys = _FACTORIES[kind]
     table: Table[Any] = Table(file.stem, factory, path=file, keys=keys)
     table._load()
+    from ohsreg.identifiers import cas as cas_rn
+
+    for i, rec in enumerate(table):
+        for number in getattr(rec, "cas", ()):
+            if not cas_rn.is_valid(number):
+                raise OhsregError(
+                    "record {index} of catalogue table {table} is invalid: {reason}",
+                    rule="catalogue.record_invalid",
+                    field=f"records[{i}].cas",
+                    index=i,
+                    table=table.name,
+                    reason=f"CAS {number} fails its check digit (keep a printed value in cas_printed)",
+                )
     ids = [r.id for r in table]
     if len(set(ids)) != len(ids):
         dup = next(i for i in ids if ids.count(i) > 1)
