@@ -20,6 +20,7 @@ def main() -> None:
     print("en:", err.message("en"))
     print("zh:", err.message("zh_CN"))
     identifiers_demo()
+    units_and_vocab()
     catalogue_demo()
 
 
@@ -33,6 +34,23 @@ def identifiers_demo() -> None:
     except ohsreg.OhsregError as err:
         print(err.rule, "|", err.message("en"))
     print(repr(division.lookup("330103")))
+
+
+def units_and_vocab() -> None:
+    section("Units, sound levels and vocabularies")
+    from pydantic import BaseModel
+
+    from ohsreg.units import Concentration, lex_8h, ppm_to_mg_m3
+    from ohsreg.vocab import LimitType
+
+    class Limit(BaseModel):
+        type: LimitType
+        value: Concentration
+
+    limit = Limit(type="时间加权平均容许浓度", value="０．５ mg/m3")
+    print(limit.type.code, limit.type.label("en"), "=", limit.value, "=", limit.value.to("μg/m³"))
+    print("1 ppm at M = 100 g/mol:", round(ppm_to_mg_m3(1, 100), 2), "mg/m³ (20 °C, 101.3 kPa)")
+    print("94 dB(A) for 2 h: L_EX,8h =", round(lex_8h([94], [2]), 1), "dB(A)")
 
 
 def catalogue_demo() -> None:

@@ -31,3 +31,5 @@ def test_wheel_contents(tmp_path: Path) -> None:
     assert "ohsreg/py.typed" in names
     assert "ohsreg/i18n/locale/zh_CN/LC_MESSAGES/ohsreg.mo" in names
     assert "ohsreg/i18n/locale/zh_CN/LC_MESSAGES/ohsreg.po" in names
+    # units, vocab (#3)
+    assert "ohsreg/i18n/locale/zh_CN/LC_MESSAGES/units.mo" in names

@@ -91,7 +91,7 @@ def test_no_limit_is_an_error_with_rule() -> None:
 
 
 def test_dioxin_unit_is_the_standards_own() -> None:
-    assert catalogue.limits_for("二噁英类化合物").pc_twa.unit == "pg TEQ/m3"  # type: ignore[union-attr]
+    assert catalogue.limits_for("二噁英类化合物").pc_twa.unit == "pg TEQ/m³"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -216,3 +216,18 @@ def test_biological_limits_follow_the_amendment_date() -> None:
     assert catalogue.limits_for("三甲基氯化锡", as_of=dt.date(2021, 6, 1)).biological == ()
     spma = catalogue.limits_for("苯").biological
     assert [b.verified for b in spma] == [False]
+
+
+def test_physical_limits_are_typed_where_units_allow() -> None:
+    from ohsreg.units import Quantity, SoundLevel
+
+    noise = [p for p in catalogue.physical_limits if p.factor_zh == "噪声"]
+    assert all(isinstance(p.value, SoundLevel) and p.value.weighting == "A" for p in noise)
+    peaks = [p for p in catalogue.physical_limits if p.factor_zh == "脉冲噪声"]
+    assert [p.magnitude for p in peaks] == [140.0, 130.0, 120.0]
+    wbgt = [p for p in catalogue.physical_limits if p.factor_zh == "高温"]
+    assert len(wbgt) == 16
+    assert all(isinstance(p.value, Quantity) and p.value.unit == "°C" for p in wbgt)
+    dose = next(p for p in catalogue.physical_limits if p.unit == "uW*h/cm2")
+    assert dose.value is None
+    assert dose.magnitude == 400.0

@@ -14,9 +14,9 @@ HazardFactor('C...', '苯', CHEMICAL, CAS 71-43-2)
 (True, True)
 >>> import datetime as dt
 >>> catalogue.limits_for(benzene, as_of=dt.date(2021, 1, 1)).pc_twa
-Quantity(6.0, 'mg/m3')
+Quantity(6.0, 'mg/m³')
 >>> catalogue.limits_for(benzene).pc_twa, catalogue.limits_for(benzene).edition
-(Quantity(3.0, 'mg/m3'), 'GBZ 2.1-2019')
+(Quantity(3.0, 'mg/m³'), 'GBZ 2.1-2019')
 >>> catalogue.risk_class("C1951", uses_listed_solvents=False).risk_class.code
 'GENERAL'
 
@@ -45,9 +45,10 @@ from ohsreg.catalogue._records import (
     RiskDirectoryEntry,
     Source,
 )
-from ohsreg.catalogue._standin import Quantity, RiskClass
 from ohsreg.catalogue._table import FORMAT, Header, Table, read_document
 from ohsreg.errors import EditionError, OhsregError, UnknownEntry
+from ohsreg.units import Quantity
+from ohsreg.vocab import RiskClass
 
 __all__ = [
     "DEFAULT_DISEASE_EDITION",
@@ -369,9 +370,9 @@ def limits_for(
 
     >>> co = limits_for("一氧化碳")
     >>> [(r.sub_condition, str(r.mac or r.pc_twa)) for r in co.rows]
-    [('非高原', '20 mg/m3'), ('高原 海拔2000 m~3000 m', '20 mg/m3'), ('高原 海拔＞3000 m', '15 mg/m3')]
+    [('非高原', '20 mg/m³'), ('高原 海拔2000 m~3000 m', '20 mg/m³'), ('高原 海拔＞3000 m', '15 mg/m³')]
     >>> limits_for("矽尘").for_free_silica(60).pc_twa_respirable
-    Quantity(0.3, 'mg/m3')
+    Quantity(0.3, 'mg/m³')
     """
     answered = _edition_for(edition, as_of)
     amendments = _check_amendment_dates(as_of)

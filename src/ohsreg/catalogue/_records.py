@@ -7,7 +7,8 @@ from typing import Any
 
 import attrs
 
-from ohsreg.catalogue._standin import CarcinogenClass, HazardCategory, LimitType, Quantity, RiskClass
+from ohsreg.units import Quantity, SoundLevel
+from ohsreg.vocab import CarcinogenClass, HazardCategory, LimitType, RiskClass
 
 __all__ = [
     "BiologicalLimit",
@@ -60,6 +61,23 @@ def _q(raw: dict[str, Any] | None) -> Quantity | None:
     if raw is None:
         return None
     return Quantity(float(raw["magnitude"]), str(raw["unit"]))
+
+
+# units that ohsreg.units knows without its pint fallback (keeps loading the catalogue pint-free)
+_TYPED_UNITS = {"degC", "m/s2", "kV/m", "V/m", "A/m", "mW/cm2", "uW/cm2"}
+
+
+def _physical(raw: dict[str, Any] | None) -> Quantity | SoundLevel | None:
+    if raw is None:
+        return None
+    unit, magnitude = str(raw["unit"]), float(raw["magnitude"])
+    if unit == "dB(A)":
+        return SoundLevel(magnitude, "A")
+    if unit == "dB":
+        return SoundLevel(magnitude, "Z", peak=True)
+    if unit in _TYPED_UNITS:
+        return Quantity(magnitude, unit)
+    return None
 
 
 def _date(raw: str | None) -> dt.date | None:
@@ -288,7 +306,11 @@ class DustLimit:
 
 @attrs.frozen(slots=True, repr=False)
 class BiologicalLimit:
-    """One row of GBZ 2.1 table 4 (职业接触生物限值): indicator, limit and sampling time."""
+    """One row of GBZ 2.1 table 4 (职业接触生物限值): indicator, limit and sampling time.
+
+    The limit is ``value`` in ``unit`` exactly as printed: creatinine-normalised units (µg/g creatinine,
+    µmol/mol creatinine) are not physical quantities of :mod:`ohsreg.units`, so no conversion is offered.
+    """
 
     id: str
     seq: int | None
@@ -296,7 +318,8 @@ class BiologicalLimit:
     hazard_name_en: str | None
     indicator_zh: str
     indicator_en: str | None
-    limit: Quantity
+    value: float
+    unit: str
     sampling_time: str | None
     valid_from: dt.date | None
     amendment: str | None
@@ -313,8 +336,7 @@ class BiologicalLimit:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> BiologicalLimit:
-        limit = _q(raw["limit"])
-        assert limit is not None
+        limit = raw["limit"]
         return cls(
             id=raw["id"],
             seq=raw.get("seq"),
@@ -322,7 +344,8 @@ class BiologicalLimit:
             hazard_name_en=raw.get("hazard_name_en"),
             indicator_zh=raw["indicator_zh"],
             indicator_en=raw.get("indicator_en"),
-            limit=limit,
+            value=float(limit["magnitude"]),
+            unit=str(limit["unit"]),
             sampling_time=raw.get("sampling_time"),
             valid_from=_date(raw.get("valid_from")),
             amendment=raw.get("amendment"),
@@ -335,7 +358,7 @@ class BiologicalLimit:
         )
 
     def __repr__(self) -> str:
-        return f"BiologicalLimit({self.hazard_name_zh!r}, {self.indicator_zh!r}: {self.limit})"
+        return f"BiologicalLimit({self.hazard_name_zh!r}, {self.indicator_zh!r}: {self.value:g} {self.unit})"
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -382,14 +405,19 @@ class ExposureLevelClass:
 class PhysicalLimit:
     """A limit of GBZ 2.2-2007 (physical agents) in the standard's unit.
 
-    ``value`` is ``None`` where the standard gives a formula (``formula``, e.g. ``400/t``) or a band.
-    Sound levels are in dB(A) (steady noise) or dB peak (impulse noise); WBGT in °C.
+    ``magnitude`` and ``unit`` are the printed number and unit; ``value`` is the same as a typed value -
+    a :class:`~ohsreg.units.SoundLevel` for noise (dB(A); impulse-noise peaks, printed as plain dB, as an
+    unweighted (Z) peak level), a :class:`~ohsreg.units.Quantity` where :mod:`ohsreg.units` knows the unit
+    (°C WBGT, m/s², V/m, A/m, mW/cm², μW/cm²), else ``None`` (doses such as μW·h/cm² or mJ/cm², heart
+    rates, energy per day). Where the standard gives a formula (``400/t``) or a band, ``magnitude`` is
+    ``None`` and ``formula`` holds it.
     """
 
     id: str
     factor_zh: str
     metric_zh: str
-    value: Quantity | None
+    magnitude: float | None
+    value: Quantity | SoundLevel | None
     formula: str | None
     unit: str
     conditions_zh: str
@@ -411,7 +439,8 @@ class PhysicalLimit:
             id=raw["id"],
             factor_zh=raw["factor_zh"],
             metric_zh=raw["metric_zh"],
-            value=_q(raw.get("value")),
+            magnitude=None if raw.get("value") is None else float(raw["value"]["magnitude"]),
+            value=_physical(raw.get("value")),
             formula=raw.get("formula"),
             unit=raw.get("unit", ""),
             conditions_zh=raw.get("conditions_zh", ""),
@@ -425,7 +454,12 @@ class PhysicalLimit:
         )
 
     def __repr__(self) -> str:
-        shown = str(self.value) if self.value is not None else f"{self.formula} {self.unit}".strip()
+        if self.value is not None:
+            shown = str(self.value)
+        elif self.magnitude is not None:
+            shown = f"{self.magnitude:g} {self.unit}"
+        else:
+            shown = f"{self.formula} {self.unit}".strip()
         return f"PhysicalLimit({self.factor_zh!r}, {self.metric_zh!r}: {shown}; {self.conditions_zh})"
 
 

@@ -25,11 +25,20 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import datetime
+
+    from babel import Locale
 
 __all__ = [
     "DEFAULT_LOCALE",
     "SUPPORTED_LOCALES",
     "current_locale",
+    "format_date",
+    "format_number",
+    "format_quantity",
     "gettext",
     "normalize_locale",
     "use",
@@ -128,3 +137,71 @@ def _read_po(po: Traversable, locale: str) -> dict[str, str]:
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=locale)
     return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+# -- locale-aware formatting for reports (#3); babel is imported on first use --
+
+_BABEL_LOCALES: dict[str, Locale] = {}
+
+
+def _babel_locale(locale: str | None) -> Locale:
+    loc = normalize_locale(locale)
+    cached = _BABEL_LOCALES.get(loc)
+    if cached is None:
+        from babel import Locale
+
+        cached = _BABEL_LOCALES[loc] = Locale.parse(loc)
+    return cached
+
+
+def format_number(value: float, locale: str | None = None, *, decimals: int | None = None) -> str:
+    """``value`` with the grouping and decimal signs of ``locale``; ``decimals`` fixes the fraction digits.
+
+    >>> format_number(12345.678, "en"), format_number(0.5, "zh_CN", decimals=2)
+    ('12,345.678', '0.50')
+    >>> format_number(0.00012, "en")  # small limits keep their digits
+    '0.00012'
+
+    """
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    if decimals is None:
+        # every significant digit of the float, never rounded to babel's default of three decimals
+        return str(
+            format_decimal(
+                Decimal(repr(float(value))), locale=_babel_locale(locale), decimal_quantization=False
+            )
+        )
+    fmt = "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
+    return str(format_decimal(value, format=fmt, locale=_babel_locale(locale)))
+
+
+def format_quantity(quantity: Any, locale: str | None = None, *, decimals: int | None = None) -> str:
+    """A :class:`~ohsreg.units.Quantity` or :class:`~ohsreg.units.SoundLevel` for a report.
+
+    >>> from ohsreg.units import Quantity, SoundLevel
+    >>> format_quantity(Quantity(1234.5, "mg/m³"), "en")
+    '1,234.5 mg/m³'
+    >>> format_quantity(SoundLevel(88.04, "A"), "zh_CN", decimals=1)
+    '88.0 dB(A)'
+    """
+    magnitude = getattr(quantity, "magnitude", None)
+    if magnitude is None:
+        magnitude = quantity.value
+    return f"{format_number(magnitude, locale, decimals=decimals)} {quantity.unit}"
+
+
+def format_date(value: datetime.date, locale: str | None = None, *, format: str = "medium") -> str:
+    """A date in ``locale`` (babel formats ``short``, ``medium``, ``long``, ``full`` or a pattern).
+
+    >>> import datetime
+    >>> format_date(datetime.date(2020, 4, 1), "zh_CN", format="long")
+    '2020年4月1日'
+    >>> format_date(datetime.date(2020, 4, 1), "en", format="long")
+    'April 1, 2020'
+    """
+    from babel.dates import format_date as _format_date
+
+    return str(_format_date(value, format=format, locale=_babel_locale(locale)))
