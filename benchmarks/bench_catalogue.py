@@ -39,6 +39,30 @@ def _json_load(path: Path) -> float:
     return statistics.median(samples)
 
 
+def _load_all() -> float:
+    samples = []
+    for _ in range(7):
+        tables = [
+            Table(t.name, t._factory, path=DATA / f"{t.name}.json", keys=t._keys)
+            for t in catalogue._ALL_TABLES
+        ]
+        start = time.perf_counter()
+        for table in tables:
+            len(table)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _json_all() -> float:
+    samples = []
+    for _ in range(7):
+        start = time.perf_counter()
+        for t in catalogue._ALL_TABLES:
+            json.loads((DATA / f"{t.name}.json").read_text(encoding="utf-8"))
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
 def run() -> list[Result]:
     hazards = catalogue.hazards
     len(hazards)  # loaded once; lookups and searches are measured warm
@@ -56,6 +80,7 @@ def run() -> list[Result]:
     path = DATA / "hazard_factors_2015.json"
     load = _first_load(path)
     base_load = _json_load(path)
+    load_all, base_all = _load_all(), _json_all()
     return [
         Result("exact lookup by CAS (hazards.get)", lookup, "dict.get", base_lookup, 10.0),
         Result("exact lookup needing case folding ('BENZENE')", lookup_folded, "dict.get", base_lookup, 20.0),
@@ -70,6 +95,7 @@ def run() -> list[Result]:
         Result(
             "first load of hazard_factors_2015 (parse+index)", load, "json.loads same file", base_load, 5.0
         ),
+        Result("first load of all 12 catalogue tables", load_all, "json.loads same files", base_all, 5.0),
     ]
 
 
