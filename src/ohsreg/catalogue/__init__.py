@@ -79,14 +79,17 @@ __all__ = [
     "diseases_2013",
     "dust_limits",
     "exposure_levels",
+    "get",
     "hazards",
     "highly_toxic",
     "limits_for",
     "load",
+    "lookup",
     "physical_limits",
     "risk_class",
     "risk_directory",
     "risk_directory_2012",
+    "search",
 ]
 
 #: Edition of the chemical exposure limits used when neither ``edition`` nor ``as_of`` is given.
@@ -188,6 +191,34 @@ _ALL_TABLES: tuple[Table[Any], ...] = (
     risk_directory,
     risk_directory_2012,
 )
+
+
+def get(query: str) -> HazardFactor | None:
+    """The hazard factor (2015 catalogue) for a name, alias, English name, CAS, pinyin or id; else None.
+
+    Shorthand for ``hazards.get(query)``; every table has its own ``get``/``lookup``/``search``.
+    """
+    return hazards.get(query)
+
+
+def lookup(query: str) -> HazardFactor:
+    """Like :func:`get` but raises :class:`~ohsreg.errors.UnknownEntry` with close matches.
+
+    >>> lookup("苯乙稀")
+    Traceback (most recent call last):
+        ...
+    ohsreg.errors.UnknownEntry: query: '苯乙稀' is not in hazard_factors_2015; close matches: ...苯乙烯...
+    """
+    return hazards.lookup(query)
+
+
+def search(query: str, *, limit: int = 10) -> list[tuple[HazardFactor, float]]:
+    """Hazard factors ranked by match on zh/en names, aliases, CAS and pinyin (full or initials).
+
+    >>> [(h.name_zh, score) for h, score in search("byx", limit=1)]
+    [('苯乙烯', 100.0)]
+    """
+    return hazards.search(query, limit=limit)
 
 
 # ------------------------------------------------------------------------------------------------ limits
