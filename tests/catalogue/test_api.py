@@ -113,6 +113,10 @@ def test_risk_class_walks_up_the_code(code: str, kwargs: dict[str, bool], expect
 
 def test_risk_class_conditions_and_errors() -> None:
     assert catalogue.risk_class("C1951").conditional
+    heading = catalogue.risk_class("C26")
+    assert heading.risk_class is None
+    assert heading.candidates
+    assert all(c.code.startswith("C26") for c in heading.candidates)
     split = catalogue.risk_class("A0311")
     assert split.risk_class is None
     assert len(split.candidates) == 2

@@ -461,8 +461,9 @@ def limits_for(
 class RiskClassResult:
     """The answer of :func:`risk_class`: the class, the directory row that gave it, and the edition.
 
-    ``risk_class`` is ``None`` when the directory splits the industry into parts without codes
-    (``candidates`` lists them) - choose the part that describes the project. ``conditional`` is set for
+    ``risk_class`` is ``None`` when the directory splits the industry into parts without codes, or when
+    the code asked for is a heading (a division) whose listed sub-industries differ; ``candidates`` lists
+    them - choose the one that describes the project. ``conditional`` is set for
     *-items when ``uses_listed_solvents`` was not given: the class shown (严重) drops to 一般 when no
     adhesives, cleaners, inks or paints containing the listed solvents are used.
     """
@@ -547,7 +548,20 @@ def risk_class(
                 note="the directory splits this industry; choose the part that describes the project",
             )
         if entry.risk_class is None:
-            break  # a division heading without a class: only its listed children are classified
+            if level is not node:
+                break  # a heading above the code: only its listed children are classified
+            children = tuple(
+                r for r in risk_directory if r.risk_class is not None and r.code.startswith(entry.code)
+            )
+            return RiskClassResult(
+                industry_code=industry_code,
+                risk_class=None,
+                entry=entry,
+                edition=edition,
+                conditional=False,
+                candidates=children,
+                note="a heading of the directory: the class depends on the listed sub-industry",
+            )
         rc, conditional, note = entry.risk_class, False, None
         if entry.solvent_footnote:
             if uses_listed_solvents is False:
