@@ -18,7 +18,7 @@ from ohsreg._version import __version__
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve lazily
     # -- foundation (#2) --
-    from ohsreg import errors, i18n
+    from ohsreg import errors, i18n, models
     from ohsreg.errors import (
         EditionError,
         InvalidChecksum,
@@ -28,6 +28,18 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         OhsregError,
         RuleViolation,
         UnknownEntry,
+    )
+    from ohsreg.models import (
+        Authority,
+        AuthorityKind,
+        Finding,
+        HazardRef,
+        PersonalResidentID,
+        PersonName,
+        Phone,
+        Record,
+        finding,
+        supervising_authority_kind,
     )
 
     # -- units, vocab, i18n (#3) --
@@ -118,6 +130,16 @@ _LAZY_NAMES: dict[str, str] = {
     "OhsregError": "ohsreg.errors",
     "RuleViolation": "ohsreg.errors",
     "UnknownEntry": "ohsreg.errors",
+    "Authority": "ohsreg.models",
+    "AuthorityKind": "ohsreg.models",
+    "Finding": "ohsreg.models",
+    "HazardRef": "ohsreg.models",
+    "PersonName": "ohsreg.models",
+    "PersonalResidentID": "ohsreg.models",
+    "Phone": "ohsreg.models",
+    "Record": "ohsreg.models",
+    "finding": "ohsreg.models",
+    "supervising_authority_kind": "ohsreg.models",
     # -- units, vocab, i18n (#3) --
     "Acceleration": "ohsreg.units",
     "AdminLevel": "ohsreg.vocab",
@@ -188,6 +210,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- foundation (#2) --
         "errors",
         "i18n",
+        "models",
         # -- units, vocab (#3) --
         "units",
         "vocab",
@@ -214,6 +237,17 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "__version__",
     "errors",
     "i18n",
+    "models",
+    "Authority",
+    "AuthorityKind",
+    "Finding",
+    "HazardRef",
+    "PersonName",
+    "PersonalResidentID",
+    "Phone",
+    "Record",
+    "finding",
+    "supervising_authority_kind",
     # -- units, vocab, i18n (#3) --
     "Acceleration",
     "AdminLevel",

@@ -1,0 +1,1 @@
+"""Exporters at the edge: notebook display, JSON, CSV, spreadsheets, Arrow (grows with issue #10)."""

@@ -1,0 +1,206 @@
+"""Shared base of the public documents: frozen records, findings and personal-data masking.
+
+Every public model derives from :class:`Record`: immutable (edit with ``model_copy(update=...)``),
+unknown fields rejected, strings stripped. Rule checks (``Enterprise.check(as_of)`` and friends) return
+:class:`Finding` objects: non-compliance is data, not an exception.
+
+Personal data (names, phone numbers, resident IDs of workers, staff and experts) is typed with the
+annotations below; every serialisation masks it unless the caller passes ``context={"unmask": True}``
+(``model_dump``/``model_dump_json``), so a default export never leaks it.
+
+>>> from typing import Annotated
+>>> class Person(Record):
+...     name: PersonName
+...     phone: Phone
+...     resident_id: PersonalResidentID
+>>> p = Person(name="张三丰", phone="13812345678", resident_id="11010519491231002X")
+>>> p.model_dump()
+{'name': '张**', 'phone': '138****5678', 'resident_id': '110105********002X'}
+>>> p.model_dump(context={"unmask": True})["phone"]
+'13812345678'
+>>> p.name  # attribute access is never masked
+'张三丰'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializationInfo,
+    StringConstraints,
+)
+
+from ohsreg.identifiers import ResidentID
+from ohsreg.identifiers.resident_id import masked_unchecked as mask_resident_id
+from ohsreg.vocab import Severity
+
+__all__ = [
+    "Finding",
+    "HazardRef",
+    "PersonName",
+    "PersonalResidentID",
+    "Phone",
+    "Record",
+    "finding",
+    "mask_name",
+    "mask_phone",
+    "mask_resident_id",
+    "unmasked",
+]
+
+
+class Record(BaseModel):
+    """Base of every public ohsreg document: frozen, strict about unknown fields, stripped strings."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        validate_default=True,
+        use_attribute_docstrings=True,
+    )
+
+    def _repr_html_(self) -> str:
+        from ohsreg.export.html import record_html  # notebook display lives at the edge
+
+        return record_html(self)
+
+
+def unmasked(info: SerializationInfo) -> bool:
+    """Whether the serialisation context asks for personal data in clear (``{"unmask": True}``)."""
+    context = info.context
+    return bool(isinstance(context, dict) and context.get("unmask"))
+
+
+def mask_name(name: str) -> str:
+    """Keep the first character: ``张三丰`` -> ``张**``; ``Li Lei`` -> ``L*****``."""
+    return name[:1] + "*" * (len(name) - 1) if name else name
+
+
+def mask_phone(phone: str) -> str:
+    """Keep the first three and last four digits: ``13812345678`` -> ``138****5678``."""
+    if len(phone) <= 7:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def _masking(mask: Callable[[str], str]) -> PlainSerializer:
+    def serialize(value: str, info: SerializationInfo) -> str:
+        return value if unmasked(info) else mask(value)
+
+    return PlainSerializer(serialize, return_type=str)
+
+
+PersonName = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=64),
+    _masking(mask_name),
+    Field(json_schema_extra={"x-personal-data": "name"}),
+]
+"""A natural person's name; masked in every default export."""
+
+Phone = Annotated[
+    str,
+    StringConstraints(pattern=r"^\+?[0-9][0-9 -]{5,19}$"),
+    _masking(mask_phone),
+    Field(json_schema_extra={"x-personal-data": "phone"}),
+]
+"""A phone number; masked in every default export."""
+
+
+PersonalResidentID = Annotated[
+    ResidentID, _masking(mask_resident_id), Field(json_schema_extra={"x-personal-data": "resident_id"})
+]
+"""A validated resident ID (GB 11643) of a natural person; masked (``110105********002X``) on export."""
+
+
+def _check_hazard(key: str) -> str:
+    """Resolve a hazard reference against the reference catalogue, when the catalogue is installed."""
+    try:
+        from ohsreg import catalogue
+    except ImportError:  # the catalogue ships with the package; tolerate partial installs
+        return key
+    resolve = getattr(catalogue, "resolve_hazard_key", None)
+    if resolve is None:
+        return key
+    from ohsreg.errors import OhsregError, to_pydantic_error
+
+    try:
+        return str(resolve(key))
+    except OhsregError as err:
+        raise to_pydantic_error(err) from None
+
+
+HazardRef = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_check_hazard)]
+"""A reference to a hazard factor of the reference catalogue, by its key (or any name the catalogue
+resolves: Chinese or English name, CAS number); stored as the catalogue's canonical key."""
+
+ParamValue = str | int | float | bool | None
+
+
+class Finding(Record):
+    """One result of a rule check: which rule, how severe, where the rule comes from, and a message.
+
+    The message is an English template (gettext message id) rendered with ``params`` in the locale
+    asked for, so findings stay data that can be exported and read back.
+    """
+
+    rule: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")]
+    """Stable dotted rule code, e.g. ``declaration.hazard_missing`` (see the rule table)."""
+    severity: Severity
+    clause: str
+    """The provision applied, e.g. ``安监总局令第48号 第八条``."""
+    subject: str | None = None
+    """What the finding is about: a path such as ``workplaces[0].posts[2]`` or an identifier."""
+    template: str
+    """English message template; also the gettext message id."""
+    params: dict[str, ParamValue] = Field(default_factory=dict)
+    due: dt.date | None = None
+    """The deadline concerned, when the rule is about one."""
+
+    def message(self, locale: str | None = None) -> str:
+        """The message in ``locale`` (default: the active ohsreg locale, zh_CN)."""
+        from ohsreg.i18n import gettext
+
+        try:
+            return gettext(self.template, locale).format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template
+
+    def __str__(self) -> str:
+        return f"[{self.severity.code}] {self.rule}: {self.message('en')} ({self.clause})"
+
+
+def finding(
+    rule: str,
+    severity: Severity,
+    clause: str,
+    template: str,
+    *,
+    subject: str | None = None,
+    due: dt.date | None = None,
+    **params: ParamValue,
+) -> Finding:
+    """Build a :class:`Finding` (the keyword form reads better at call sites than the model constructor).
+
+    >>> f = finding("demo.late", Severity.WARNING, "示例 第1条", "{what} is late", what="report")
+    >>> f.message("en"), f.severity.code
+    ('report is late', 'WARNING')
+    """
+    return Finding(
+        rule=rule,
+        severity=severity,
+        clause=clause,
+        template=template,
+        subject=subject,
+        due=due,
+        params=params,
+    )
