@@ -235,3 +235,9 @@ def test_physical_limits_are_typed_where_units_allow() -> None:
     dose = next(p for p in catalogue.physical_limits if p.unit == "uW*h/cm2")
     assert dose.value is None
     assert dose.magnitude == 400.0
+
+
+def test_resolve_hazard_key_for_models() -> None:
+    assert catalogue.resolve_hazard_key("BENZENE") == catalogue.resolve_hazard_key("71-43-2") == "C028"
+    with pytest.raises(UnknownEntry):
+        catalogue.resolve_hazard_key("no such factor")

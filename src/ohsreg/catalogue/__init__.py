@@ -86,6 +86,7 @@ __all__ = [
     "load",
     "lookup",
     "physical_limits",
+    "resolve_hazard_key",
     "risk_class",
     "risk_directory",
     "risk_directory_2012",
@@ -219,6 +220,19 @@ def search(query: str, *, limit: int = 10) -> list[tuple[HazardFactor, float]]:
     [('苯乙烯', 100.0)]
     """
     return hazards.search(query, limit=limit)
+
+
+def resolve_hazard_key(query: str) -> str:
+    """The canonical key (``HazardFactor.id``, e.g. ``"C028"``) of a hazard factor named by ``query``.
+
+    Used by models that store a reference to the catalogue (``ohsreg.models.HazardRef``). Keys are the
+    category letter and the row number of the 2015 catalogue; they are stable within that edition.
+    Raises :class:`~ohsreg.errors.UnknownEntry` (``catalogue.unknown``) with close matches.
+
+    >>> resolve_hazard_key("benzene"), resolve_hazard_key("14808-60-7")
+    ('C028', 'D001')
+    """
+    return hazards.lookup(query).id
 
 
 # ------------------------------------------------------------------------------------------------ limits
