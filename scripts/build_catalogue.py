@@ -990,8 +990,12 @@ def build_risk_2021(ref: Path) -> list[dict[str, Any]]:
     return out
 
 
-def resolve(limit_records: list[dict[str, Any]], hazards: list[dict[str, Any]]) -> None:
-    """Map each limit row to catalogue factors by CAS, then by name; explain the rows that do not map."""
+def resolve(limit_records: list[dict[str, Any]], hazards: list[dict[str, Any]], open_clause: str) -> None:
+    """Map each limit row to catalogue factors by CAS, then by name; explain the rows that do not map.
+
+    Names are compared as printed, then with every parenthesised qualifier removed on both sides
+    (表2 "麻尘（游离SiO2含量＜10%）" is the catalogue's "麻尘（亚麻、黄麻和苎麻）（游离SiO2含量<10%）").
+    """
     by_cas: dict[str, list[str]] = {}
     by_name: dict[str, list[str]] = {}
     for h in hazards:
@@ -999,6 +1003,9 @@ def resolve(limit_records: list[dict[str, Any]], hazards: list[dict[str, Any]]) 
             by_cas.setdefault(c, []).append(h["id"])
         for n in [h["name_zh"], *h["aliases"]]:
             by_name.setdefault(n, []).append(h["id"])
+            bare = re.sub(r"（.*?）|\(.*?\)", "", n)
+            if bare and bare != n:
+                by_name.setdefault(bare, []).append(h["id"])
     for rec in limit_records:
         ids = sorted({i for c in rec.get("cas", []) for i in by_cas.get(c, [])})
         if not ids:
@@ -1008,8 +1015,9 @@ def resolve(limit_records: list[dict[str, Any]], hazards: list[dict[str, Any]]) 
         rec["hazard_ids"] = ids
         if not ids:
             rec["hazard_exception"] = (
-                "no entry of the 2015 catalogue with this CAS or name; the catalogue lists many factors as "
-                "groups or under the open clause '以上未提及的可导致职业病的其他化学因素/粉尘'"
+                f"no entry of the 2015 catalogue has this CAS or name; the catalogue lists many factors as "
+                f"groups, and this one falls under its open clause {open_clause} (以上未提及的…) if it causes "
+                f"an occupational disease"
             )
 
 
@@ -1033,8 +1041,8 @@ def main() -> None:
     for h in hazards:  # the flag follows the resolved 2003 list (CAS corrections included)
         h["highly_toxic"] = h["id"] in flagged
     t2 = build_table2(ref)
-    resolve(t1, hazards)
-    resolve(t2, hazards)
+    resolve(t1, hazards, "C375")
+    resolve(t2, hazards, "D052")
 
     _write(
         "hazard_factors_2015.json",
