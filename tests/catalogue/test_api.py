@@ -241,3 +241,15 @@ def test_resolve_hazard_key_for_models() -> None:
     assert catalogue.resolve_hazard_key("BENZENE") == catalogue.resolve_hazard_key("71-43-2") == "C028"
     with pytest.raises(UnknownEntry):
         catalogue.resolve_hazard_key("no such factor")
+
+
+def test_every_record_is_found_by_its_own_keys() -> None:
+    for factor in catalogue.hazards:
+        assert catalogue.hazards.lookup(factor.id) is factor
+        assert catalogue.hazards.lookup(factor.name_zh).name_zh == factor.name_zh
+        for number in factor.cas:
+            assert number in catalogue.hazards.lookup(number).cas
+        if factor.pinyin:
+            assert factor in catalogue.hazards.lookup_all(factor.pinyin)
+    for entry in catalogue.risk_directory:
+        assert catalogue.risk_directory.lookup(entry.code) is entry
