@@ -25,6 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "ohsreg" / "catalogue" / "data"
 FORMAT = "ohsreg.catalogue/1"
+_OUT = [OUT]  # where _write puts the files (``--out`` changes it)
 
 CATEGORY = {
     "粉尘": "DUST",
@@ -149,10 +150,11 @@ def _write(name: str, header: dict[str, Any], records: list[dict[str, Any]], **e
     lines.append(",\n".join(body))
     lines.append(" ]")
     lines.append("}")
-    OUT.mkdir(parents=True, exist_ok=True)
+    out = _OUT[0]
+    out.mkdir(parents=True, exist_ok=True)
     text = "\n".join(lines) + "\n"
     json.loads(text)  # the file must stay valid JSON
-    (OUT / name).write_text(text, encoding="utf-8")
+    (out / name).write_text(text, encoding="utf-8")
     print(f"{name}: {len(records)} records")
 
 
@@ -1023,11 +1025,15 @@ def resolve(limit_records: list[dict[str, Any]], hazards: list[dict[str, Any]], 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--reference", type=Path, default=ROOT.parent.parent / "shared" / "reference")
+    candidates = (ROOT.parent / "shared" / "reference", ROOT.parent.parent / "shared" / "reference")
+    default_ref = next((p for p in candidates if p.exists()), candidates[0])
+    parser.add_argument("--reference", type=Path, default=default_ref)
+    parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: the package data)")
     args = parser.parse_args()
+    _OUT[0] = args.out
     ref: Path = args.reference
     if not ref.exists():
-        ref = Path("/work/shared/reference")
+        raise SystemExit(f"reference transcriptions not found at {ref}; pass --reference DIR")
 
     t1, excluded = build_table1(ref)
     en_by_name = {
