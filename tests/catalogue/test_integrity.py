@@ -172,3 +172,11 @@ def test_silica_bands_are_contiguous() -> None:
     bands = sorted((r.free_silica for r in catalogue.dust_limits if r.free_silica), key=lambda b: b[0] or 0)
     assert [b[0] for b in bands] == [10.0, 50.0, 80.0]
     assert [b[2] for b in bands] == [50.0, 80.0, None]
+
+
+def test_limit_types_are_consistent_within_a_row() -> None:
+    for r in catalogue.chemical_limits:
+        assert not (r.mac and (r.pc_twa or r.pc_stel)), r.id  # GBZ 2.1 gives a MAC or PC-TWA(/STEL)
+        assert not (r.pc_stel and not r.pc_twa), r.id
+        if r.pc_twa and r.pc_stel:
+            assert r.pc_stel.magnitude >= r.pc_twa.magnitude, r.id

@@ -61,6 +61,7 @@ __all__ = [
     "DustLimit",
     "ExposureLevelClass",
     "ExposureLimit",
+    "HazardCatalogue",
     "HazardFactor",
     "Header",
     "HighlyToxicSubstance",
@@ -119,8 +120,12 @@ def _bio_keys(rec: BiologicalLimit) -> list[tuple[str, str]]:
     return keys
 
 
+class HazardCatalogue(Table[HazardFactor]):
+    """职业病危害因素分类目录: the table of :class:`HazardFactor` records of one edition."""
+
+
 #: 职业病危害因素分类目录 (国卫疾控发〔2015〕92号): 459 factors.
-hazards: Table[HazardFactor] = Table(
+hazards: HazardCatalogue = HazardCatalogue(
     "hazard_factors_2015", HazardFactor.from_dict, package_file="hazard_factors_2015.json", keys=_hazard_keys
 )
 #: GBZ 2.1-2019 table 1 (chemical agents), amendments as dated rows.
