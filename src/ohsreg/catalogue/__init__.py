@@ -714,7 +714,11 @@ def load(path: str | Path) -> Table[Any]:
             kinds=", ".join(sorted(_FACTORIES)),
         )
     factory, keys = _FACTORIES[kind]
-    table: Table[Any] = Table(file.stem, factory, path=file, keys=keys)
+    table: Table[Any] = (
+        HazardCatalogue(file.stem, factory, path=file, keys=keys)
+        if kind == "hazard_factors"
+        else Table(file.stem, factory, path=file, keys=keys)
+    )
     table._load()
     from ohsreg.identifiers import cas as cas_rn
 
