@@ -21,6 +21,8 @@ def main() -> None:
     print("zh:", err.message("zh_CN"))
     identifiers_demo()
     units_and_vocab()
+    assess_demo()
+    agencies_and_experts()
     catalogue_demo()
 
 
@@ -51,6 +53,72 @@ def units_and_vocab() -> None:
     print(limit.type.code, limit.type.label("en"), "=", limit.value, "=", limit.value.to("μg/m³"))
     print("1 ppm at M = 100 g/mol:", round(ppm_to_mg_m3(1, 100), 2), "mg/m³ (20 °C, 101.3 kPa)")
     print("94 dB(A) for 2 h: L_EX,8h =", round(lex_8h([94], [2]), 1), "dB(A)")
+
+
+def assess_demo() -> None:
+    section("Assess an exposure: C_TWA against PC-TWA, with the clause and a zh/en explanation (#6)")
+    import ohsreg.assess as oa
+
+    r = oa.twa([(300, 1.5), (200, 2), (180, 2.5)], limit=200)  # ethyl acetate, mg/m³ x h
+    print("en:", r.explain("en"))
+    print("zh:", r.explain("zh_CN"))
+    print("level:", oa.exposure_level(r).explain("en"))
+
+
+def agencies_and_experts() -> None:
+    section("Agencies by regime, and a reproducible conflict-free expert draw")
+    import datetime as dt
+
+    from ohsreg.models.agency import Qualification, TechnicalServiceAgency
+    from ohsreg.models.expert import DrawFor, Expert, ExpertPool
+
+    agency = TechnicalServiceAgency(
+        uscc="91320500MA1M00001C",
+        name="苏州检测技术有限公司",
+        region="320500",
+        qualifications=[
+            Qualification(
+                certificate_no="苏-2021-017",
+                level="乙级",
+                region="320000",
+                services=["DETECTION"],
+                valid_from=dt.date(2021, 5, 10),
+                valid_until=dt.date(2026, 5, 9),
+            )
+        ],
+    )
+
+    class Plant:
+        industry, region = "C2614", "330106"
+
+    for day in (dt.date(2023, 11, 30), dt.date(2023, 12, 1)):
+        d = agency.may_serve(Plant(), "DETECTION", as_of=day)
+        print(
+            day,
+            d.regime.code,
+            "allowed" if d.allowed else "refused:",
+            *(r.rule for r in d.reasons if r.severity.code == "ERROR"),
+        )
+    pool = ExpertPool(
+        name="示例专家库",
+        experts=[
+            Expert(
+                id=f"E{i}",
+                name=f"专家{i}",
+                specialities=["职业卫生评价"],
+                title="高级",
+                years=9,
+                affiliation=f"单位{i % 3}",
+                level="省级",
+                pool_type="职业卫生",
+                term_start=dt.date(2023, 1, 1),
+                term_end=dt.date(2027, 12, 31),
+            )
+            for i in range(9)
+        ],
+    )
+    log = pool.draw(3, for_=DrawFor(project_id="P-1", owner="单位0"), seed=7, as_of=dt.date(2025, 6, 1))
+    print("chosen", log.chosen, "| excluded", [(e.expert_id, e.reasons[0]) for e in log.excluded])
 
 
 def catalogue_demo() -> None:

@@ -109,12 +109,68 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     )
 
     # -- assess (#6) --
+    # isort: split
+    from ohsreg import assess
+    from ohsreg.assess import (
+        AppliedLimit,
+        Assessment,
+        AssessmentError,
+        dust_twa,
+        en689,
+        exposure_level,
+        heat,
+        mac,
+        mixture,
+        noise_exposure,
+        peak,
+        stel,
+        twa,
+        twa_array,
+        wbgt,
+    )
 
     # -- enterprise models (#7) --
 
     # -- construction projects (#8) --
 
     # -- agencies and experts (#9) --
+    # isort: split
+    from ohsreg.models.agency import (
+        AgencyStatus,
+        Equipment,
+        ProfessionalStaff,
+        Qualification,
+        ServiceDecision,
+        ServiceSubject,
+        StatusChange,
+        TechnicalServiceAgency,
+    )
+    from ohsreg.models.expert import (
+        DrawFor,
+        DrawLog,
+        DrawSubject,
+        Engagement,
+        Exclusion,
+        Expert,
+        ExpertLevel,
+        ExpertPool,
+        ExpertStatus,
+        PoolRules,
+        PoolType,
+    )
+    from ohsreg.models.network import (
+        InstitutionKind,
+        NetworkNode,
+        SupervisionNetwork,
+        TechnicalSupportInstitution,
+    )
+    from ohsreg.rules.agency import (
+        AgencyRegime,
+        LeadRole,
+        ProfessionalTitle,
+        ServiceField,
+        TechnicalService,
+    )
 
     # -- export and cli (#10) --
 
@@ -198,9 +254,52 @@ _LAZY_NAMES: dict[str, str] = {
     "PhysicalLimit": "ohsreg.catalogue",
     "RiskDirectoryEntry": "ohsreg.catalogue",
     # -- assess (#6) --
+    "AppliedLimit": "ohsreg.assess",
+    "Assessment": "ohsreg.assess",
+    "AssessmentError": "ohsreg.assess",
+    "dust_twa": "ohsreg.assess",
+    "en689": "ohsreg.assess",
+    "exposure_level": "ohsreg.assess",
+    "heat": "ohsreg.assess",
+    "mac": "ohsreg.assess",
+    "mixture": "ohsreg.assess",
+    "noise_exposure": "ohsreg.assess",
+    "peak": "ohsreg.assess",
+    "stel": "ohsreg.assess",
+    "twa": "ohsreg.assess",
+    "twa_array": "ohsreg.assess",
+    "wbgt": "ohsreg.assess",
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
     # -- agencies and experts (#9) --
+    "AgencyRegime": "ohsreg.rules.agency",
+    "AgencyStatus": "ohsreg.models.agency",
+    "DrawFor": "ohsreg.models.expert",
+    "DrawLog": "ohsreg.models.expert",
+    "DrawSubject": "ohsreg.models.expert",
+    "Engagement": "ohsreg.models.expert",
+    "Equipment": "ohsreg.models.agency",
+    "Exclusion": "ohsreg.models.expert",
+    "Expert": "ohsreg.models.expert",
+    "ExpertLevel": "ohsreg.models.expert",
+    "ExpertPool": "ohsreg.models.expert",
+    "ExpertStatus": "ohsreg.models.expert",
+    "InstitutionKind": "ohsreg.models.network",
+    "LeadRole": "ohsreg.rules.agency",
+    "NetworkNode": "ohsreg.models.network",
+    "PoolRules": "ohsreg.models.expert",
+    "PoolType": "ohsreg.models.expert",
+    "ProfessionalStaff": "ohsreg.models.agency",
+    "ProfessionalTitle": "ohsreg.rules.agency",
+    "Qualification": "ohsreg.models.agency",
+    "ServiceDecision": "ohsreg.models.agency",
+    "ServiceField": "ohsreg.rules.agency",
+    "ServiceSubject": "ohsreg.models.agency",
+    "StatusChange": "ohsreg.models.agency",
+    "SupervisionNetwork": "ohsreg.models.network",
+    "TechnicalService": "ohsreg.rules.agency",
+    "TechnicalServiceAgency": "ohsreg.models.agency",
+    "TechnicalSupportInstitution": "ohsreg.models.network",
     # -- export and cli (#10) --
 }
 
@@ -219,6 +318,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- catalogue (#5) --
         "catalogue",
         # -- assess (#6) --
+        "assess",
         # -- models (#7, #8, #9) --
         # -- export (#10) --
     }
@@ -310,9 +410,53 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "RiskDirectoryEntry",
     "catalogue",
     # -- assess (#6) --
+    "AppliedLimit",
+    "Assessment",
+    "AssessmentError",
+    "assess",
+    "dust_twa",
+    "en689",
+    "exposure_level",
+    "heat",
+    "mac",
+    "mixture",
+    "noise_exposure",
+    "peak",
+    "stel",
+    "twa",
+    "twa_array",
+    "wbgt",
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
     # -- agencies and experts (#9) --
+    "AgencyRegime",
+    "AgencyStatus",
+    "DrawFor",
+    "DrawLog",
+    "DrawSubject",
+    "Engagement",
+    "Equipment",
+    "Exclusion",
+    "Expert",
+    "ExpertLevel",
+    "ExpertPool",
+    "ExpertStatus",
+    "InstitutionKind",
+    "LeadRole",
+    "NetworkNode",
+    "PoolRules",
+    "PoolType",
+    "ProfessionalStaff",
+    "ProfessionalTitle",
+    "Qualification",
+    "ServiceDecision",
+    "ServiceField",
+    "ServiceSubject",
+    "StatusChange",
+    "SupervisionNetwork",
+    "TechnicalService",
+    "TechnicalServiceAgency",
+    "TechnicalSupportInstitution",
     # -- export and cli (#10) --
 ]
 
