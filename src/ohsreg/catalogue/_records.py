@@ -29,6 +29,7 @@ class Source:
     """Where a record comes from: document (standard or notice), edition, table and row or article.
 
     ``transcription`` names the copy the record was built from; verification is on the record itself.
+    ``row`` is ``None`` where the transcription does not give the row number (序号).
     """
 
     document: str
