@@ -22,6 +22,7 @@ def main() -> None:
     identifiers_demo()
     units_and_vocab()
     assess_demo()
+    enterprise_demo()
     agencies_and_experts()
     catalogue_demo()
 
@@ -63,6 +64,36 @@ def assess_demo() -> None:
     print("en:", r.explain("en"))
     print("zh:", r.explain("zh_CN"))
     print("level:", oa.exposure_level(r).explain("en"))
+
+
+def enterprise_demo() -> None:
+    section("Enterprises: what a supervisor's check finds (declaration, exams, training, detection)")
+    import datetime as dt
+
+    from ohsreg.models import Enterprise
+    from ohsreg.rules.declaration import due_date
+
+    ent = Enterprise.model_validate(
+        {
+            "uscc": "91350582MA2Y8TD30J",
+            "name": "晋江示例鞋业有限公司",
+            "industry": "C1952",
+            "region": "350582",
+            "legal_representative": "林文斌",
+            "principal": {"name": "林文斌"},
+            "oh_managers": [{"name": "陈雅琴", "role": "兼职"}],
+            "workers_total": 80,
+            "workers_exposed": 30,
+            "risk_class": "严重",
+            "workplaces": [
+                {"name": "成型车间", "posts": [{"code": "GLUE", "name": "刷胶", "hazards": ["正己烷"]}]}
+            ],
+            "declaration_triggers": [{"event": "PROCESS_CHANGE", "occurred_on": "2025-05-01"}],
+        }
+    )
+    print("change declared by", due_date("PROCESS_CHANGE", dt.date(2025, 5, 1)), "(令第48号 第八条: 15 days)")
+    for f in ent.check(dt.date(2025, 6, 30))[:4]:
+        print(f"  {f.rule}: {f.message('zh_CN')}")
 
 
 def agencies_and_experts() -> None:
