@@ -24,6 +24,7 @@ def main() -> None:
     assess_demo()
     enterprise_demo()
     agencies_and_experts()
+    catalogue_demo()
     export_demo()
 
 
@@ -150,6 +151,20 @@ def agencies_and_experts() -> None:
     )
     log = pool.draw(3, for_=DrawFor(project_id="P-1", owner="单位0"), seed=7, as_of=dt.date(2025, 6, 1))
     print("chosen", log.chosen, "| excluded", [(e.expert_id, e.reasons[0]) for e in log.excluded])
+
+
+def catalogue_demo() -> None:
+    import datetime as dt
+
+    from ohsreg import catalogue
+
+    section("Catalogue: limits by edition and date, with what is shipped and verified")
+    benzene = catalogue.hazards.lookup("benzene")
+    for when in (dt.date(2021, 1, 1), dt.date(2024, 1, 1)):
+        lim = catalogue.limits_for(benzene, as_of=when)
+        print(f"{benzene.name_zh} on {when}: PC-TWA {lim.pc_twa}, PC-STEL {lim.pc_stel} ({lim.edition})")
+    for row in catalogue.coverage():
+        print(" ", row.line())
 
 
 def export_demo() -> None:

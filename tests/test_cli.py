@@ -133,16 +133,51 @@ def test_assess(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "v.csv"
     assert main(["--locale", "en", "assess", str(src), "-o", str(out), "--limit", "0.5"]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "id,value,unit,limit,verdict,clause"
-    assert lines[1].startswith("w1,2.4375,mg/m³,6.0,COMPLIES")
-    assert lines[2].startswith("w2,8.0,mg/m³,6.0,EXCEEDS")
-    assert lines[3].startswith("w3,1.0,mg/m³,0.5,EXCEEDS")
+    assert lines[0] == "id,hazard,value,unit,limit,edition,verdict,clause"
+    assert lines[1].startswith("w1,,2.4375,mg/m³,6.0,,COMPLIES")
+    assert lines[2].startswith("w2,,8.0,mg/m³,6.0,,EXCEEDS")
+    assert lines[3].startswith("w3,,1.0,mg/m³,0.5,,EXCEEDS")
     assert "3 assessed, 2 exceed" in capsys.readouterr().err
     src.write_text("id,conc\n", encoding="utf-8")
     assert main(["--locale", "en", "assess", str(src)]) == 2
     assert "cli.assess_columns" in capsys.readouterr().err
 
 
+def test_assess_limits_from_the_catalogue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("ohsreg.catalogue")
+    src = tmp_path / "m.csv"
+    src.write_text("id,hazard,concentration,duration\nw1,苯,4.5,8\nw2,71-43-2,2.5,8\n", encoding="utf-8")
+    out = tmp_path / "v.csv"
+    assert main(["assess", str(src), "-o", str(out), "--as-of", "2021-01-01"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("w1,苯,4.5,mg/m³,6.0,GBZ 2.1-2019,COMPLIES")
+    assert lines[2].startswith("w2,71-43-2,2.5,mg/m³,6.0,GBZ 2.1-2019,COMPLIES")
+    assert main(["assess", str(src), "-o", str(out)]) == 0  # amendment in force: 3 mg/m³
+    assert (
+        out.read_text(encoding="utf-8").splitlines()[1].startswith("w1,苯,4.5,mg/m³,3.0,GBZ 2.1-2019,EXCEEDS")
+    )
+
+
 def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo"]) == 0
     assert "'=report" in capsys.readouterr().out
+
+
+def test_lookup(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("ohsreg.catalogue")
+    assert main(["--locale", "en", "lookup", "苯", "--limit", "1", "--limits", "--as-of", "2021-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "苯" in out
+    assert "71-43-2" in out
+    assert "GBZ 2.1-2019" in out
+    assert "PC-TWA=6 mg/m³" in out
+    assert main(["--locale", "en", "lookup", "zzzz-not-a-hazard"]) == 2
+    assert "unknown" in capsys.readouterr().err
+
+
+def test_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("ohsreg.catalogue")
+    assert main(["--locale", "en", "coverage"]) == 0
+    captured = capsys.readouterr()
+    assert "hazard_factors_2015" in captured.out
+    assert "verified" in captured.err

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -294,6 +295,65 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------------------------------
+# lookup / coverage (reference catalogue)
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    from ohsreg import catalogue
+    from ohsreg.errors import OhsregError
+
+    found = catalogue.search(args.query, limit=args.limit)
+    if not found:
+        catalogue.lookup(args.query)  # raises catalogue.unknown with close matches
+    for hazard, score in found:
+        cas = ", ".join(hazard.cas) or "-"
+        en = hazard.name_en or "-"
+        print(f"{hazard.id}\t{hazard.name_zh}\t{en}\tCAS {cas}\t{hazard.category.label()}\t{score:.0f}")
+        if not args.limits:
+            continue
+        try:
+            limits = catalogue.limits_for(hazard, edition=args.edition, as_of=args.as_of)
+        except OhsregError as err:
+            print(f"\t{err.message()} [{err.rule}]")
+            continue
+        for row in (*limits.rows, *limits.dust_rows):
+            values = [
+                f"{name}={getattr(row, attr)}"
+                for name, attr in (
+                    ("MAC", "mac"),
+                    ("PC-TWA", "pc_twa"),
+                    ("PC-STEL", "pc_stel"),
+                    ("PC-TWA(total)", "pc_twa_total"),
+                    ("PC-TWA(respirable)", "pc_twa_respirable"),
+                )
+                if getattr(row, attr, None) is not None
+            ]
+            condition = getattr(row, "sub_condition", None)
+            where = f" [{condition}]" if condition else ""
+            flag = "" if getattr(row, "verified", True) else " (unverified)"
+            print(f"\t{limits.edition}{where}: {', '.join(values) or '-'}{flag}")
+    return 0
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from ohsreg import catalogue
+
+    rows = catalogue.coverage()
+    for row in rows:
+        print(row.line())
+    print(
+        _t(
+            "{tables} table(s), {shipped} row(s) shipped, {verified} verified",
+            tables=len(rows),
+            shipped=sum(r.shipped for r in rows),
+            verified=sum(r.verified for r in rows),
+        ),
+        file=sys.stderr,
+    )
+    return 0
+
+
+# --------------------------------------------------------------------------------------------------
 # assess: measurements CSV -> verdicts CSV
 
 
@@ -305,9 +365,12 @@ def _cmd_assess(args: argparse.Namespace) -> int:
 
     from ohsreg.assess.vectorized import VERDICT_CODES, stel_array, twa_array
     from ohsreg.errors import InvalidFormat
-    from ohsreg.export._io import Progress, decode, read_bytes
+    from ohsreg.export._io import Progress, decode, note_encoding, read_bytes
 
-    text, _encoding = decode(read_bytes(Path(args.file)))
+    text, encoding = decode(read_bytes(Path(args.file)))
+    note = note_encoding(encoding)
+    if note:
+        _err(_t(note))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     need = {"id", "concentration", "duration"}
     missing = need - set(reader.fieldnames or ())
@@ -319,12 +382,12 @@ def _cmd_assess(args: argparse.Namespace) -> int:
             names=", ".join(sorted(missing)),
         )
     groups: dict[str, list[tuple[float, float]]] = {}
-    limits: dict[str, float | None] = {}
+    limits: dict[str, tuple[str | None, float | None]] = {}
     for row in reader:
         try:
             c, t = float(row["concentration"]), float(row["duration"])
             raw_limit = (row.get("limit") or "").strip()
-            lim = float(raw_limit) if raw_limit else args.limit
+            lim = float(raw_limit) if raw_limit else None
         except ValueError:
             raise InvalidFormat(
                 "line {line}: not a number",
@@ -332,46 +395,52 @@ def _cmd_assess(args: argparse.Namespace) -> int:
                 hint="concentration, duration and limit are plain numbers",
                 line=reader.line_num,
             ) from None
+        hazard = (row.get("hazard") or "").strip() or None
         groups.setdefault(row["id"], []).append((c, t))
-        limits[row["id"]] = lim
-    by_limit: dict[float | None, list[str]] = {}
-    for key, lim in limits.items():
-        by_limit.setdefault(lim, []).append(key)
+        limits[row["id"]] = (hazard, lim if lim is not None else (None if hazard else args.limit))
+    by_limit: dict[tuple[str | None, float | None], list[str]] = {}
+    for key, spec in limits.items():
+        by_limit.setdefault(spec, []).append(key)
     rule = twa_array if args.rule == "twa" else stel_array
-    out_rows: dict[str, tuple[float, str, float | None, str, str]] = {}
+    out_rows: dict[str, list[Any]] = {}
     progress = Progress(_t("assessing"), total=len(groups))
-    for lim, keys in by_limit.items():
+    for (hazard, lim), keys in by_limit.items():
         width = max(len(groups[k]) for k in keys)
         conc = np.zeros((len(keys), width))
         dur = np.zeros((len(keys), width))
         for i, k in enumerate(keys):
             for j, (c, t) in enumerate(groups[k]):
                 conc[i, j], dur[i, j] = c, t
-        result = rule(conc, dur, limit=lim)
+        limit: Any = lim
+        if limit is None and hazard is not None:
+            from ohsreg import catalogue
+
+            limit = catalogue.limits_for(hazard, as_of=args.as_of)  # names the edition that answered
+        result = rule(conc, dur, limit=limit)
+        applied = result.limit
         for k, value, code in zip(keys, result.values.tolist(), result.codes.tolist(), strict=True):
-            out_rows[k] = (value, result.unit, lim, VERDICT_CODES[code].code, result.clause)
+            out_rows[k] = [
+                k,
+                hazard or "",
+                "" if value != value else round(value, 6),
+                result.unit,
+                "" if applied is None else applied.value,
+                "" if applied is None or applied.edition is None else applied.edition,
+                VERDICT_CODES[code].code,
+                result.clause,
+            ]
         progress.update(len(keys))
     progress.close()
     sink = Path(args.output).open("w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115 - stdout is not ours to close
     try:
         writer = csv.writer(sink, lineterminator="\n")
-        writer.writerow(["id", "value", "unit", "limit", "verdict", "clause"])
+        writer.writerow(["id", "hazard", "value", "unit", "limit", "edition", "verdict", "clause"])
         for k in groups:
-            value, unit, lim, verdict, clause = out_rows[k]
-            writer.writerow(
-                [
-                    k,
-                    "" if value != value else round(value, 6),
-                    unit,
-                    "" if lim is None else lim,
-                    verdict,
-                    clause,
-                ]
-            )
+            writer.writerow(out_rows[k])
     finally:
         if sink is not sys.stdout:
             sink.close()
-    exceed = sum(1 for r in out_rows.values() if r[3] == "EXCEEDS")
+    exceed = sum(1 for r in out_rows.values() if r[6] == "EXCEEDS")
     print(
         _t("{count} assessed, {exceed} exceed the limit", count=len(out_rows), exceed=exceed), file=sys.stderr
     )
@@ -444,13 +513,27 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     handlers["schema"] = _cmd_schema
 
     p = sub.add_parser(
-        "assess", help="measurements CSV (id, concentration, duration[, limit]) -> verdicts CSV"
+        "assess", help="measurements CSV (id, concentration, duration[, limit][, hazard]) -> verdicts CSV"
     )
     p.add_argument("file")
     p.add_argument("--rule", choices=("twa", "stel"), default="twa")
-    p.add_argument("--limit", type=float, help="limit (mg/m³) for rows without a limit column")
+    p.add_argument("--limit", type=float, help="limit (mg/m³) for rows with neither a limit nor a hazard")
+    p.add_argument(
+        "--as-of", type=_date, help="with a hazard column: the limit edition in force on this date"
+    )
     p.add_argument("-o", "--output", help="verdicts CSV (default: standard output)")
     handlers["assess"] = _cmd_assess
+
+    p = sub.add_parser("lookup", help="search the hazard catalogue (name, alias, English name, CAS, pinyin)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=10, help="at most this many matches (default 10)")
+    p.add_argument("--limits", action="store_true", help="also print the exposure limits (GBZ 2.1)")
+    p.add_argument("--edition", help="limit edition, e.g. 'GBZ 2.1-2019' (default: the library default)")
+    p.add_argument("--as-of", type=_date, help="the edition and amendments in force on this date")
+    handlers["lookup"] = _cmd_lookup
+
+    sub.add_parser("coverage", help="rows shipped vs official counts, and how many are verified")
+    handlers["coverage"] = _cmd_coverage
 
     sub.add_parser("demo", help="a short tour on built-in examples")
     handlers["demo"] = _cmd_demo
@@ -478,6 +561,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OhsregError as err:
         print(f"ohsreg: {err.message(locale)} [{err.rule}]", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into head & co.: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the flush at exit
+        return 0
     except OSError as err:
         print(f"ohsreg: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)
         return 2
