@@ -250,6 +250,7 @@ def test_declaration_form_layout(tmp_path: Path) -> None:
     assert text["A1"] == FORM_TITLE
     assert text["B3"] == "初次申报● 变更申报○"
     assert text["B5"] == "大○ 中○ 小● 微○"
+    assert text["E5"] == "C2110 木质家具制造"
     assert text["D6"] == "王**"  # masked by default
     assert text["D7"] == "专职 1"
     assert text["E7"] == "兼职 1"

@@ -161,18 +161,23 @@ def _radio(selected: bool) -> str:
 
 
 def _hazard_info(key: str) -> tuple[str, str | None]:
-    """Chinese name and category code of a hazard key, from the reference catalogue when installed."""
-    import importlib
+    """Chinese name and category code of a hazard key, from the reference catalogue."""
+    from ohsreg import catalogue
 
-    try:
-        catalogue: Any = importlib.import_module("ohsreg.catalogue")
-    except ImportError:
-        return key, None
-    getter = getattr(catalogue, "get", None)
-    found = getter(key) if callable(getter) else None
+    found = catalogue.get(key)
     if found is None:
         return key, None
-    return str(found.name_zh), str(found.category.code)
+    return found.name_zh, found.category.code
+
+
+def _industry(code: Any) -> str | None:
+    """``C2110 木质家具制造``: the code with its GB/T 4754 name when the code is known."""
+    if not isinstance(code, str):
+        return None
+    from ohsreg.identifiers import industry
+
+    found = industry.get(code)
+    return code if found is None else f"{code} {found.name_zh}"
 
 
 def declaration_form(
@@ -253,9 +258,12 @@ def declaration_form(
         put(4, 0, 0, "企业规模", head)
         put(4, 1, 2, " ".join(f"{zh}{_radio(size == code)}" for code, zh in _SIZES))
         put(4, 3, 3, "行业分类", head)
-        put(4, 4, 5, e.get("industry"))
+        put(4, 4, 5, _industry(e.get("industry")))
         economic = e.get("economic_type")
-        if isinstance(economic, dict):
+        term: Any = getattr(enterprise, "economic_type", None)
+        if callable(getattr(term, "label", None)):
+            economic = term.label("zh_CN")
+        elif isinstance(economic, dict):
             economic = economic.get("custom")
         put(5, 0, 0, "注册类型", head)
         put(5, 1, 1, economic)
