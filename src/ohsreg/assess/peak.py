@@ -4,7 +4,9 @@ GBZ 2.1-2019 replaced the 2007 excursion limits (超限倍数) with PE (verified
 applied here is **not verified against the official text** (secondary sources only; the clause number
 6.3.3 comes from a public code base): excursions above **3 × PC-TWA** may last **at most 15 min** each,
 happen **at most 4 times** per working day, **at least 1 h apart**, and no concentration may ever exceed
-**5 × PC-TWA**. Spacing is measured from the end of one excursion to the start of the next.
+**5 × PC-TWA**. Searched again in 2026-11: the verbatim clause was not found (only the foreword's "引进峰接触浓度
+概念并替代超限倍数" and testing software that records a peak concentration, 峰接触浓度, for chemicals and for
+total and respirable dust), so the clause number and the rule stay unverified. Spacing is measured from the end of one excursion to the start of the next.
 
 Dates: GBZ 2.1-2019 is in force from **2020-04-01** (verified: 国卫通〔2019〕10号 of 2019-08-27, "该标准自
 2020年4月1日起施行，GBZ 2.1—2007同时废止"). For an ``as_of`` before that day the 2007 excursion limits
