@@ -35,6 +35,10 @@ def test_benzene_twa_by_date() -> None:
     assert "row 12" in (new.limit.source or "")
     # the pre-amendment row is shipped unverified; the result says so
     assert old.verified is old.limit.verified
+    if not old.limit.verified:
+        assert "Limit value not verified" in old.explain("en")
+        assert "该限值尚未与标准原文核对" in old.explain("zh_CN")
+        assert "Rule not verified" not in old.explain("en")
     assert new.verified is True
 
 
@@ -224,3 +228,20 @@ def test_catalogue_results_feed_grading_and_mixtures() -> None:
     assert level.ratio == pytest.approx(0.5)
     assert level.exposure_class is oa.ExposureClass.II  # > 10 % and ≤ 50 % of the OEL
     assert level.above_action_level is False
+
+
+def test_vectorized_forms_take_a_catalogue_limit_set() -> None:
+    np = pytest.importorskip("numpy")
+    limits = catalogue.limits_for("苯", as_of=BEFORE_AMENDMENT)
+    conc = np.array([[4.5, 1.2], [8.0, 0.0], [6.0, 6.0]])
+    hours = np.array([[3.0, 5.0], [8.0, 0.0], [4.0, 4.0]])
+    arr = oa.twa_array(conc, hours, limit=limits)
+    assert arr.limit is not None
+    assert arr.limit.value == 6.0
+    for i in range(conc.shape[0]):
+        scalar = oa.twa(list(zip(conc[i], hours[i], strict=True)), hazard="苯", as_of=BEFORE_AMENDMENT)
+        assert arr.values[i] == pytest.approx(scalar.value)
+        assert arr.verdicts()[i] is scalar.verdict
+    stel = oa.stel_array(np.array([[7.0]]), np.array([[15.0]]), limit=catalogue.limits_for("苯"))
+    assert stel.limit is not None
+    assert stel.limit.value == 6.0

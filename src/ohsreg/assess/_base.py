@@ -170,7 +170,10 @@ class Assessment:
         """One readable paragraph: the number, the limit and its source, the verdict and the clause."""
         parts = [self._headline().render(locale)]
         parts.extend(r.render(locale) for r in self.reasons)
-        if not self.verified:
+        limit_unverified = self.limit is not None and not self.limit.verified
+        if limit_unverified:
+            parts.append(msg("Limit value not verified against the official text.").render(locale))
+        if not self.verified and not limit_unverified:
             parts.append(msg("Rule not verified against the official text.").render(locale))
         sep = "；" if _is_zh(locale) else "; "
         return sep.join(parts) + f" [{self.clause}]"
