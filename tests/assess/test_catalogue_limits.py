@@ -245,3 +245,17 @@ def test_vectorized_forms_take_a_catalogue_limit_set() -> None:
     stel = oa.stel_array(np.array([[7.0]]), np.array([[15.0]]), limit=catalogue.limits_for("苯"))
     assert stel.limit is not None
     assert stel.limit.value == 6.0
+
+
+def test_lead_fume_peak_exposure_by_condition() -> None:
+    lead = "7439-92-1"
+    fume = oa.peak([(0.1, 10)], hazard=lead, condition="铅烟")  # PC-TWA 0.03 → ceiling 0.15
+    assert fume.limit is not None
+    assert fume.limit.value == pytest.approx(0.15)
+    assert fume.verdict is Verdict.COMPLIES
+    assert oa.peak([(0.16, 10)], hazard=lead, condition="铅烟").verdict is Verdict.EXCEEDS
+    dust = oa.twa([(0.05, 8)], hazard=lead, condition="铅尘")
+    assert dust.verdict is Verdict.COMPLIES  # exactly at PC-TWA 0.05
+    with pytest.raises(EditionError) as e:
+        oa.peak([(0.1, 10)], limit=0.03, edition="GBZ 2.1-2007")
+    assert e.value.rule == "assess.edition_unverified"
