@@ -197,3 +197,9 @@ def test_mixed_encodings_in_csv_name_the_line(m: Any) -> None:
         from_csv(good.encode() + bad, m.Site)
     assert info.value.rule == "export.encoding"
     assert info.value.params["line"] == 30_002
+
+
+def test_repeated_header_column(m: Any) -> None:
+    with pytest.raises(InvalidFormat) as info:
+        from_csv(b"code,name,code\r\nS1,a,S2\r\n", m.Site)
+    assert info.value.rule == "export.csv_header"

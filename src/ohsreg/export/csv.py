@@ -679,6 +679,14 @@ def _iter_csv_lines(
         text_stream = _text_lines(head, raw, enc)
         rows = _reader(text_stream)
         names, pending = _find_header(rows, table, unknown)
+        repeated = sorted({c for c in names if c and names.count(c) > 1})
+        if repeated:
+            raise InvalidFormat(
+                "column(s) {names} appear more than once in the header",
+                rule="export.csv_header",
+                hint="keep one column per path",
+                names=", ".join(repeated),
+            )
         keep = [(i, c, table.kind(c)) for i, c in enumerate(names) if c and table.known(c)]
         width = len(names)
         flat = not any("." in c for _, c, _ in keep)  # top-level fields only: no tree to rebuild
