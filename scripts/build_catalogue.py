@@ -1399,14 +1399,17 @@ def main() -> None:
             "kind": "risk_directory",
             "document": "建设项目职业病危害风险分类管理目录",
             "number": "安监总安健〔2012〕73号",
-            "number_verified": False,
+            "number_verified": True,
             "edition": "2012",
+            "issued": "2012-05-31",
             "effective": "2012-05-31",
             "effective_verified": False,
+            "effective_source": "notice 安监总安健〔2012〕73号 of 国家安全监管总局 dated 2012-05-31 ('现予公布'; copies at pharmahashtags.com law library, 555qipai.net, mishuketang.com); no separate day of entry into force is stated in the part seen; replaced by 国卫办职健发〔2021〕5号 (2021-03-12)",
+            "industry_classification": "GB/T 4754-2011",
             "official_count": None,
             "entries_shipped": 0,
             "known_gaps": [
-                "the 2012 edition (三级: 一般/较重/严重) is not shipped: no public copy of its text was found"
+                "the 2012 edition (三级: 一般/较重/严重, by GB/T 4754-2011 industry) is not shipped: public copies of the notice were found, but none whose text includes the directory itself"
             ],
         },
         [],

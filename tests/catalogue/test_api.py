@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -277,3 +278,17 @@ def test_disease_list_by_date_and_edition() -> None:
             catalogue.diseases_in_force(**kwargs)  # type: ignore[arg-type]
         assert info.value.rule == rule
         assert info.value.message("zh_CN") != info.value.message("en")
+
+
+def test_guide_coverage_table_matches_coverage() -> None:
+    root = Path(__file__).resolve().parents[2]
+    for guide in ("docs/en/guides/catalogue.md", "docs/zh/guides/catalogue.md"):
+        text = (root / guide).read_text(encoding="utf-8")
+        for row in catalogue.coverage():
+            official = "?" if row.official is None else str(row.official)
+            cells = f"| {row.shipped} | {official} | {row.verified} |"
+            line = next(
+                (ln for ln in text.splitlines() if re.match(rf"\| {row.table}(?![0-9a-z_])", ln)), None
+            )
+            assert line is not None, (guide, row.table)
+            assert line.endswith(cells), (guide, line, cells)
