@@ -10,7 +10,7 @@ Rules and where they come from (confidence in the rule modules' docstrings):
 code                                provision
 ==================================  =====================================================================
 ``declaration.*``                   安监总局令第48号 Arts. 2, 8, 9 (verified copy)
-``surveillance.*``                  GBZ 188-2014 intervals (:mod:`~ohsreg.rules.surveillance`);
+``surveillance.*``                  GBZ 188 intervals by edition (:mod:`~ohsreg.rules.surveillance`);
                                     the duty to examine, no contraindicated work, exit examinations:
                                     职业病防治法 (2018) Art. 35 (verified copy)
 ``training.*``                      职业病防治法 (2018) Art. 34 (verified copy); hours 安监总厅安健〔2015〕121号
@@ -35,6 +35,7 @@ from ohsreg.models.base import Finding, finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
 from ohsreg.models.surveillance import ExamConclusion
 from ohsreg.models.training import TrainingRecord
+from ohsreg.rules._enterprise_support import directory_edition, directory_entry
 from ohsreg.rules.declaration import (
     DECLARATION_ORDER,
     declaration_applies,
@@ -49,7 +50,7 @@ from ohsreg.rules.detection import (
     next_status_evaluation_due,
 )
 from ohsreg.rules.enforcement import ACCIDENT_ORDER
-from ohsreg.rules.surveillance import GBZ188_2025_REPORTED_IN_FORCE, next_exam_due
+from ohsreg.rules.surveillance import GBZ188_2025, GBZ188_2025_IN_FORCE, edition_on, next_exam_due
 from ohsreg.rules.training import (
     HOURS_SOURCE,
     TRAINING_CLAUSE,
@@ -185,9 +186,9 @@ def check_declaration(ent: Enterprise, as_of: dt.date) -> list[Finding]:
 
 # ----------------------------------------------------------------------------------------- surveillance
 _INTERVAL_UNKNOWN = {
-    "NOT_SHIPPED": "no verified GBZ 188-2014 examination interval is shipped for {hazard}",
+    "NOT_SHIPPED": "no {edition} examination interval is shipped for {hazard}",
     "EDITION_NOT_SHIPPED": "GBZ 188-2007 intervals are not shipped: the interval for {hazard} is not checked",
-    "NO_INTERVAL_AT_LEVEL": "GBZ 188-2014 gives no periodic interval for {hazard} at the recorded exposure",
+    "NO_INTERVAL_AT_LEVEL": "{edition} gives no periodic interval for {hazard} at the recorded exposure",
 }
 
 
@@ -195,7 +196,9 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
     """GBZ 188: pre-placement, periodic and exit examinations; contraindicated workers kept on post."""
     out: list[Finding] = []
     reported_unknown: set[str] = set()
-    caveat = False
+    fallback: dict[str, None] = {}
+    edition = edition_on(as_of)
+    standard = edition.name if edition is not None else "GBZ 188"
     posts = {p.code: p for p in ent.posts}
     for i, worker in enumerate(ent.workers):
         subject = f"workers[{i}]"
@@ -206,7 +209,7 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                     finding(
                         "surveillance.exit_exam_missing",
                         ERROR,
-                        f"{_LAW}第三十五条; GBZ 188-2014",
+                        f"{_LAW}第三十五条; {standard}",
                         "worker {worker} left on {left_on} without an exit examination",
                         subject=subject,
                         worker=worker.id,
@@ -227,14 +230,15 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                     lex_8h=exposure.lex_8h if exposure else None,
                     grade=exposure.grade if exposure else None,
                 )
-                caveat = caveat or bool(due.interval.caveat)
+                if due.interval.status == "FALLBACK":
+                    fallback.setdefault(hazard_name(hazard), None)
                 if due.kind is ExamType.PRE_PLACEMENT:
                     if due.overdue(as_of):
                         out.append(
                             finding(
                                 "surveillance.pre_placement_missing",
                                 ERROR,
-                                f"{_LAW}第三十五条; GBZ 188-2014",
+                                f"{_LAW}第三十五条; {standard}",
                                 "worker {worker} has no pre-placement examination for {hazard}",
                                 subject=subject,
                                 due=due.due,
@@ -257,6 +261,7 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                                 subject=f"posts[{code}]",
                                 hazard=hazard_name(hazard),
                                 hazard_key=hazard,
+                                edition=due.interval.edition,
                             )
                         )
                 elif due.overdue(as_of):
@@ -294,14 +299,15 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                             post=code,
                         )
                     )
-    if caveat:
+    if fallback:
         out.append(
             finding(
-                "surveillance.edition_unverified",
+                "surveillance.edition_fallback",
                 INFO,
-                "GBZ 188-2014",
-                "intervals are from GBZ 188-2014; GBZ 188-2025 is reported in force from {date} but is not verified or shipped",
-                date=GBZ188_2025_REPORTED_IN_FORCE.isoformat(),
+                GBZ188_2025,
+                "GBZ 188-2025 is in force from {date}; its intervals for {hazards} are not shipped, so the GBZ 188-2014 intervals were used",
+                date=GBZ188_2025_IN_FORCE.isoformat(),
+                hazards="、".join(fallback),
             )
         )
     return out
@@ -424,6 +430,12 @@ def check_training(ent: Enterprise, as_of: dt.date) -> list[Finding]:
 _NO_RULE_BEFORE = "no detection regime before 令第47号 (in force 2012-06-01) is shipped"
 _NO_RULE_CLASS = "Art. 20 sets no detection frequency for {risk_class} employers"
 _CLASS_UNKNOWN = "the employer's risk class is not given: duties that depend on it are not checked"
+_CLASS_CONDITIONAL = (
+    "industry {industry} is starred in the {edition}: it is serious only when adhesives, cleaners, inks or "
+    "paints containing the listed solvents are used; set uses_listed_solvents to check the duties that "
+    "depend on the class"
+)
+_DIRECTORY_NOTICE = "国卫办职健发〔2021〕5号"
 _DUTY_MISSING = {
     "detection": "no detection of hazard factors is on record (required every {months} months)",
     "evaluation": "no current-status evaluation is on record (required every {months} months)",
@@ -446,7 +458,24 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
     last_det = max((d.completed_on for d in ent.detections if d.completed_on <= as_of), default=None)
     last_eval = max((e.completed_on for e in ent.status_evaluations if e.completed_on <= as_of), default=None)
     risk_class, source = ent.detection_risk_class(as_of)
-    if risk_class is None:
+    starred = (
+        directory_entry(ent.industry, as_of, None)
+        if risk_class is None and ent.uses_listed_solvents is None
+        else None
+    )
+    if starred is not None and starred.conditional:
+        out.append(
+            finding(
+                "detection.risk_class_conditional",
+                INFO,
+                _DIRECTORY_NOTICE,
+                _CLASS_CONDITIONAL,
+                subject="uses_listed_solvents",
+                industry=ent.industry,
+                edition=directory_edition(starred),
+            )
+        )
+    elif risk_class is None:
         out.append(
             finding(
                 "detection.risk_class_unknown",
@@ -461,8 +490,8 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
             finding(
                 "detection.risk_class_derived",
                 INFO,
-                "国卫办职健发〔2021〕5号",
-                "risk class {risk_class} derived from the industry {industry} in the risk directory ({edition})",
+                _DIRECTORY_NOTICE,
+                "risk class {risk_class} derived from industry {industry} in the {edition}",
                 subject="risk_class",
                 risk_class=risk_class.code,
                 industry=ent.industry,

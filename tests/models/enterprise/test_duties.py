@@ -115,7 +115,7 @@ def test_detection_findings(mine: Enterprise, wood: Enterprise) -> None:
     assert "evaluation.overdue" in [f.rule for f in mine.check(dt.date(2026, 9, 13))]
     # wood furniture (C2110) is a starred industry: without uses_listed_solvents no class answers
     unknown = [f.rule for f in wood.model_copy(update={"risk_class": None}).check(day)]
-    assert "detection.risk_class_unknown" in unknown
+    assert "detection.risk_class_conditional" in unknown
     assert "detection.overdue" not in unknown
     # before 2021-02-01 (令第47号) detection is yearly whatever the class
     early = [
@@ -254,15 +254,27 @@ def test_risk_class_from_the_directory(mine: Enterprise, shoes: Enterprise) -> N
     day = dt.date(2025, 6, 30)
     assert mine.detection_risk_class(day) == (RiskClass.SERIOUS, "declared")
     undeclared = shoes.model_copy(update={"risk_class": None})
-    catalogue = pytest.importorskip("ohsreg.catalogue")
+    from ohsreg import catalogue
+
     assert catalogue.risk_class("C1952", uses_listed_solvents=True).risk_class is RiskClass.SERIOUS
-    # starred industry: undecided until the solvents are known
+    # starred industry: undecided until the solvents are known, and the check says so
     assert undeclared.detection_risk_class(day) == (None, None)
+    conditional = [f for f in undeclared.check(day) if f.rule == "detection.risk_class_conditional"]
+    assert len(conditional) == 1
+    assert "(2021)" in conditional[0].message("en")
+    assert "detection.risk_class_unknown" not in [f.rule for f in undeclared.check(day)]
+    general = undeclared.model_copy(update={"uses_listed_solvents": False})
+    assert general.detection_risk_class(day) == (
+        RiskClass.GENERAL,
+        "建设项目职业病危害风险分类管理目录 (2021)",
+    )
     known = undeclared.model_copy(update={"uses_listed_solvents": True})
     cls, source = known.detection_risk_class(day)
     assert cls is RiskClass.SERIOUS
-    assert source
-    assert "detection.risk_class_derived" in [f.rule for f in known.check(day)]
+    assert source == "建设项目职业病危害风险分类管理目录 (2021)"
+    derived = next(f for f in known.check(day) if f.rule == "detection.risk_class_derived")
+    assert derived.params["edition"] == source
+    assert "(2021)" in derived.message("zh_CN")
     # the 2021 directory does not answer for earlier dates
     assert known.detection_risk_class(dt.date(2021, 3, 11)) == (None, None)
 
