@@ -14,8 +14,9 @@ code                                provision
                                     the duty to examine, no contraindicated work, exit examinations:
                                     职业病防治法 (2018) Art. 35 (verified copy)
 ``training.*``                      职业病防治法 (2018) Art. 34 (verified copy); hours 安监总厅安健〔2015〕121号
-                                    (secondary)
+                                    (verified by independent pages)
 ``enterprise.oh_manager_missing``   职业病防治法 (2018) Art. 20 (1) (article number not verified)
+``enterprise.oh_*`` (staffing)      令第5号 / 令第47号 Art. 8 (:mod:`~ohsreg.rules.staffing`)
 ``detection.*``, ``evaluation.*``   令第47号 Art. 20 (to 2021-01-31, secondary copies); 令第5号 Arts. 20, 21
                                     (verified copy)
 ``licence.expired``                 the licence's own validity
@@ -50,6 +51,7 @@ from ohsreg.rules.detection import (
     next_status_evaluation_due,
 )
 from ohsreg.rules.enforcement import ACCIDENT_ORDER
+from ohsreg.rules.staffing import staffing_requirement
 from ohsreg.rules.surveillance import GBZ188_2025, GBZ188_2025_IN_FORCE, edition_on, next_exam_due
 from ohsreg.rules.training import (
     HOURS_SOURCE,
@@ -59,7 +61,7 @@ from ohsreg.rules.training import (
     hours_required,
     next_training_due,
 )
-from ohsreg.vocab import ExamType, Severity
+from ohsreg.vocab import ExamType, RiskClass, Severity
 
 if TYPE_CHECKING:
     from ohsreg.models.enterprise import Enterprise
@@ -400,6 +402,7 @@ def check_training(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                 subject="oh_managers",
             )
         )
+    out += check_staffing(ent, as_of)
     for i, manager in enumerate(ent.oh_managers):
         out += _person_training(
             TraineeRole.OH_MANAGER,
@@ -423,6 +426,52 @@ def check_training(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                     worker=worker.id,
                 )
             )
+    return out
+
+
+_FULL_TIME_MISSING = {
+    True: "the employer's occupational hazards are serious: a full-time occupational-health manager is required but none is appointed",
+    False: "the employer has {count} workers (more than 100): a full-time occupational-health manager is required but none is appointed",
+}
+
+
+def check_staffing(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+    """令第5号 (before 2021-02-01 令第47号) Art. 8: a full-time OH manager and an OH organisation for
+    serious employers and for employers with more than 100 workers (see :mod:`ohsreg.rules.staffing`)."""
+    from ohsreg.models.enterprise import OHManagerRole
+
+    out: list[Finding] = []
+    risk_class, _ = ent.detection_risk_class(as_of)
+    need = staffing_requirement(risk_class, ent.workers_total, as_of=as_of)
+    if need is None:
+        return out
+    serious = risk_class is RiskClass.SERIOUS
+    appointed = [m for m in ent.oh_managers if m.since is None or m.since <= as_of]
+    if (
+        need.full_time_required
+        and appointed
+        and not any(m.role is OHManagerRole.FULL_TIME for m in appointed)
+    ):
+        out.append(
+            finding(
+                "enterprise.oh_manager_full_time_missing",
+                ERROR,
+                need.clause,
+                _FULL_TIME_MISSING[serious],
+                subject="oh_managers",
+                count=ent.workers_total,
+            )
+        )
+    if need.organisation_required and ent.oh_organisation is None:
+        out.append(
+            finding(
+                "enterprise.oh_organisation_missing",
+                WARNING,
+                need.clause,
+                "an occupational-health management organisation is required (serious hazards or more than 100 workers) but none is recorded",
+                subject="oh_organisation",
+            )
+        )
     return out
 
 

@@ -290,3 +290,53 @@ def test_authority_named_for_the_wrong_regime(mine: Enterprise) -> None:
     assert len(found) == 1
     assert found[0].subject == "inspections[0].authority"
     assert "安全生产监督管理部门" in found[0].message("zh_CN")
+
+
+@pytest.mark.parametrize(
+    ("risk_class", "workers", "full_time"),
+    [
+        ("SERIOUS", 10, True),
+        ("GENERAL", 100, False),
+        ("GENERAL", 101, True),
+        (None, 101, True),
+        (None, 100, None),
+    ],
+)
+def test_staffing_requirement_boundaries(
+    risk_class: str | None, workers: int, full_time: bool | None
+) -> None:
+    from ohsreg.rules.staffing import staffing_requirement
+
+    need = staffing_requirement(risk_class, workers, as_of=dt.date(2024, 1, 1))
+    assert need is not None
+    assert need.full_time_required is full_time
+    assert need.organisation_required is full_time
+    assert need.clause.endswith("令第5号《工作场所职业卫生管理规定》第八条")
+
+
+def test_staffing_regime_by_date() -> None:
+    from ohsreg.rules.staffing import staffing_requirement
+
+    assert staffing_requirement("SERIOUS", 5, as_of=dt.date(2012, 5, 31)) is None
+    old = staffing_requirement("SERIOUS", 5, as_of=dt.date(2021, 1, 31))
+    assert old is not None
+    assert "令第47号" in old.clause
+
+
+def test_staffing_findings(shoes: Enterprise) -> None:
+    day = dt.date(2025, 6, 30)
+    assert not [f for f in shoes.check(day) if f.rule.startswith("enterprise.oh_")]
+    manager = shoes.oh_managers[0]
+    part_time = type(manager).model_validate(
+        {**manager.model_dump(context={"unmask": True}), "role": "PART_TIME"}, context={"as_of": day}
+    )
+    ent = shoes.model_copy(update={"oh_managers": (part_time,), "oh_organisation": None})
+    found = {f.rule: f for f in ent.check(day)}
+    full_time = found["enterprise.oh_manager_full_time_missing"]
+    assert full_time.clause.endswith("第八条")
+    assert "专职" in full_time.message("zh_CN")
+    assert "enterprise.oh_organisation_missing" in found
+    small = ent.model_copy(
+        update={"risk_class": RiskClass.GENERAL, "workers_total": 100, "workers_exposed": 60}
+    )
+    assert not [f for f in small.check(day) if f.rule.startswith("enterprise.oh_")]
