@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Self
 from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
-from ohsreg.models._common import EventDate, directory_risk_class, rule_error
+from ohsreg.models._common import EventDate, directory_risk_class, hazard_name, rule_error
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import HazardRef, PersonalResidentID, PersonName, Phone, Record, mask_name
 from ohsreg.models.declaration import HazardDeclaration
@@ -204,7 +204,7 @@ class JobPost(Record):
                     rule="enterprise.exposure_hazard",
                     field="exposures",
                     index=i,
-                    hazard=exposure.hazard,
+                    hazard=f"{hazard_name(exposure.hazard)} ({exposure.hazard})",
                 )
         return self
 

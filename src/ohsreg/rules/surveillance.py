@@ -105,7 +105,10 @@ class SurveillanceEdition:
     replaced_on: dt.date | None
     shipped: bool
     dates_verified: bool
+    """Whether the in-force date is verified."""
     source: str
+    issued_verified: bool = True
+    """Whether the issue date is verified (GBZ 188-2025: one source only)."""
 
     def applies_on(self, as_of: dt.date) -> bool:
         return self.in_force <= as_of and (self.replaced_on is None or as_of < self.replaced_on)
@@ -140,6 +143,7 @@ EDITIONS: tuple[SurveillanceEdition, ...] = (
         "in force 2026-08-01: four independent public code repositories (two cite the NHC notice "
         "nhc.gov.cn/fzs/c100048/202509/93c5090f626f471b98dac5088824fc8a); 2025 table of contents: "
         "zybls.com/a/6751; issue date 2025-08-20 from one repository only (unverified)",
+        issued_verified=False,
     ),
 )
 

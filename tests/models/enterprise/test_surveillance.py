@@ -185,3 +185,13 @@ def test_edition_fallback_finding_after_2026_08_01(wood: Enterprise) -> None:
     assert "GBZ 188-2014" in fallback[0].message("en")
     assert "沿用" in fallback[0].message("zh_CN")
     assert not [f for f in wood.check(dt.date(2026, 7, 31)) if f.rule == "surveillance.edition_fallback"]
+
+
+def test_edition_records() -> None:
+    by_name = {e.name: e for e in EDITIONS}
+    later = by_name[GBZ188_2025]
+    assert later.in_force == dt.date(2026, 8, 1)
+    assert later.dates_verified
+    assert not later.issued_verified
+    assert by_name[GBZ188_2014].replaced_on == later.in_force
+    assert edition_on(dt.date(2014, 10, 1)) is by_name[GBZ188_2014]
