@@ -64,6 +64,10 @@ def assess_demo() -> None:
     print("en:", r.explain("en"))
     print("zh:", r.explain("zh_CN"))
     print("level:", oa.exposure_level(r).explain("en"))
+    import datetime as dt
+
+    for day in (dt.date(2021, 1, 1), dt.date(2023, 1, 1)):  # benzene, before/after amendment No. 1
+        print(day, oa.twa([(4.5, 8)], hazard="苯", as_of=day).explain("en"))
 
 
 def enterprise_demo() -> None:
