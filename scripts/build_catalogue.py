@@ -76,9 +76,11 @@ GBZ21 = {
     "document": "GBZ 2.1-2019 工作场所有害因素职业接触限值 第1部分：化学有害因素",
     "edition": "GBZ 2.1-2019",
     "effective": "2020-04-01",
-    "effective_verified": False,
+    "effective_verified": True,
+    "issued": "2019-08-27",
+    "number": "国卫通〔2019〕10号",
     "binding": "表1~表3 mandatory; 表4 and the rest recommended (foreword of the standard, full text at mycdc.cn)",
-    "effective_source": "jeom.org article DOI 10.11836/JEOM23258 (secondary)",
+    "effective_source": "notice 国卫通〔2019〕10号 of 2019-08-27: '该标准自2020年4月1日起施行，GBZ 2.1—2007同时废止' (copies at m.cdgrlyy.org 2019-10-09 and wjw.xinxiang.gov.cn); also jeom.org DOI 10.11836/JEOM23258",
 }
 LIMS = "maomaolulu/anliantest-cloud sql/anliantest-data.sql (testing-lab LIMS dump, 2023-11-09)"
 PDF_EXTRACT = "machine extraction of the official GBZ 2.1-2019 PDF (CovD831/ohs-report oel_parser)"
@@ -935,7 +937,7 @@ def build_diseases_2024(ref: Path) -> list[dict[str, Any]]:
                 "category_zh": parts[0],
                 "subcategory_zh": parts[1] if len(parts) > 1 else None,
                 "name_zh": row["disease"],
-                "open_clause": "其他" in row["disease"] and "根据" in row["disease"],
+                "open_clause": _open_clause(row["disease"]),
                 "pinyin": full,
                 "initials": initials,
                 "source": {
@@ -950,6 +952,143 @@ def build_diseases_2024(ref: Path) -> list[dict[str, Any]]:
                 "notes": None,
             }
         )
+    return out
+
+
+def _open_clause(name: str) -> bool:
+    """The open-ended items (开放性条款): "根据《…》可以诊断的其他…" and "上述条目未提及的…其他化学中毒"."""
+    return ("其他" in name and "根据" in name) or name.startswith("上述条目未提及")
+
+
+# The 2013 list (国卫疾控发〔2013〕48号) is rebuilt from the verbatim 2024 text and the published list of
+# changes between the two (人民网 report reproduced at zgjkxw.org.cn 2024-12-20; 南方Plus at china.com
+# 2024-12-19): two new categories with one new disease each (腕管综合征, 创伤后应激障碍); 滑囊炎（限于井下工人）
+# moved from 其他职业病 to the new musculoskeletal category; 放射性白内障 split out of the eye-disease item
+# 白内障 and moved to the radiological category; 铀及其化合物中毒 moved from chemical poisoning to the
+# radiological category; categories renumbered. Every item is then checked against two copies of the 2013
+# text: the page of the 海原县 government (hy.gov.cn, 2019-11-08; categories 一-五 up to item 五.3 are
+# readable) and a public repository's list component (code corpus file 22173185365, a Vue table
+# "SickTable" with the 2013 list; it merges, splits or drops a few items, listed below).
+D2013_PAGE = "hy.gov.cn/xxgk/zfxxgkml/wsyl/201911/t20191108_1842804.html (2013 list as published 2019-11-08)"
+D2013_CODE = "public repository Vue component SickTable (2013 list; code-corpus file id 22173185365)"
+D2013_CHANGES = "2024 change list (人民网 via zgjkxw.org.cn 2024-12-20; 南方Plus via china.com 2024-12-19)"
+D2013_CATEGORIES = {
+    "一": "一、职业性尘肺病及其他呼吸系统疾病",
+    "二": "二、职业性皮肤病",
+    "三": "三、职业性眼病",
+    "四": "四、职业性耳鼻喉口腔疾病",
+    "五": "五、职业性化学中毒",
+    "六": "六、物理因素所致职业病",
+    "七": "七、职业性放射性疾病",
+    "八": "八、职业性传染病",
+    "九": "九、职业性肿瘤",
+    "十": "十、其他职业病",
+}
+# 2024 categories 一-九 keep their number and name from 2013; 十-十二 are new or renumbered.
+D2013_KEPT = {"一", "二", "三", "四", "五", "六", "七", "八", "九"}
+# Items whose 2013 wording the hy.gov.cn page shows (categories 一 to 四; 五.1-3).
+D2013_ON_PAGE = (
+    {("一", n) for n in range(1, 20)} | {("二", n) for n in range(1, 10)} | {("三", n) for n in range(1, 4)}
+)
+D2013_ON_PAGE |= {("四", n) for n in range(1, 5)} | {("五", n) for n in range(1, 4)}
+# Items that the repository copy does not print as in the 2013 text (merged, split, dropped or altered):
+# they are verified only where the page shows them, else they ship unverified.
+D2013_CODE_DEFECTS = {
+    ("一", 13): "repository copy drops the final 病 (其他尘肺)",
+    ("一", 19): "repository copy prints 金属肺病",
+    ("二", 1): "repository copy merges items 1 and 2",
+    ("二", 2): "repository copy merges items 1 and 2",
+    ("二", 5): "repository copy merges items 5 and 6",
+    ("二", 6): "repository copy merges items 5 and 6",
+    ("三", 3): "repository copy prints 及 for 、",
+    ("五", 39): "absent from the repository copy; wording and position from the 2024 text",
+    ("五", 43): "absent from the repository copy; wording and position from the 2024 text",
+    ("五", 52): "absent from the repository copy; wording and position from the 2024 text",
+    (
+        "七",
+        6,
+    ): "the repository copy prints 放射性肿瘤 without （含矿工高氡暴露所致肺癌）, the 2024 text has it; the 2013 wording is unresolved and the 2024 wording is shipped",
+    ("九", 1): "repository copy splits the item (石棉所致肺癌 / 间皮瘤)",
+    ("九", 4): "repository copy splits the item",
+    ("九", 5): "repository copy splits the item",
+    ("九", 8): "repository copy prints a fragment (化合物所致肺癌)",
+    ("九", 9): "repository copy splits the item",
+    ("九", 10): "repository copy prints fragments (煤油沥青所致皮肤癌 / 石油沥青所致皮肤癌)",
+    ("十", 3): "repository copy splits the item in two",
+}
+# Of the defects above, those that the other evidence still settles (the item is unchanged in the 2024
+# text, the change list names no change, and the repository copy shows the same item in pieces).
+D2013_SETTLED_BY_PIECES = {("九", 1), ("九", 4), ("九", 5), ("九", 9), ("十", 3)}
+
+
+def build_diseases_2013(ref: Path) -> list[dict[str, Any]]:
+    rows = _read(ref, "occupational_disease_catalog_2024.csv")
+    items: list[tuple[str, str | None, str]] = []  # (2013 category key, subcategory, name)
+    for row in rows:
+        cat, _, sub = row["category"].partition("/")
+        key = cat.split("、")[0]
+        name = row["disease"]
+        if key in D2013_KEPT:
+            if key == "三" and name == "白内障（含三硝基甲苯白内障）":
+                name = "白内障（含放射性白内障、三硝基甲苯白内障）"
+            if key == "七" and name in {"放射性白内障", "铀及其化合物中毒"}:
+                continue  # moved here in 2024
+            items.append((key, sub or None, name))
+            if key == "五" and name == "砷及其化合物中毒":
+                items.append(("五", None, "铀及其化合物中毒"))  # 2013 item 五.11 (moved out in 2024)
+        elif name == "滑囊炎（限于井下工人）":
+            items.append(("十", None, name))  # 2013 item 十.2
+        elif key == "十二":
+            items.append(("十", None, name))
+    # 十: 金属烟热, 滑囊炎, 股静脉… in 2013 order
+    other = [i for i in items if i[0] == "十"]
+    order = {"金属烟热": 0, "滑囊炎（限于井下工人）": 1}
+    other.sort(key=lambda i: order.get(i[2], 2))
+    items = [i for i in items if i[0] != "十"] + other
+    out = []
+    counter: dict[str, int] = {}
+    for key, sub, name in items:
+        n = counter[key] = counter.get(key, 0) + 1
+        seq = n - 13 if key == "一" and n > 13 else n
+        on_page = (key, n) in D2013_ON_PAGE
+        defect = D2013_CODE_DEFECTS.get((key, n))
+        if defect is None:
+            verified = True
+            by = f"{D2013_CODE}; {D2013_CHANGES}" + (f"; {D2013_PAGE}" if on_page else "")
+        elif on_page:
+            verified, by = True, f"{D2013_PAGE}; {D2013_CHANGES}"
+        elif (key, n) in D2013_SETTLED_BY_PIECES:
+            verified = True
+            by = f"{D2013_CHANGES} (no change to this item) with the 2024 text; {D2013_CODE} shows it in pieces"
+        else:
+            verified, by = False, None
+        full, initials = _pinyin(name)
+        out.append(
+            {
+                "id": f"2013-{len(out) + 1:03d}",
+                "seq": seq,
+                "category_zh": D2013_CATEGORIES[key],
+                "subcategory_zh": sub,
+                "name_zh": name,
+                "open_clause": _open_clause(name),
+                "pinyin": full,
+                "initials": initials,
+                "source": {
+                    "document": "职业病分类和目录 (国卫疾控发〔2013〕48号)",
+                    "edition": "2013",
+                    "table": D2013_CATEGORIES[key] + (f"/{sub}" if sub else ""),
+                    "row": str(seq),
+                    "transcription": "rebuilt from the 2024 text and the published 2013->2024 changes (see verified_by)",
+                },
+                "verified": verified,
+                "verified_by": by,
+                "notes": defect,
+            }
+        )
+    counts = {k: sum(1 for r in out if r["category_zh"] == v) for k, v in D2013_CATEGORIES.items()}
+    expected = {"一": 19, "二": 9, "三": 3, "四": 4, "五": 60, "六": 7, "七": 11, "八": 5, "九": 11, "十": 3}
+    if counts != expected or len(out) != 132 or sum(r["open_clause"] for r in out) != 4:
+        raise SystemExit(f"2013 disease list does not add up: {counts}")
     return out
 
 
@@ -1076,7 +1215,16 @@ def main() -> None:
     )
     header21 = {
         k: GBZ21[k]
-        for k in ("document", "edition", "effective", "effective_verified", "effective_source", "binding")
+        for k in (
+            "document",
+            "edition",
+            "number",
+            "issued",
+            "effective",
+            "effective_verified",
+            "effective_source",
+            "binding",
+        )
     }
     _write(
         "gbz21_2019_table1.json",
@@ -1190,13 +1338,14 @@ def main() -> None:
             "effective": "2025-08-01",
             "issued": "2024-12-11",
             "effective_verified": True,
-            "effective_source": "人民网 report reproduced at zgjkxw.org.cn (2024-12-20): 'will be implemented from 2025-08-01'",
+            "effective_source": "人民网 report reproduced at zgjkxw.org.cn (2024-12-20), 南方Plus at china.com (2024-12-19) and 辽宁日报 (2025-08-01): in force from 2025-08-01, the 2013 list repealed the same day; notice published 2024-12-16 (中国新闻网 via slrbs.com); the issue date 2024-12-11 and the document number were not seen in a public source",
             "official_count": 135,
             "official_categories": 12,
             "entries_shipped": len(diseases),
         },
         diseases,
     )
+    diseases_2013 = build_diseases_2013(ref)
     _write(
         "occupational_diseases_2013.json",
         {
@@ -1207,16 +1356,20 @@ def main() -> None:
             "edition": "2013",
             "effective": "2013-12-23",
             "issued": "2013-12-23",
-            "effective_source": "issue date 2013-12-23 per an encyclopedia page (gysdgmq.cn); announced 2013-12-30 (bd.hebei.com.cn: 10 categories, 132 diseases incl. 4 open clauses); entry into force not seen",
+            "valid_until": "2025-07-31",
+            "effective_source": "issued 2013-12-23 (encyclopedia page gysdgmq.cn; the 2024 notice as reported: '2013年12月23日…联合印发的《职业病分类和目录》同时废止' on 2025-08-01); published 2013-12-30 (bd.hebei.com.cn; nhc.gov.cn notice cited by ijrmnm.com); the day of entry into force itself was not seen",
             "effective_verified": False,
             "official_count": 132,
             "official_categories": 10,
-            "entries_shipped": 0,
+            "entries_shipped": len(diseases_2013),
+            "construction": "rebuilt from the verbatim 2024 text and the published list of 2013->2024 changes, each item checked against two public copies of the 2013 list (see records' verified_by / notes)",
             "known_gaps": [
-                "the 2013 list is not shipped: no public machine-readable copy was found; its 132 diseases cannot be reconstructed reliably from the 2024 list"
+                f"{sum(not r['verified'] for r in diseases_2013)} items ship unverified (their 2013 wording or "
+                "position rests on the 2024 text only): "
+                + ", ".join(r["name_zh"] for r in diseases_2013 if not r["verified"])
             ],
         },
-        [],
+        diseases_2013,
     )
     risk = build_risk_2021(ref)
     _write(
@@ -1246,14 +1399,17 @@ def main() -> None:
             "kind": "risk_directory",
             "document": "建设项目职业病危害风险分类管理目录",
             "number": "安监总安健〔2012〕73号",
-            "number_verified": False,
+            "number_verified": True,
             "edition": "2012",
+            "issued": "2012-05-31",
             "effective": "2012-05-31",
             "effective_verified": False,
+            "effective_source": "notice 安监总安健〔2012〕73号 of 国家安全监管总局 dated 2012-05-31 ('现予公布'; copies at pharmahashtags.com law library, 555qipai.net, mishuketang.com); no separate day of entry into force is stated in the part seen; replaced by 国卫办职健发〔2021〕5号 (2021-03-12)",
+            "industry_classification": "GB/T 4754-2011",
             "official_count": None,
             "entries_shipped": 0,
             "known_gaps": [
-                "the 2012 edition (三级: 一般/较重/严重) is not shipped: no public copy of its text was found"
+                "the 2012 edition (三级: 一般/较重/严重, by GB/T 4754-2011 industry) is not shipped: public copies of the notice were found, but none whose text includes the directory itself"
             ],
         },
         [],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -137,7 +138,9 @@ def test_coverage_shows_gaps() -> None:
     assert rows["hazard_factors_2015"].complete
     assert not rows["gbz21_2019_table2"].complete
     assert rows["gbz21_2019_table2"].gaps
-    assert rows["occupational_diseases_2013"].shipped == 0
+    assert rows["occupational_diseases_2013"].shipped == 132
+    assert rows["occupational_diseases_2013"].verified < 132  # six items rest on the 2024 text only
+    assert rows["occupational_diseases_2013"].gaps
     for row in rows.values():
         assert row.verified <= row.shipped
 
@@ -253,3 +256,39 @@ def test_every_record_is_found_by_its_own_keys() -> None:
             assert factor in catalogue.hazards.lookup_all(factor.pinyin)
     for entry in catalogue.risk_directory:
         assert catalogue.risk_directory.lookup(entry.code) is entry
+
+
+def test_disease_list_by_date_and_edition() -> None:
+    assert catalogue.diseases_in_force() is catalogue.diseases
+    assert catalogue.diseases_in_force(dt.date(2025, 7, 31)) is catalogue.diseases_2013
+    assert catalogue.diseases_in_force(dt.date(2025, 8, 1)) is catalogue.diseases
+    assert catalogue.diseases_in_force(dt.date(2013, 12, 23)).header["edition"] == "2013"
+    assert catalogue.diseases_in_force(edition="2024") is catalogue.diseases
+    # 铀 moved from chemical poisoning (2013) to the radiological category (2024)
+    assert catalogue.diseases_2013.lookup("铀及其化合物中毒").category_zh.startswith("五、")
+    assert catalogue.diseases.lookup("铀及其化合物中毒").category_zh.startswith("七、")
+    assert catalogue.diseases_2013.get("腕管综合征（限于长时间腕部重复作业或用力作业的制造业工人）") is None
+    for kwargs, rule in (
+        ({"as_of": dt.date(2013, 12, 22)}, "catalogue.edition_not_in_force"),
+        ({"edition": "2002"}, "catalogue.unknown_edition"),
+        ({"edition": "2013", "as_of": dt.date(2025, 8, 1)}, "catalogue.edition_not_in_force"),
+        ({"edition": "2024", "as_of": dt.date(2020, 1, 1)}, "catalogue.edition_not_in_force"),
+    ):
+        with pytest.raises(EditionError) as info:
+            catalogue.diseases_in_force(**kwargs)  # type: ignore[arg-type]
+        assert info.value.rule == rule
+        assert info.value.message("zh_CN") != info.value.message("en")
+
+
+def test_guide_coverage_table_matches_coverage() -> None:
+    root = Path(__file__).resolve().parents[2]
+    for guide in ("docs/en/guides/catalogue.md", "docs/zh/guides/catalogue.md"):
+        text = (root / guide).read_text(encoding="utf-8")
+        for row in catalogue.coverage():
+            official = "?" if row.official is None else str(row.official)
+            cells = f"| {row.shipped} | {official} | {row.verified} |"
+            line = next(
+                (ln for ln in text.splitlines() if re.match(rf"\| {row.table}(?![0-9a-z_])", ln)), None
+            )
+            assert line is not None, (guide, row.table)
+            assert line.endswith(cells), (guide, line, cells)

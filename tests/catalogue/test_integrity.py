@@ -72,6 +72,31 @@ def test_other_official_counts() -> None:
     assert len(catalogue.highly_toxic) == 54
     assert len(catalogue.diseases) == 135
     assert len({d.category_zh for d in catalogue.diseases}) == 12
+    assert sum(d.open_clause for d in catalogue.diseases) == 4  # "包括4项开放性条款"
+
+
+def test_disease_list_2013_counts_and_changes() -> None:
+    old, new = catalogue.diseases_2013, catalogue.diseases
+    assert len(old) == old.header["official_count"] == 132
+    per_category = collections.Counter(d.category_zh.split("、")[0] for d in old)
+    assert per_category == {
+        "一": 19, "二": 9, "三": 3, "四": 4, "五": 60, "六": 7, "七": 11, "八": 5, "九": 11, "十": 3
+    }  # fmt: skip
+    assert sum(d.open_clause for d in old) == 4
+    # the published 2013 -> 2024 changes: two new diseases, 放射性白内障 split out of the eye item (which is
+    # renamed), nothing removed; 铀, 滑囊炎 only change category
+    old_names = {d.name_zh for d in old}
+    new_names = {d.name_zh for d in new}
+    assert new_names - old_names == {
+        "腕管综合征（限于长时间腕部重复作业或用力作业的制造业工人）",
+        "创伤后应激障碍（限于参与突发事件处置的人民警察、医疗卫生人员、消防救援等应急救援人员）",
+        "放射性白内障",
+        "白内障（含三硝基甲苯白内障）",
+    }
+    assert old_names - new_names == {"白内障（含放射性白内障、三硝基甲苯白内障）"}
+    unverified = {d.name_zh for d in old if not d.verified}
+    assert len(unverified) == 6
+    assert all(d.notes for d in old if not d.verified)
     classified = [r for r in catalogue.risk_directory if r.risk_class is not None]
     assert len(classified) == 291
     assert collections.Counter(r.risk_class.code for r in classified if r.risk_class) == {

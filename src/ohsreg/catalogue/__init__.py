@@ -78,6 +78,7 @@ __all__ = [
     "coverage",
     "diseases",
     "diseases_2013",
+    "diseases_in_force",
     "dust_limits",
     "exposure_levels",
     "get",
@@ -162,7 +163,8 @@ diseases: Table[OccupationalDisease] = Table(
     OccupationalDisease.from_dict,
     package_file="occupational_diseases_2024.json",
 )
-#: 职业病分类和目录, 2013 edition - not shipped (empty; the gap shows in :func:`coverage`).
+#: 职业病分类和目录, 2013 edition (国卫疾控发〔2013〕48号; 10 categories, 132 diseases, in force until
+#: 2025-07-31), rebuilt from the 2024 text and the published changes; 6 items unverified (see coverage).
 diseases_2013: Table[OccupationalDisease] = Table(
     "occupational_diseases_2013",
     OccupationalDisease.from_dict,
@@ -606,6 +608,70 @@ def risk_class(
         edition=edition,
         suggestions=[],
     )
+
+
+# ------------------------------------------------------------------------------------------ diseases
+#: Editions of 职业病分类和目录 shipped: first and last day in force (None: still in force).
+_DISEASE_EDITIONS: dict[str, tuple[dt.date, dt.date | None]] = {
+    "2013": (dt.date(2013, 12, 23), dt.date(2025, 7, 31)),
+    "2024": (dt.date(2025, 8, 1), None),
+}
+
+
+def diseases_in_force(
+    as_of: dt.date | None = None, *, edition: str | None = None
+) -> Table[OccupationalDisease]:
+    """The 职业病分类和目录 table in force on ``as_of`` (or the one named by ``edition``).
+
+    Without arguments: :data:`DEFAULT_DISEASE_EDITION` (``2024``, in force from 2025-08-01). The 2013
+    list applies from 2013-12-23 (its issue date; the day of entry into force is not verified) to
+    2025-07-31; the table's ``header["edition"]`` says which answered. Dates before 2013-12-23 (the 2002
+    list, not shipped) raise :class:`~ohsreg.errors.EditionError` (``catalogue.edition_not_in_force``);
+    an unknown ``edition`` raises ``catalogue.unknown_edition``.
+
+    >>> import datetime as dt
+    >>> len(diseases_in_force(dt.date(2020, 1, 1))), len(diseases_in_force(dt.date(2025, 8, 1)))
+    (132, 135)
+    >>> diseases_in_force(edition="2013").get("铀及其化合物中毒").category_zh
+    '五、职业性化学中毒'
+    """
+    if edition is not None:
+        if edition not in _DISEASE_EDITIONS:
+            raise EditionError(
+                "occupational-disease list edition {edition!r} is not shipped",
+                rule="catalogue.unknown_edition",
+                field="edition",
+                hint="shipped editions: {editions}",
+                edition=edition,
+                editions=", ".join(_DISEASE_EDITIONS),
+            )
+        start, until = _DISEASE_EDITIONS[edition]
+        if as_of is not None and not (start <= as_of and (until is None or as_of <= until)):
+            raise EditionError(
+                "{edition} was not in force on {as_of}",
+                rule="catalogue.edition_not_in_force",
+                field="as_of",
+                edition=edition,
+                as_of=as_of.isoformat(),
+            )
+    elif as_of is None:
+        edition = DEFAULT_DISEASE_EDITION
+    else:
+        found = [
+            name
+            for name, (start, until) in _DISEASE_EDITIONS.items()
+            if start <= as_of and (until is None or as_of <= until)
+        ]
+        if not found:
+            raise EditionError(
+                "no shipped occupational-disease list was in force on {as_of}",
+                rule="catalogue.edition_not_in_force",
+                field="as_of",
+                hint="the 2013 list applies from 2013-12-23; the 2002 list is not shipped",
+                as_of=as_of.isoformat(),
+            )
+        edition = found[0]
+    return diseases_2013 if edition == "2013" else diseases
 
 
 # ------------------------------------------------------------------------------------------ coverage
