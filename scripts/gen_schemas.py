@@ -9,6 +9,9 @@ generates, and CHANGELOG.md contains the token ``schemas/<Model>.json@<fingerpri
 (the fingerprint changes with any change to the schema). The script classifies each change: ``major``
 (breaking: removed/retyped fields, new required fields, removed codes -> needs the next major version),
 ``minor`` (additions -> next minor version) or ``patch`` (descriptions).
+
+A schema first added under ``## [Unreleased]`` has never been published: when it changes again before
+the release, replace its token in that bullet instead of adding a new line.
 """
 
 from __future__ import annotations

@@ -12,7 +12,10 @@ from ohsreg.errors import UnknownEntry
 from ohsreg.export.jsonschema import changelog_token, compare, public_models, schema, schemas
 
 ROOT = Path(__file__).resolve().parents[2]
-FIX = "run `.venv/bin/python scripts/gen_schemas.py` and add the line it prints to CHANGELOG.md"
+FIX = (
+    "run `.venv/bin/python scripts/gen_schemas.py` and add the line it prints to CHANGELOG.md "
+    "(or, for a schema added under [Unreleased], replace its token there)"
+)
 
 
 def test_registry_discovers_every_public_model() -> None:
