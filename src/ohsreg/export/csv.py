@@ -34,6 +34,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -545,9 +546,8 @@ def to_csv(
             buffer.seek(0)
             buffer.truncate()
 
-    sink_cm = open_sink(dest) if dest is not None else None
-    fh = sink_cm.__enter__() if sink_cm is not None else None
-    try:
+    with contextlib.ExitStack() as stack:
+        fh = stack.enter_context(open_sink(dest)) if dest is not None else None
         if bom and fh is not None:
             fh.write(b"\xef\xbb\xbf")
         count = 0
@@ -573,9 +573,6 @@ def to_csv(
             return ("\ufeff" if bom else "") + buffer.getvalue()
         flush(fh)
         return None
-    finally:
-        if sink_cm is not None:
-            sink_cm.__exit__(None, None, None)
 
 
 # --------------------------------------------------------------------------------------------------
