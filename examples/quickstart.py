@@ -21,6 +21,7 @@ def main() -> None:
     print("zh:", err.message("zh_CN"))
     identifiers_demo()
     units_and_vocab()
+    project_demo()
 
 
 def identifiers_demo() -> None:
@@ -50,6 +51,31 @@ def units_and_vocab() -> None:
     print(limit.type.code, limit.type.label("en"), "=", limit.value, "=", limit.value.to("μg/m³"))
     print("1 ppm at M = 100 g/mol:", round(ppm_to_mg_m3(1, 100), 2), "mg/m³ (20 °C, 101.3 kPa)")
     print("94 dB(A) for 2 h: L_EX,8h =", round(lex_8h([94], [2]), 1), "dB(A)")
+
+
+def project_demo() -> None:
+    section("Construction projects: the three simultaneities, checked by date and risk class")
+    import datetime as dt
+
+    from ohsreg.models.project import AcceptancePlan, CompletionAcceptance, ConstructionProject
+
+    p = ConstructionProject(
+        project_id="QZ-1",
+        name="花岗岩矿山开采新建项目",
+        owner_uscc="91110000600037341L",
+        owner_name="某石材矿业有限公司",
+        kind="新建",
+        industry="B1012",
+        location="350583",
+        declared_risk_class="严重",
+        declared_risk_basis="2021 目录 B101 土砂石开采",
+        acceptance_plan=AcceptancePlan(
+            reported_on=dt.date(2024, 4, 9), planned_acceptance=dt.date(2024, 4, 28)
+        ),
+        acceptance=CompletionAcceptance(completed_on=dt.date(2024, 4, 28)),
+    )
+    for f in p.check(as_of=dt.date(2024, 6, 1))[:4]:
+        print(f.rule, "|", f.message("en"))
 
 
 if __name__ == "__main__":

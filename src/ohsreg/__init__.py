@@ -101,6 +101,28 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # -- enterprise models (#7) --
 
     # -- construction projects (#8) --
+    # isort: split
+    from ohsreg.models.project import (
+        AcceptancePlan,
+        AgencyRef,
+        CompletionAcceptance,
+        ConstructionProject,
+        Disclosure,
+        Document,
+        Evaluation,
+        MaterialChange,
+        ProjectKind,
+        ProjectStage,
+        ProtectiveFacilityDesign,
+        QualifiedAgency,
+        Review,
+        Reviewer,
+        RiskDetermination,
+        RiskSource,
+        TrialOperation,
+        WrittenReport,
+    )
+    from ohsreg.rules.project import ProjectRegime
 
     # -- agencies and experts (#9) --
 
@@ -180,6 +202,25 @@ _LAZY_NAMES: dict[str, str] = {
     # -- assess (#6) --
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
+    "AcceptancePlan": "ohsreg.models.project",
+    "AgencyRef": "ohsreg.models.project",
+    "CompletionAcceptance": "ohsreg.models.project",
+    "ConstructionProject": "ohsreg.models.project",
+    "Disclosure": "ohsreg.models.project",
+    "Document": "ohsreg.models.project",
+    "Evaluation": "ohsreg.models.project",
+    "MaterialChange": "ohsreg.models.project",
+    "ProjectKind": "ohsreg.models.project",
+    "ProjectRegime": "ohsreg.rules.project",
+    "ProjectStage": "ohsreg.models.project",
+    "ProtectiveFacilityDesign": "ohsreg.models.project",
+    "QualifiedAgency": "ohsreg.models.project",
+    "Review": "ohsreg.models.project",
+    "Reviewer": "ohsreg.models.project",
+    "RiskDetermination": "ohsreg.models.project",
+    "RiskSource": "ohsreg.models.project",
+    "TrialOperation": "ohsreg.models.project",
+    "WrittenReport": "ohsreg.models.project",
     # -- agencies and experts (#9) --
     # -- export and cli (#10) --
 }
@@ -282,6 +323,25 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     # -- assess (#6) --
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
+    "AcceptancePlan",
+    "AgencyRef",
+    "CompletionAcceptance",
+    "ConstructionProject",
+    "Disclosure",
+    "Document",
+    "Evaluation",
+    "MaterialChange",
+    "ProjectKind",
+    "ProjectRegime",
+    "ProjectStage",
+    "ProtectiveFacilityDesign",
+    "QualifiedAgency",
+    "Review",
+    "Reviewer",
+    "RiskDetermination",
+    "RiskSource",
+    "TrialOperation",
+    "WrittenReport",
     # -- agencies and experts (#9) --
     # -- export and cli (#10) --
 ]
