@@ -21,6 +21,7 @@ def main() -> None:
     print("zh:", err.message("zh_CN"))
     identifiers_demo()
     units_and_vocab()
+    assess_demo()
     project_demo()
 
 
@@ -51,6 +52,16 @@ def units_and_vocab() -> None:
     print(limit.type.code, limit.type.label("en"), "=", limit.value, "=", limit.value.to("μg/m³"))
     print("1 ppm at M = 100 g/mol:", round(ppm_to_mg_m3(1, 100), 2), "mg/m³ (20 °C, 101.3 kPa)")
     print("94 dB(A) for 2 h: L_EX,8h =", round(lex_8h([94], [2]), 1), "dB(A)")
+
+
+def assess_demo() -> None:
+    section("Assess an exposure: C_TWA against PC-TWA, with the clause and a zh/en explanation (#6)")
+    import ohsreg.assess as oa
+
+    r = oa.twa([(300, 1.5), (200, 2), (180, 2.5)], limit=200)  # ethyl acetate, mg/m³ x h
+    print("en:", r.explain("en"))
+    print("zh:", r.explain("zh_CN"))
+    print("level:", oa.exposure_level(r).explain("en"))
 
 
 def project_demo() -> None:

@@ -97,6 +97,25 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # -- catalogue (#5) --
 
     # -- assess (#6) --
+    # isort: split
+    from ohsreg import assess
+    from ohsreg.assess import (
+        AppliedLimit,
+        Assessment,
+        AssessmentError,
+        dust_twa,
+        en689,
+        exposure_level,
+        heat,
+        mac,
+        mixture,
+        noise_exposure,
+        peak,
+        stel,
+        twa,
+        twa_array,
+        wbgt,
+    )
 
     # -- enterprise models (#7) --
 
@@ -200,6 +219,21 @@ _LAZY_NAMES: dict[str, str] = {
     "USCC": "ohsreg.identifiers",
     # -- catalogue (#5) --
     # -- assess (#6) --
+    "AppliedLimit": "ohsreg.assess",
+    "Assessment": "ohsreg.assess",
+    "AssessmentError": "ohsreg.assess",
+    "dust_twa": "ohsreg.assess",
+    "en689": "ohsreg.assess",
+    "exposure_level": "ohsreg.assess",
+    "heat": "ohsreg.assess",
+    "mac": "ohsreg.assess",
+    "mixture": "ohsreg.assess",
+    "noise_exposure": "ohsreg.assess",
+    "peak": "ohsreg.assess",
+    "stel": "ohsreg.assess",
+    "twa": "ohsreg.assess",
+    "twa_array": "ohsreg.assess",
+    "wbgt": "ohsreg.assess",
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
     "AcceptancePlan": "ohsreg.models.project",
@@ -239,6 +273,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         "identifiers",
         # -- catalogue (#5) --
         # -- assess (#6) --
+        "assess",
         # -- models (#7, #8, #9) --
         # -- export (#10) --
     }
@@ -321,6 +356,22 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "identifiers",
     # -- catalogue (#5) --
     # -- assess (#6) --
+    "AppliedLimit",
+    "Assessment",
+    "AssessmentError",
+    "assess",
+    "dust_twa",
+    "en689",
+    "exposure_level",
+    "heat",
+    "mac",
+    "mixture",
+    "noise_exposure",
+    "peak",
+    "stel",
+    "twa",
+    "twa_array",
+    "wbgt",
     # -- enterprise models (#7) --
     # -- construction projects (#8) --
     "AcceptancePlan",

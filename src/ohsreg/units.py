@@ -233,20 +233,29 @@ def _pint_unit(text: str, key: str, field: str | None) -> _Unit:
 
     if not key or not re.fullmatch(r"[A-Za-z0-9/*().\-]+", key):
         raise unknown()
+    if key.lower().startswith("db"):
+        # Levels are logarithmic: they are SoundLevel values, never linear quantities.
+        raise UnknownEntry(
+            "{unit!r} is a sound level, not a linear unit",
+            rule="units.unknown",
+            field=field,
+            hint="use a SoundLevel field (parse_sound_level) for dB(A), dB(C) and peak levels",
+            unit=text,
+        )
     try:
         ureg = get_registry()
         parsed = ureg.parse_units(re.sub(r"([A-Za-z])(\d)", r"\1**\2", key))
-    except Exception:  # pint raises several unrelated types for bad unit text
+        for dimension, base in _PINT_BASE.items():
+            base_unit = ureg.parse_units(base)
+            if parsed.dimensionality == base_unit.dimensionality:
+                factor = float(ureg.Quantity(1.0, parsed).to(base_unit).magnitude)
+                canonical = format(parsed, "~P")
+                known = _UNITS.get(canonical)
+                if known is not None and known.dimension == dimension:
+                    return known
+                return _Unit(canonical, dimension, factor)
+    except Exception:  # pint raises several unrelated types (and offset/log-unit errors) for odd text
         raise unknown() from None
-    for dimension, base in _PINT_BASE.items():
-        base_unit = ureg.parse_units(base)
-        if parsed.dimensionality == base_unit.dimensionality:
-            factor = float(ureg.Quantity(1.0, parsed).to(base_unit).magnitude)
-            canonical = format(parsed, "~P")
-            known = _UNITS.get(canonical)
-            if known is not None and known.dimension == dimension:
-                return known
-            return _Unit(canonical, dimension, factor)
     raise unknown()
 
 

@@ -214,3 +214,13 @@ def test_convert_bulk() -> None:
         convert(1.0, "ppm", "mg/m³")
     assert info.value.rule == "units.dimension"
     assert Quantity.trusted(6.0, "mg/m³") == Quantity(6, "mg/m³")
+
+
+@pytest.mark.parametrize("text", ["85 dB(A)", "85 dB", "140 dB(C)"])
+def test_sound_level_text_is_a_clear_error_not_a_pint_crash(text: str) -> None:
+    from ohsreg.units import parse_quantity
+
+    with pytest.raises(OhsregError) as info:
+        parse_quantity(text, default_unit="mg/m³", kind="concentration")
+    assert info.value.rule == "units.unknown"
+    assert "SoundLevel" in info.value.message("en")

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -119,8 +120,18 @@ def _load_catalog(locale: str) -> dict[str, str]:
     merged: dict[str, str] = {}
     for po in sorted((e for e in folder.iterdir() if e.name.endswith(".po")), key=lambda e: e.name):
         mo = folder.joinpath(po.name[:-3] + ".mo")
-        merged.update(_read_mo(mo) if mo.is_file() else _read_po(po, locale))
+        merged.update(_read_mo(mo) if _fresh(mo, po) else _read_po(po, locale))
     return merged
+
+
+def _fresh(mo: Traversable, po: Traversable) -> bool:
+    """A compiled catalogue exists and is not older than its source (edited .po in a dev checkout)."""
+    if not mo.is_file():
+        return False
+    try:
+        return Path(str(mo)).stat().st_mtime >= Path(str(po)).stat().st_mtime
+    except OSError:  # not on a file system (zip import): trust the build
+        return True
 
 
 def _read_mo(mo: Traversable) -> dict[str, str]:

@@ -1,0 +1,112 @@
+"""Exposure assessment: the rules of GBZ 2.1 / GBZ 2.2 / GBZ/T 229 / EN 689 as pure, explainable functions.
+
+Every rule takes plain values (numbers in the standard's unit, or quantities/strings with units) and an
+explicit limit (a number, an :class:`AppliedLimit`, or a catalogue limit object), and returns an
+:class:`Assessment`: the value, the limit with its source and edition, a verdict, the clause applied,
+whether that clause is verified, and :meth:`Assessment.explain` in zh or en.
+
+>>> import ohsreg.assess as oa
+>>> r = oa.twa([(4.5, 3), (1.2, 5)], limit=6.0)
+>>> r.verdict.name, r.clause
+('COMPLIES', 'GBZ 2.1-2019, PC-TWA (8 h working day)')
+
+Importing this package loads neither numpy nor the catalogue; the vectorized forms import numpy on
+first call and the ``hazard=`` look-ups import the catalogue on first use.
+"""
+
+from __future__ import annotations
+
+from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, ChemicalLimitLike, Message
+from ohsreg.assess.dust import dust_twa, silica_limit
+from ohsreg.assess.exposure_level import ExposureClass, ExposureLevelAssessment, exposure_level
+from ohsreg.assess.grading import Grade, GradingAssessment, chemical_grade, dust_grade, noise_grade
+from ohsreg.assess.heat import (
+    HeatAssessment,
+    exposure_time_ratio,
+    heat,
+    wbgt,
+    wbgt_limit,
+    wbgt_twa,
+    work_intensity,
+)
+from ohsreg.assess.long_shift import LongShiftAssessment, daily_factor, reduction_factor, weekly_factor
+from ohsreg.assess.mac import MacAssessment, mac
+from ohsreg.assess.mixture import MixtureAssessment, mixture
+from ohsreg.assess.noise import (
+    NoiseAssessment,
+    allowed_hours,
+    impulse_noise,
+    noise_exposure,
+    noise_exposure_week,
+)
+from ohsreg.assess.peak import Excursion, PeakAssessment, peak
+from ohsreg.assess.sampling import (
+    NonDetect,
+    concentration,
+    dust_concentration,
+    sample_volume,
+    standard_volume,
+)
+from ohsreg.assess.statistics import En689Assessment, en689, exceedance_fraction, geometric_stats
+from ohsreg.assess.stel import StelAssessment, stel
+from ohsreg.assess.twa import TwaAssessment, twa
+from ohsreg.assess.vectorized import ArrayAssessment, lex_8h_array, stel_array, twa_array, wbgt_array
+
+__all__ = [
+    "AppliedLimit",
+    "ArrayAssessment",
+    "Assessment",
+    "AssessmentError",
+    "ChemicalLimitLike",
+    "En689Assessment",
+    "Excursion",
+    "ExposureClass",
+    "ExposureLevelAssessment",
+    "Grade",
+    "GradingAssessment",
+    "HeatAssessment",
+    "LongShiftAssessment",
+    "MacAssessment",
+    "Message",
+    "MixtureAssessment",
+    "NoiseAssessment",
+    "NonDetect",
+    "PeakAssessment",
+    "StelAssessment",
+    "TwaAssessment",
+    "allowed_hours",
+    "chemical_grade",
+    "concentration",
+    "daily_factor",
+    "dust_concentration",
+    "dust_grade",
+    "dust_twa",
+    "en689",
+    "exceedance_fraction",
+    "exposure_level",
+    "exposure_time_ratio",
+    "geometric_stats",
+    "heat",
+    "impulse_noise",
+    "lex_8h_array",
+    "mac",
+    "mixture",
+    "noise_exposure",
+    "noise_exposure_week",
+    "noise_grade",
+    "peak",
+    "reduction_factor",
+    "sample_volume",
+    "silica_limit",
+    "standard_volume",
+    "stel",
+    "stel_array",
+    "twa",
+    "twa_array",
+    "wbgt",
+    "wbgt_array",
+    "wbgt_limit",
+    "wbgt_twa",
+    "weekly_factor",
+    "work_intensity",
+]

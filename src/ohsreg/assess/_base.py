@@ -1,0 +1,392 @@
+"""The one result shape of every assessment, the limit it applied, and input coercion helpers.
+
+Every rule in :mod:`ohsreg.assess` returns an :class:`Assessment` (or a subclass): the computed value in
+the unit the standard uses, the :class:`AppliedLimit` it was judged against (with source and edition), a
+:class:`~ohsreg.vocab.Verdict`, the clause it applied, whether that clause was verified against the
+official text, and :meth:`Assessment.explain` in zh or en.
+
+Limits are accepted as plain numbers (in the standard's unit), as an :class:`AppliedLimit`, or as any
+object exposing the needed attributes (:class:`ChemicalLimitLike`: ``pc_twa``, ``pc_stel``, ``mac``,
+``edition``, ``source``) — so a catalogue limit plugs in without this package importing the catalogue.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import attrs
+
+from ohsreg.errors import OhsregError
+from ohsreg.vocab import Verdict
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = [
+    "AppliedLimit",
+    "Assessment",
+    "AssessmentError",
+    "ChemicalLimitLike",
+    "Message",
+    "Verdict",
+]
+
+
+class AssessmentError(OhsregError):
+    """Bad input to an assessment rule; ``params["where"]`` repeats the field for the message templates."""
+
+    default_rule = "assess.value"
+
+    def __init__(
+        self,
+        template: str,
+        *,
+        rule: str | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+        **params: Any,
+    ) -> None:
+        params.setdefault("where", field)
+        super().__init__(template, rule=rule, field=field, hint=hint, **params)
+
+
+@attrs.frozen(kw_only=True)
+class AppliedLimit:
+    """A limit value as applied by a rule: kind, value, unit and where it comes from.
+
+    >>> AppliedLimit(kind="PC-TWA", value=3.0, unit="mg/m³", source="GBZ 2.1-2019 表1", edition="GBZ 2.1-2019")
+    AppliedLimit(kind='PC-TWA', value=3.0, unit='mg/m³', source='GBZ 2.1-2019 表1', edition='GBZ 2.1-2019', verified=True)
+    """
+
+    kind: str
+    value: float
+    unit: str
+    source: str | None = None
+    edition: str | None = None
+    verified: bool = True
+
+
+@runtime_checkable
+class ChemicalLimitLike(Protocol):
+    """What :mod:`ohsreg.assess` needs from a catalogue limit (structural; no import of the catalogue).
+
+    Attributes ``pc_twa``, ``pc_stel`` and ``mac`` (dust: ``pc_twa_total``, ``pc_twa_respirable``) are
+    read with :func:`getattr` and may be absent or ``None``; each value is a number in mg/m³ or a
+    quantity with ``m_as(unit)``. Provenance is read from ``source`` (a string, or an object with
+    ``cite()`` and ``edition``), ``edition`` and ``verified`` when present.
+    """
+
+    @property
+    def edition(self) -> str | None: ...
+
+
+@attrs.frozen
+class Message:
+    """A translatable sentence: an English gettext msgid and its parameters."""
+
+    template: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, locale: str | None = None) -> str:
+        from ohsreg.i18n import gettext
+
+        values = {k: _localize(v, locale) for k, v in self.params}
+        text = gettext(self.template, locale)
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return self.template.format(**values)
+
+
+def msg(template: str, **params: Any) -> Message:
+    return Message(template, tuple(params.items()))
+
+
+def _localize(value: Any, locale: str | None) -> Any:
+    if isinstance(value, Message):
+        return value.render(locale)
+    label = getattr(value, "label", None)
+    if callable(label):
+        return label(locale)
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """Base of every result: value, limit, verdict, clause, verification and explanation.
+
+    Attributes:
+        quantity: what was computed, e.g. ``"C_TWA"``, ``"L_EX,8h"``.
+        value: the computed number in ``unit`` (``None`` when it could not be computed).
+        unit: the unit the standard uses for this quantity.
+        limit: the limit applied, or ``None`` when there was none to apply.
+        verdict: complies / exceeds / not applicable / insufficient data.
+        clause: standard, edition and clause of the rule applied.
+        verified: ``False`` when the rule could not be checked against the official text (see docstrings).
+        reasons: why the verdict is what it is (translatable sentences).
+        rule_edition: the edition of the rule applied, for rules modelled by edition (GBZ/T 229).
+    """
+
+    quantity: str
+    value: float | None
+    unit: str
+    limit: AppliedLimit | None
+    verdict: Verdict
+    clause: str
+    verified: bool = True
+    reasons: tuple[Message, ...] = ()
+    rule_edition: str | None = None
+
+    @property
+    def edition(self) -> str | None:
+        """The edition that answered: of the rule when it has editions, else of the limit applied."""
+        if self.rule_edition is not None:
+            return self.rule_edition
+        return None if self.limit is None else self.limit.edition
+
+    @property
+    def ratio(self) -> float | None:
+        """``value / limit`` when both exist (for concentrations: the multiple of the limit)."""
+        if self.value is None or self.limit is None or self.limit.value == 0:
+            return None
+        return self.value / self.limit.value
+
+    def to_quantity(self) -> Any:
+        """``value`` as a :class:`ohsreg.units.Quantity` (or a :class:`~ohsreg.units.SoundLevel` for dB).
+
+        ``None`` when there is no value.
+        """
+        if self.value is None:
+            return None
+        units = importlib.import_module("ohsreg.units")
+        if self.unit.startswith("dB"):
+            return units.SoundLevel(self.value, "A" if self.unit == "dB(A)" else "Z", peak=self.unit == "dB")
+        return units.Quantity(self.value, self.unit)
+
+    def explain(self, locale: str | None = None) -> str:
+        """One readable paragraph: the number, the limit and its source, the verdict and the clause."""
+        parts = [self._headline().render(locale)]
+        parts.extend(r.render(locale) for r in self.reasons)
+        if not self.verified:
+            parts.append(msg("Rule not verified against the official text.").render(locale))
+        sep = "；" if _is_zh(locale) else "; "
+        return sep.join(parts) + f" [{self.clause}]"
+
+    def _headline(self) -> Message:
+        value = "—" if self.value is None else _fmt(self.value)
+        unit = _unit_text(self.unit)
+        if self.limit is None:
+            return msg(
+                "{quantity} = {value}{unit}: {verdict}",
+                quantity=self.quantity,
+                value=value,
+                unit=unit,
+                verdict=self.verdict,
+            )
+        return msg(
+            "{quantity} = {value}{unit}, {kind} {limit}{limit_unit} ({source}): {verdict}",
+            quantity=self.quantity,
+            value=value,
+            unit=unit,
+            kind=self.limit.kind,
+            limit=_fmt(self.limit.value),
+            limit_unit=_unit_text(self.limit.unit),
+            source=self.limit.source or msg("explicit limit"),
+            verdict=self.verdict,
+        )
+
+
+def _unit_text(unit: str) -> str:
+    return "" if unit == "1" else f" {unit}"
+
+
+def _is_zh(locale: str | None) -> bool:
+    from ohsreg.i18n import normalize_locale
+
+    return normalize_locale(locale) == "zh_CN"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.4g}"
+
+
+# ---- input coercion -------------------------------------------------------------------------------
+
+
+def number(value: Any, unit: str, field: str, *, allow_zero: bool = True) -> float:
+    """``value`` as a finite non-negative float in ``unit``; strings and quantities are converted.
+
+    Raises OhsregError (``assess.value``) for NaN, infinity, negatives; ``assess.unit`` for a unit that
+    does not convert to ``unit`` (e.g. dB where mg/m³ is expected).
+    """
+    x = _to_float(value, unit, field)
+    if not math.isfinite(x) or x < 0 or (not allow_zero and x == 0):
+        raise AssessmentError(
+            "{where} must be a finite positive number, got {value!r}"
+            if not allow_zero
+            else "{where} must be a finite non-negative number, got {value!r}",
+            rule="assess.value",
+            field=field,
+            hint="check the measurement; missing values are not zero",
+            value=value,
+        )
+    return x
+
+
+def _to_float(value: Any, unit: str, field: str) -> float:
+    if isinstance(value, bool):
+        raise _type_error(value, unit, field)
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        text = value
+        try:
+            return float(text)
+        except ValueError:
+            pass
+        try:
+            value = importlib.import_module("ohsreg.units").parse_quantity(text, field=field)
+        except Exception as exc:  # units' own errors, and anything pint lets through on odd units
+            rule = exc.rule if isinstance(exc, OhsregError) else "units.unknown"
+            unit_problem = rule in ("units.unknown", "units.dimension", "units.unit_missing")
+            raise AssessmentError(
+                "{where}: {value!r} is not a quantity in {unit}",
+                rule="assess.unit" if unit_problem else "assess.value",
+                field=field,
+                hint="give a number in {unit} or a string such as '1.5 {unit}'",
+                value=text,
+                unit=unit,
+            ) from exc
+    m_as = getattr(value, "m_as", None)
+    if callable(m_as):
+        try:
+            return float(m_as(unit))
+        except OhsregError as exc:
+            raise AssessmentError(
+                "{where} has unit {given!r}, which does not convert to {unit}",
+                rule="assess.unit",
+                field=field,
+                given=getattr(value, "unit", "?"),
+                unit=unit,
+            ) from exc
+    raise _type_error(value, unit, field)
+
+
+def _type_error(value: Any, unit: str, field: str) -> OhsregError:
+    return AssessmentError(
+        "{where}: expected a number in {unit} or a quantity, got {value!r}",
+        rule="assess.value",
+        field=field,
+        value=value,
+        unit=unit,
+    )
+
+
+def check_fraction(x: float, field: str) -> float:
+    if x > 1:
+        raise AssessmentError(
+            "{where} must be at most 1 (100 %), got {value}",
+            rule="assess.value",
+            field=field,
+            value=x,
+        )
+    return x
+
+
+def resolve_limit(
+    limit: Any,
+    kind: str,
+    attr: str,
+    unit: str,
+    *,
+    hazard: Any = None,
+    edition: str | None = None,
+    as_of: dt.date | None = None,
+    required: bool = True,
+) -> AppliedLimit | None:
+    """The :class:`AppliedLimit` of ``kind`` from an explicit number, a limit object or a catalogue hazard.
+
+    ``attr`` is the attribute read from a limit object (``pc_twa``, ``pc_stel``, ``mac``). When the
+    object has no such value, returns ``None`` (callers decide between not applicable and an error).
+    """
+    if limit is None and hazard is not None:
+        limit = _from_catalogue(hazard, attr, edition=edition, as_of=as_of)
+    if limit is None:
+        if required:
+            raise AssessmentError(
+                "no {kind} limit given",
+                rule="assess.limit_missing",
+                field="limit",
+                hint="pass limit= (a number in {unit} or a catalogue limit) or hazard=",
+                kind=kind,
+                unit=unit,
+            )
+        return None
+    if isinstance(limit, AppliedLimit):
+        return limit
+    if isinstance(limit, int | float | str) and not isinstance(limit, bool):
+        return AppliedLimit(kind=kind, value=number(limit, unit, "limit", allow_zero=False), unit=unit)
+    if hasattr(limit, "m_as") and not hasattr(limit, attr):
+        return AppliedLimit(kind=kind, value=number(limit, unit, "limit", allow_zero=False), unit=unit)
+    outer_edition = getattr(limit, "edition", None)
+    if not hasattr(limit, attr):  # a catalogue limit set answering for one dust: use its only row
+        rows = getattr(limit, "dust_rows", None)
+        if isinstance(rows, tuple) and len(rows) == 1:
+            limit = rows[0]
+    raw = getattr(limit, attr, None)
+    if raw is None:
+        return None
+    source, edition_of = _provenance(limit)
+    edition_of = edition_of or (None if outer_edition is None else str(outer_edition))
+    verified = getattr(limit, "verified", True)
+    return AppliedLimit(
+        kind=kind,
+        value=number(raw, unit, f"limit.{attr}", allow_zero=False),
+        unit=unit,
+        source=source,
+        edition=edition_of,
+        verified=bool(verified),
+    )
+
+
+def _provenance(obj: Any) -> tuple[str | None, str | None]:
+    """Citation and edition of a limit object: its ``source`` (``cite()`` if it has one) and ``edition``.
+
+    A catalogue limit set with exactly one row borrows that row's source.
+    """
+    src = getattr(obj, "source", None)
+    if src is None:
+        rows = getattr(obj, "rows", None)
+        if isinstance(rows, tuple) and len(rows) == 1:
+            src = getattr(rows[0], "source", None)
+    edition = getattr(obj, "edition", None) or getattr(src, "edition", None)
+    cite = getattr(src, "cite", None)
+    text = cite() if callable(cite) else (None if src is None else str(src))
+    return (None if text is None else str(text)), (None if edition is None else str(edition))
+
+
+def _from_catalogue(hazard: Any, attr: str, *, edition: str | None, as_of: dt.date | None) -> Any:
+    try:
+        # lazy: assess never imports the catalogue at import time (and does not depend on its types)
+        limits_for = importlib.import_module("ohsreg.catalogue").limits_for
+    except ImportError as exc:
+        raise AssessmentError(
+            "the catalogue is not available to look up limits for {hazard!r}",
+            rule="assess.catalogue_unavailable",
+            field="hazard",
+            hint="pass limit= explicitly",
+            hazard=str(hazard),
+        ) from exc
+    found = limits_for(hazard, edition=edition, as_of=as_of)
+    candidates = found if isinstance(found, Sequence) and not isinstance(found, str) else [found]
+    for cand in candidates:
+        if getattr(cand, attr, None) is not None:
+            return cand
+    return candidates[0] if candidates else None
+
+
+def params_of(mapping: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(mapping.items())

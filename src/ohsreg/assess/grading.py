@@ -1,0 +1,265 @@
+"""Work grading (作业分级) of GBZ/T 229: chemicals (229.2), dust (229.1), noise (229.4), heat (229.3).
+
+Editions are chosen by date (``as_of``) or named (``edition=``); with neither, the **latest modelled
+edition** is used and named in the result (it changes only with a CHANGELOG entry).
+
+============  ===================  =====================  ==================================
+part          edition              in force               status here
+============  ===================  =====================  ==================================
+229.1 dust    GBZ/T 229.1-2010     2010-10-01 (S)         formula not verified: refused
+229.1 dust    GBZ/T 229.1-2025     2026-02-01 (S)         implemented, **unverified** (S)
+229.2 chem    GBZ/T 229.2-2010     2010-11-01 (V)         formula not verified: refused
+229.2 chem    GBZ/T 229.2-2025     2026-02-01 (S)         implemented, **unverified** (S)
+229.3 heat    2010 / 2025          —                      not implemented (tables not seen)
+229.4 noise   GBZ/T 229.4-2012     —                      implemented, **unverified** (K)
+============  ===================  =====================  ==================================
+
+2025 chemicals (secondary, two independent public code bases): ``G = W_D × W_B × W_L``; W_D by the
+GBZ/T 230 hazard degree (轻度 1, 中度 2, 高度 4, 极度 8); ``B`` = the largest of C_TWA/PC-TWA,
+C_STE/PC-STEL, C_ME/MAC (peak over 3 × PC-TWA when only PC-TWA exists); ``W_B = 0`` if B ≤ 0.5 else B;
+W_L by work intensity (Ⅰ 1.0, Ⅱ 1.5, Ⅲ 2.0, Ⅳ 2.5); class 0 (G = 0), Ⅰ (≤ 6), Ⅱ (≤ 24), Ⅲ (> 24);
+B > 1 forces at least Ⅱ.
+
+2025 dust (secondary, one code base, low confidence): ``G = W_M × W_B × W_L``; W_M by free SiO₂
+(< 10 % → 1, 10–50 % → 2, 50–80 % → 3, > 80 % → 4; band ends assumed like 表2 of GBZ 2.1);
+classes 0 (G = 0), Ⅱ 轻度 (≤ 6), Ⅲ 中度 (≤ 16), Ⅳ 高度 (> 16); the source's Ⅰ (行动水平) cannot occur with
+these weights and is not produced.
+
+229.4-2012 noise (recalled, **not found in any public source**): by L_EX,8h — < 85 not graded,
+85 ≤ L < 90 Ⅰ 轻度危害, 90 ≤ L < 94 Ⅱ 中度危害, 94 ≤ L < 100 Ⅲ 重度危害, ≥ 100 Ⅳ 极重危害.
+
+>>> g = chemical_grade(ratio=1.2, hazard_degree="high", intensity="II")
+>>> g.grade.name, round(g.value, 2), g.edition
+('II', 7.2, 'GBZ/T 229.2-2025')
+>>> noise_grade(92.0).grade.name
+'II'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from ohsreg.assess._base import Assessment, AssessmentError, Verdict, msg, number
+from ohsreg.assess.heat import _intensity
+from ohsreg.errors import EditionError
+from ohsreg.vocab import WorkIntensity
+
+__all__ = [
+    "EDITIONS",
+    "Grade",
+    "GradingAssessment",
+    "chemical_grade",
+    "dust_grade",
+    "noise_grade",
+]
+
+
+class Grade(enum.Enum):
+    """Work grade 0–Ⅳ (the meaning of each grade depends on the part and edition)."""
+
+    ZERO = "0"
+    I = "I"  # noqa: E741
+    II = "II"
+    III = "III"
+    IV = "IV"
+
+    @property
+    def roman(self) -> str:
+        """The grade as printed in the standards (0, Ⅰ, Ⅱ, Ⅲ, Ⅳ)."""
+        return {"0": "0", "I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}[self.value]
+
+
+@attrs.frozen
+class _Edition:
+    name: str
+    in_force: dt.date | None
+    implemented: bool
+    verified: bool
+
+
+EDITIONS: dict[str, tuple[_Edition, ...]] = {
+    "229.1": (
+        _Edition("GBZ/T 229.1-2010", dt.date(2010, 10, 1), False, False),
+        _Edition("GBZ/T 229.1-2025", dt.date(2026, 2, 1), True, False),
+    ),
+    "229.2": (
+        _Edition("GBZ/T 229.2-2010", dt.date(2010, 11, 1), False, False),
+        _Edition("GBZ/T 229.2-2025", dt.date(2026, 2, 1), True, False),
+    ),
+    "229.4": (_Edition("GBZ/T 229.4-2012", None, True, False),),
+}
+
+
+def _edition(part: str, edition: str | None, as_of: dt.date | None) -> _Edition:
+    eds = EDITIONS[part]
+    if edition is not None:
+        found = next((e for e in eds if e.name.replace(" ", "") == edition.replace(" ", "")), None)
+        if found is None:
+            raise EditionError(
+                "unknown edition {edition!r} of GBZ/T {part}",
+                rule="assess.edition",
+                field="edition",
+                hint="use one of {known}",
+                edition=edition,
+                part=part,
+                known=", ".join(e.name for e in eds),
+            )
+    elif as_of is not None:
+        in_force = [e for e in eds if e.in_force is None or e.in_force <= as_of]
+        if not in_force:
+            raise EditionError(
+                "no edition of GBZ/T {part} was in force on {date}",
+                rule="assess.edition",
+                field="as_of",
+                part=part,
+                date=as_of.isoformat(),
+            )
+        found = in_force[-1]
+    else:
+        found = eds[-1]
+    if not found.implemented:
+        raise EditionError(
+            "the grading formula of {edition} could not be verified and is not implemented",
+            rule="assess.edition_unverified",
+            field="edition",
+            hint="pass edition= a later edition explicitly if it fits your case",
+            edition=found.name,
+        )
+    return found
+
+
+@attrs.frozen(kw_only=True)
+class GradingAssessment(Assessment):
+    """Result of a grading: ``value`` is the index G (or the level graded), ``grade`` the class."""
+
+    grade: Grade = Grade.ZERO
+    weights: tuple[tuple[str, float], ...] = ()
+
+
+_W_D = {
+    "mild": 1.0,
+    "moderate": 2.0,
+    "high": 4.0,
+    "extreme": 8.0,
+    "轻度": 1.0,
+    "中度": 2.0,
+    "高度": 4.0,
+    "极度": 8.0,
+}
+_W_L = {WorkIntensity.I: 1.0, WorkIntensity.II: 1.5, WorkIntensity.III: 2.0, WorkIntensity.IV: 2.5}
+
+
+def _w_b(ratio: float) -> float:
+    return 0.0 if ratio <= 0.5 else ratio
+
+
+def _hazard_weight(degree: Any) -> float:
+    key = getattr(degree, "zh", None) or getattr(degree, "code", None) or str(degree)
+    key = str(key).lower().removesuffix("危害")
+    if key not in _W_D:
+        raise AssessmentError(
+            "unknown hazard degree {value!r}",
+            rule="assess.value",
+            field="hazard_degree",
+            hint="use mild, moderate, high or extreme (轻度/中度/高度/极度)",
+            value=degree,
+        )
+    return _W_D[key]
+
+
+def chemical_grade(
+    *,
+    ratio: float,
+    hazard_degree: Any,
+    intensity: Any,
+    edition: str | None = None,
+    as_of: dt.date | None = None,
+) -> GradingAssessment:
+    """Grade chemical work by GBZ/T 229.2 (2025 edition; unverified).
+
+    ``ratio`` is B, the largest of C_TWA/PC-TWA, C_STE/PC-STEL, C_ME/MAC (use
+    :attr:`Assessment.ratio`); ``hazard_degree`` the GBZ/T 230 degree; ``intensity`` 体力劳动强度.
+    """
+    ed = _edition("229.2", edition, as_of)
+    b = number(ratio, "1", "ratio")
+    wd = _hazard_weight(hazard_degree)
+    wb = _w_b(b)
+    wl = _W_L[_intensity(intensity)]
+    g = wd * wb * wl
+    grade = Grade.ZERO if g == 0 else Grade.I if g <= 6 else Grade.II if g <= 24 else Grade.III
+    if b > 1 and grade in (Grade.ZERO, Grade.I):
+        grade = Grade.II
+    return _result(ed, "G", g, grade, (("W_D", wd), ("W_B", wb), ("W_L", wl)), exceeds=b > 1)
+
+
+def dust_grade(
+    *,
+    ratio: float,
+    sio2_percent: float,
+    intensity: Any,
+    edition: str | None = None,
+    as_of: dt.date | None = None,
+) -> GradingAssessment:
+    """Grade dust work by GBZ/T 229.1 (2025 edition; unverified, low confidence — see module)."""
+    ed = _edition("229.1", edition, as_of)
+    b = number(ratio, "1", "ratio")
+    pct = number(sio2_percent, "%", "sio2_percent")
+    wm = 1.0 if pct < 10 else 2.0 if pct <= 50 else 3.0 if pct <= 80 else 4.0
+    wb = _w_b(b)
+    wl = _W_L[_intensity(intensity)]
+    g = wm * wb * wl
+    grade = Grade.ZERO if g == 0 else Grade.II if g <= 6 else Grade.III if g <= 16 else Grade.IV
+    return _result(ed, "G", g, grade, (("W_M", wm), ("W_B", wb), ("W_L", wl)), exceeds=b > 1)
+
+
+def noise_grade(
+    l_ex_8h: Any, *, edition: str | None = None, as_of: dt.date | None = None
+) -> GradingAssessment:
+    """Grade noise work by L_EX,8h (GBZ/T 229.4-2012; thresholds recalled, **unverified**).
+
+    Accepts a number in dB(A) or a noise :class:`Assessment`.
+    """
+    ed = _edition("229.4", edition, as_of)
+    level = l_ex_8h.value if isinstance(l_ex_8h, Assessment) else l_ex_8h
+    lv = number(level, "dB", "l_ex_8h")
+    grade = (
+        Grade.ZERO
+        if lv < 85
+        else Grade.I
+        if lv < 90
+        else Grade.II
+        if lv < 94
+        else Grade.III
+        if lv < 100
+        else Grade.IV
+    )
+    return _result(ed, "L_EX,8h", lv, grade, (), exceeds=lv > 85, unit="dB(A)")
+
+
+def _result(
+    ed: _Edition,
+    quantity: str,
+    value: float,
+    grade: Grade,
+    weights: tuple[tuple[str, float], ...],
+    *,
+    exceeds: bool,
+    unit: str = "1",
+) -> GradingAssessment:
+    return GradingAssessment(
+        quantity=quantity,
+        value=value,
+        unit=unit,
+        limit=None,
+        rule_edition=ed.name,
+        verdict=Verdict.EXCEEDS if exceeds else Verdict.COMPLIES,
+        clause=ed.name,
+        verified=ed.verified,
+        reasons=(msg("grade {grade}", grade=grade.roman),),
+        grade=grade,
+        weights=weights,
+    )

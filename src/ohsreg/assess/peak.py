@@ -1,0 +1,148 @@
+"""Peak exposure (峰接触浓度, PE) for substances with PC-TWA but no PC-STEL (GBZ 2.1-2019).
+
+GBZ 2.1-2019 replaced the 2007 excursion limits (超限倍数) with PE (verified: the foreword). The rule
+applied here is **not verified against the official text** (secondary sources only; the clause number
+6.3.3 comes from a public code base): excursions above **3 × PC-TWA** may last **at most 15 min** each,
+happen **at most 4 times** per working day, **at least 1 h apart**, and no concentration may ever exceed
+**5 × PC-TWA**. Spacing is measured from the end of one excursion to the start of the next.
+
+>>> from ohsreg.assess.peak import Excursion
+>>> r = peak([Excursion(25.0, 10, start_h=1.0), Excursion(28.0, 15, start_h=3.0)], limit=6.0)
+>>> r.verdict.name, r.value
+('COMPLIES', 28.0)
+>>> peak([Excursion(31.0, 5)], limit=6.0).verdict.name      # above 5 × PC-TWA
+'EXCEEDS'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from ohsreg.assess._base import Assessment, AssessmentError, Message, Verdict, msg, number, resolve_limit
+
+__all__ = [
+    "PEAK_CLAUSE",
+    "Excursion",
+    "PeakAssessment",
+    "peak",
+]
+
+PEAK_CLAUSE = "GBZ 2.1-2019 6.3.3 (peak exposure; clause number unverified)"
+MG_M3 = "mg/m³"
+EXCURSION_MULTIPLE = 3.0
+CEILING_MULTIPLE = 5.0
+MAX_MINUTES = 15.0
+MAX_COUNT = 4
+MIN_GAP_H = 1.0
+
+
+@attrs.frozen
+class Excursion:
+    """One measured excursion: peak concentration (mg/m³), duration (min), optional start (h into day)."""
+
+    concentration: float
+    minutes: float
+    start_h: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PeakAssessment(Assessment):
+    """Result of :func:`peak`: the excursions above 3 × PC-TWA and the checks that failed."""
+
+    excursions: tuple[Excursion, ...] = ()
+    count_above: int = 0
+
+
+def peak(
+    excursions: Iterable[Excursion | tuple[float, float] | tuple[float, float, float]],
+    *,
+    limit: Any = None,
+    hazard: Any = None,
+    edition: str | None = None,
+    as_of: dt.date | None = None,
+) -> PeakAssessment:
+    """Judge the excursions of one working day by the peak-exposure rule (unverified, see module).
+
+    ``limit`` is PC-TWA (mg/m³) or a limit object; a limit object that has a PC-STEL makes the rule
+    ``NOT_APPLICABLE`` (judge C_STE with :func:`ohsreg.assess.stel`). The value reported is the
+    highest concentration. Missing start times when two or more excursions exceed 3 × PC-TWA give
+    ``INSUFFICIENT_DATA`` (spacing cannot be checked) unless another check already fails.
+    """
+    exc = tuple(_excursion(e, i) for i, e in enumerate(excursions))
+    if not exc:
+        raise AssessmentError("no excursions given", rule="assess.empty", field="excursions")
+    applied = resolve_limit(limit, "PC-TWA", "pc_twa", MG_M3, hazard=hazard, edition=edition, as_of=as_of)
+    top = max(e.concentration for e in exc)
+    base = PeakAssessment(
+        quantity="C_PE",
+        value=top,
+        unit=MG_M3,
+        limit=applied,
+        verdict=Verdict.NOT_APPLICABLE,
+        clause=PEAK_CLAUSE,
+        verified=False,
+        excursions=exc,
+    )
+    if applied is None or getattr(limit, "pc_stel", None) is not None:
+        return attrs.evolve(
+            base, reasons=(msg("peak exposure applies only to substances with PC-TWA and no PC-STEL"),)
+        )
+    pc_twa = applied.value
+    above = sorted(
+        (e for e in exc if e.concentration > EXCURSION_MULTIPLE * pc_twa),
+        key=lambda e: -1.0 if e.start_h is None else e.start_h,
+    )
+    reasons: list[Message] = []
+    if top > CEILING_MULTIPLE * pc_twa:
+        reasons.append(msg("a concentration exceeds 5 × PC-TWA"))
+    if any(e.minutes > MAX_MINUTES for e in above):
+        reasons.append(msg("an excursion above 3 × PC-TWA lasts longer than 15 min"))
+    if len(above) > MAX_COUNT:
+        reasons.append(msg("{n} excursions above 3 × PC-TWA (at most 4 allowed)", n=len(above)))
+    insufficient = False
+    if len(above) > 1:
+        if any(e.start_h is None for e in above):
+            insufficient = True
+        else:
+            for prev, nxt in itertools.pairwise(above):
+                gap = float(nxt.start_h or 0.0) - (float(prev.start_h or 0.0) + prev.minutes / 60.0)
+                if gap < MIN_GAP_H - 1e-9:
+                    reasons.append(msg("two excursions above 3 × PC-TWA are less than 1 h apart"))
+                    break
+    if reasons:
+        verdict = Verdict.EXCEEDS
+    elif insufficient:
+        verdict = Verdict.INSUFFICIENT_DATA
+        reasons.append(msg("start times are needed to check the 1 h spacing"))
+    else:
+        verdict = Verdict.COMPLIES
+    limit_shown = attrs.evolve(applied, kind="5 × PC-TWA", value=CEILING_MULTIPLE * pc_twa)
+    return attrs.evolve(
+        base, limit=limit_shown, verdict=verdict, reasons=tuple(reasons), count_above=len(above)
+    )
+
+
+def _excursion(item: Any, i: int) -> Excursion:
+    if isinstance(item, Excursion):
+        c, m, s = item.concentration, item.minutes, item.start_h
+    else:
+        try:
+            c, m, *rest = item
+        except (TypeError, ValueError) as exc:
+            raise AssessmentError(
+                "excursion {index} must be (concentration, minutes[, start_h])",
+                rule="assess.value",
+                field=f"excursions[{i}]",
+                index=i,
+            ) from exc
+        s = rest[0] if rest else None
+    return Excursion(
+        number(c, MG_M3, f"excursions[{i}].concentration"),
+        number(m, "min", f"excursions[{i}].minutes"),
+        None if s is None else number(s, "h", f"excursions[{i}].start_h"),
+    )

@@ -1,0 +1,62 @@
+"""Layering, laziness and the zh catalogue of ohsreg.assess."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import ohsreg
+from ohsreg.i18n import gettext
+
+SRC = Path(ohsreg.__file__).parent / "assess"
+
+
+def test_import_assess_loads_no_numpy_catalogue_or_models() -> None:
+    code = (
+        "import sys, ohsreg.assess\n"
+        "print(sorted(m for m in ('numpy', 'pint', 'ohsreg.catalogue', 'ohsreg.models') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_assess_does_not_import_models_or_catalogue_statically() -> None:
+    for path in SRC.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith(("ohsreg.models", "ohsreg.catalogue")), path.name
+
+
+def _msgids() -> set[str]:
+    ids: set[str] = set()
+    for path in SRC.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in {"AssessmentError", "OhsregError", "EditionError", "msg", "gettext"} and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    ids.add(first.value)
+                elif isinstance(first, ast.IfExp):
+                    for part in (first.body, first.orelse):
+                        if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                            ids.add(part.value)
+            for kw in node.keywords:
+                if kw.arg == "hint" and isinstance(kw.value, ast.Constant):
+                    ids.add(kw.value.value)
+    return ids
+
+
+def test_every_message_has_a_chinese_translation() -> None:
+    missing = sorted(m for m in _msgids() if gettext(m, "zh_CN") == m)
+    assert not missing, missing
+
+
+def test_face_exposes_assess() -> None:
+    assert ohsreg.assess.twa is ohsreg.twa
+    r = ohsreg.twa([(1.0, 8)], limit=2.0)
+    assert r.verdict.name == "COMPLIES"
