@@ -12,6 +12,7 @@ import them.
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from ohsreg.models.project import (
     AcceptancePlan,
@@ -23,6 +24,7 @@ from ohsreg.models.project import (
     ProtectiveFacilityDesign,
     Review,
     Reviewer,
+    ServiceSubjectView,
     TrialOperation,
     WrittenReport,
 )
@@ -182,8 +184,8 @@ class _Agency:
         self.name = name
         self.industries = industries
 
-    def may_serve(self, service: str, industry: str, as_of: dt.date) -> bool:
-        return industry.startswith(self.industries)
+    def may_serve(self, subject: ServiceSubjectView, service: str, as_of: dt.date) -> SimpleNamespace:
+        return SimpleNamespace(allowed=(subject.industry or "").startswith(self.industries))
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ from ohsreg.models.project import (
     QualifiedAgency,
     Review,
     Reviewer,
+    ServiceSubjectView,
     TrialOperation,
     WrittenReport,
     allowed_next,
@@ -335,11 +336,12 @@ class _Agency:
     def __init__(self, name: str, *, ok: bool) -> None:
         self.name = name
         self.ok = ok
-        self.calls: list[tuple[str, str, dt.date]] = []
+        self.calls: list[tuple[str, str | None, dt.date]] = []
 
-    def may_serve(self, service: str, industry: str, as_of: dt.date) -> bool:
-        self.calls.append((service, industry, as_of))
-        return self.ok
+    def may_serve(self, subject: ServiceSubjectView, service: str, as_of: dt.date) -> SimpleNamespace:
+        self.calls.append((service, subject.industry, as_of))
+        reasons = (SimpleNamespace(rule="agency.scope", severity=Severity.ERROR),)
+        return SimpleNamespace(allowed=self.ok, reasons=() if self.ok else reasons)
 
 
 def test_agency_protocol_is_structural() -> None:
@@ -351,6 +353,7 @@ def test_agency_not_qualified() -> None:
     agency = _Agency("某职业卫生技术服务有限公司", ok=False)
     found = quarry().check(AS_OF, agencies=[agency], directory=directory(None))
     assert [f.rule for f in found] == ["project.agency_not_qualified"] * 2
+    assert found[0].params["why"] == "agency.scope"
     assert agency.calls[0] == ("PRE_EVALUATION", "B1012", dt.date(2023, 3, 10))
     assert rules_of(quarry(), agencies=[_Agency("其他机构", ok=False)], directory=directory(None)) == []
 

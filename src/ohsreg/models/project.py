@@ -17,7 +17,8 @@ the result says which edition decided (:class:`RiskDetermination`).
 A current-status evaluation (现状评价) of an existing employer is an :class:`Evaluation` with
 ``stage=CURRENT_STATUS_EVALUATION`` and ``enterprise_uscc`` instead of ``project_id``.
 
-Agencies are duck-typed (:class:`QualifiedAgency`): any object with ``name`` and ``may_serve(...)``.
+Agencies are duck-typed (:class:`QualifiedAgency`): any object with ``name`` and
+``may_serve(subject, service, as_of)`` returning an answer with ``allowed`` (the agency model of #9).
 
 >>> import datetime as dt
 >>> p = ConstructionProject(
@@ -34,6 +35,7 @@ Agencies are duck-typed (:class:`QualifiedAgency`): any object with ``name`` and
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable
@@ -60,6 +62,7 @@ __all__ = [
     "Evaluation",
     "MaterialChange",
     "ProjectKind",
+    "ProjectRecord",
     "ProjectStage",
     "ProtectiveFacilityDesign",
     "QualifiedAgency",
@@ -67,6 +70,8 @@ __all__ = [
     "Reviewer",
     "RiskDetermination",
     "RiskSource",
+    "ServiceAnswer",
+    "ServiceSubjectView",
     "TrialOperation",
     "WrittenReport",
     "allowed_next",
@@ -134,20 +139,41 @@ def allowed_next(stage: ProjectStage) -> tuple[ProjectStage, ...]:
     return TRANSITIONS[stage]
 
 
+@dataclasses.dataclass(frozen=True)
+class ServiceSubjectView:
+    """The employer or project an agency serves, as :meth:`QualifiedAgency.may_serve` reads it."""
+
+    industry: str | None
+    """GB/T 4754 code."""
+    region: str | None
+    """GB/T 2260 division code."""
+    risk_class: RiskClass | None
+
+
+@runtime_checkable
+class ServiceAnswer(Protocol):
+    """The answer of ``may_serve``: ``allowed``, and optionally ``reasons`` (findings)."""
+
+    @property
+    def allowed(self) -> bool: ...
+
+
 @runtime_checkable
 class QualifiedAgency(Protocol):
     """What the project checks need from a technical-service agency (implemented by the agency model).
 
-    ``may_serve(service, industry, as_of)`` answers whether the agency was qualified on ``as_of`` to
-    perform ``service`` (an :class:`~ohsreg.vocab.EvaluationStage` code such as ``"PRE_EVALUATION"``) for
-    an employer of ``industry`` (a GB/T 4754 code). Where a regime requires no qualification for the
-    service, the implementation answers ``True``.
+    ``may_serve(subject, service, as_of)`` answers whether the agency could perform ``service`` (an
+    :class:`~ohsreg.vocab.EvaluationStage` code: ``"PRE_EVALUATION"``, ``"CONTROL_EFFECT_EVALUATION"``,
+    ``"CURRENT_STATUS_EVALUATION"``) for ``subject`` (anything with ``industry``, ``region`` and
+    ``risk_class``, here a :class:`ServiceSubjectView`) on ``as_of``; the answer has ``allowed`` (and,
+    when the implementation gives them, ``reasons`` whose rule codes are quoted in the finding). Where a
+    regime requires no qualification for the service, the implementation answers allowed.
     """
 
     @property
     def name(self) -> str: ...
 
-    def may_serve(self, service: str, industry: str, as_of: dt.date) -> bool: ...
+    def may_serve(self, subject: ServiceSubjectView, service: str, as_of: dt.date) -> ServiceAnswer: ...
 
 
 class AgencyRef(Record):
@@ -201,7 +227,9 @@ class Disclosure(Record):
     url: str | None = None
 
 
-class _ProjectRecord(Record):
+class ProjectRecord(Record):
+    """Base of the stage records of a construction project."""
+
     project_id: str | None = None
     """The project this record belongs to; checked against the project that holds it."""
 
@@ -209,7 +237,7 @@ class _ProjectRecord(Record):
 _PROJECT_EVALUATIONS = (EvaluationStage.PRE_EVALUATION, EvaluationStage.CONTROL_EFFECT_EVALUATION)
 
 
-class Evaluation(_ProjectRecord):
+class Evaluation(ProjectRecord):
     """An evaluation report: pre-evaluation, control-effect evaluation or current-status evaluation.
 
     Project evaluations carry ``project_id``; a current-status evaluation (现状评价) of an existing
@@ -228,6 +256,9 @@ class Evaluation(_ProjectRecord):
     documents: tuple[Document, ...] = ()
     enterprise_uscc: USCC | None = None
     industry: IndustryCode | None = None
+    """The employer's industry (current-status evaluations: used for the agency-scope check)."""
+    region: DivisionCode | None = None
+    """The employer's location (current-status evaluations)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Evaluation:
@@ -257,12 +288,12 @@ class Evaluation(_ProjectRecord):
 
     def check(self, as_of: dt.date, *, agencies: Iterable[QualifiedAgency] = ()) -> list[Finding]:
         """Findings about the evaluation alone: the agency's qualification for it on its report date."""
-        industry = self.industry
-        found = _agency_finding(self, industry, agencies, subject=self.stage.code.lower())
+        view = ServiceSubjectView(industry=self.industry, region=self.region, risk_class=self.risk_class)
+        found = _agency_finding(self, view, agencies, subject=self.stage.code.lower())
         return [found] if found is not None else []
 
 
-class ProtectiveFacilityDesign(_ProjectRecord):
+class ProtectiveFacilityDesign(ProjectRecord):
     """The protective-facility design (职业病防护设施设计专篇), done before construction."""
 
     completed_on: dt.date
@@ -286,7 +317,7 @@ class ProtectiveFacilityDesign(_ProjectRecord):
         return self
 
 
-class TrialOperation(_ProjectRecord):
+class TrialOperation(ProjectRecord):
     """The trial run of the protective facilities with the main works (令第90号 第二十三条).
 
     ``end`` is None while the run goes on. An industry rule that sets other bounds is recorded with
@@ -326,7 +357,7 @@ class TrialOperation(_ProjectRecord):
         )
 
 
-class AcceptancePlan(_ProjectRecord):
+class AcceptancePlan(ProjectRecord):
     """The acceptance plan reported in writing to the supervising authority before acceptance."""
 
     reported_on: dt.date
@@ -346,7 +377,7 @@ class AcceptancePlan(_ProjectRecord):
         return self
 
 
-class CompletionAcceptance(_ProjectRecord):
+class CompletionAcceptance(ProjectRecord):
     """Acceptance of the protective facilities (职业病防护设施验收), organised by the owner."""
 
     completed_on: dt.date
@@ -359,7 +390,7 @@ class CompletionAcceptance(_ProjectRecord):
     documents: tuple[Document, ...] = ()
 
 
-class WrittenReport(_ProjectRecord):
+class WrittenReport(ProjectRecord):
     """The written report of the control-effect evaluation and acceptance (书面报告).
 
     Every project keeps it on file (备查); 严重 projects submit it to the authority within 20 days after
@@ -513,8 +544,8 @@ class ConstructionProject(Record):
             )
         return self
 
-    def _stage_records(self) -> list[tuple[str, _ProjectRecord]]:
-        named: list[tuple[str, _ProjectRecord | None]] = [
+    def _stage_records(self) -> list[tuple[str, ProjectRecord]]:
+        named: list[tuple[str, ProjectRecord | None]] = [
             ("pre_evaluation", self.pre_evaluation),
             ("design", self.design),
             ("trial_operation", self.trial_operation),
@@ -547,15 +578,7 @@ class ConstructionProject(Record):
                 current = stage
         return current
 
-    def advance(
-        self,
-        record: Evaluation
-        | ProtectiveFacilityDesign
-        | TrialOperation
-        | AcceptancePlan
-        | CompletionAcceptance
-        | WrittenReport,
-    ) -> ConstructionProject:
+    def advance(self, record: ProjectRecord) -> ConstructionProject:
         """A copy of the project with ``record`` as its next stage.
 
         Raises :class:`~ohsreg.errors.RuleViolation` (``project.transition``) when the stage may not
@@ -748,13 +771,13 @@ def _stage_of(record: object) -> ProjectStage:
 
 def _agency_finding(
     evaluation: Evaluation,
-    industry: str | None,
+    view: ServiceSubjectView,
     agencies: Iterable[QualifiedAgency],
     *,
     subject: str,
 ) -> Finding | None:
     ref = evaluation.agency
-    if ref is None or industry is None:
+    if ref is None:
         return None
     match: QualifiedAgency | None = None
     for agency in agencies:
@@ -762,20 +785,30 @@ def _agency_finding(
         if (ref.uscc is not None and uscc == ref.uscc) or (ref.uscc is None and agency.name == ref.name):
             match = agency
             break
-    if match is None or match.may_serve(evaluation.stage.code, industry, evaluation.report_date):
+    if match is None:
         return None
+    answer = match.may_serve(view, evaluation.stage.code, evaluation.report_date)
+    if answer.allowed:
+        return None
+    reasons = getattr(answer, "reasons", ()) or ()
+    why = ", ".join(
+        str(getattr(r, "rule", r))
+        for r in reasons
+        if getattr(getattr(r, "severity", None), "code", "") == "ERROR"
+    )
     return finding(
         "project.agency_not_qualified",
         Severity.ERROR,
         "职业卫生技术服务机构管理办法（国家卫健委令第4号）"
         if evaluation.report_date >= dt.date(2021, 2, 1)
         else "职业卫生技术服务机构监督管理暂行办法（安监总局令第50号）",
-        "{agency} was not qualified for the {stage} of an employer in {industry} on {date}",
+        "{agency} was not qualified for the {stage} of an employer in {industry} on {date} ({why})",
         subject=subject,
         agency=ref.name,
         stage=evaluation.stage.code,
-        industry=industry,
+        industry=view.industry,
         date=evaluation.report_date.isoformat(),
+        why=why or "-",
     )
 
 
@@ -1221,7 +1254,10 @@ class _Checker:
         for name, evaluation in named:
             if evaluation is None:
                 continue
-            f = _agency_finding(evaluation, str(p.industry), self.agencies, subject=f"{name}.agency")
+            view = ServiceSubjectView(
+                industry=str(p.industry), region=str(p.location), risk_class=self.risk.risk_class
+            )
+            f = _agency_finding(evaluation, view, self.agencies, subject=f"{name}.agency")
             if f is not None:
                 self.add(f)
 

@@ -1,1 +1,1 @@
-"""Pure rule functions per area: plain values in, dates and verdicts out (no models, no hidden today)."""
+"""Pure rule functions of each area: plain values in, typed verdicts out, each citing its clause."""
