@@ -569,7 +569,7 @@ def _templates() -> set[str]:
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        index = {"finding": 3, "_fail": 0, "RuleViolation": 0}.get(str(name))
+        index = {"finding": 3, "_labelled": 3, "_fail": 0, "RuleViolation": 0}.get(str(name))
         if index is not None and len(node.args) > index and isinstance(node.args[index], ast.Constant):
             found.add(str(node.args[index].value))
     return found
@@ -580,3 +580,29 @@ def test_every_template_has_a_chinese_message() -> None:
     assert len(templates) > 25
     missing = sorted(t for t in templates if gettext(t, "zh_CN") == t)
     assert not missing
+
+
+def test_stage_labels_in_both_languages() -> None:
+    q = quarry()
+    assert q.design is not None
+    design = q.design.model_copy(update={"review": _review(dt.date(2023, 5, 20))})
+    found = q.model_copy(update={"design": design}).check(AS_OF, directory=directory(None))
+    f = next(f for f in found if f.rule == "project.review_panel_external")
+    assert f.message("zh_CN").startswith("职业病防护设施设计：")
+    assert f.message("en").startswith("protective facility design:")
+    assert f.params["stage"] == "design"
+
+
+# -- exchange ---------------------------------------------------------------------------------------
+
+
+def test_json_round_trip_with_personal_data() -> None:
+    for p in (quarry(), plant()):
+        text = p.model_dump_json(context={"unmask": True})
+        assert ConstructionProject.model_validate_json(text) == p
+
+
+def test_json_schema() -> None:
+    schema = ConstructionProject.model_json_schema()
+    assert "pre_evaluation" in schema["properties"]
+    assert set(schema["required"]) >= {"project_id", "owner_uscc", "industry", "kind"}

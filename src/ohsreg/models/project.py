@@ -739,6 +739,38 @@ _FIELD_OF = {
 }
 
 
+_FIELD_STAGE = {field: stage for stage, field in _FIELD_OF.items()}
+_CONSTRUCTION = ("施工", "construction")
+_RE_EVALUATION = ("重新进行的职业病危害预评价", "re-evaluation")
+
+
+def _stage_params(name: str, key: str = "stage") -> dict[str, str]:
+    """``{key}`` (the field or stage code) with its zh and en labels for the message templates."""
+    stage = _FIELD_STAGE.get(name) or ProjectStage.__members__.get(name)
+    if stage is not None:
+        zh, en = stage.zh, stage.en
+    elif name.startswith("re_evaluations"):
+        zh, en = _RE_EVALUATION
+    else:
+        zh, en = _CONSTRUCTION
+    return {key: name, f"{key}_zh": zh, f"{key}_en": en}
+
+
+def _labelled(
+    rule: str,
+    severity: Severity,
+    clause: str,
+    template: str,
+    *,
+    subject: str | None = None,
+    **params: str | int | None,
+) -> Finding:
+    """:func:`finding` for templates whose stage parameters come from :func:`_stage_params`."""
+    return Finding(
+        rule=rule, severity=severity, clause=clause, template=template, subject=subject, params=params
+    )
+
+
 def _stage_of(record: object) -> ProjectStage:
     if isinstance(record, Evaluation):
         if record.stage is EvaluationStage.PRE_EVALUATION:
@@ -802,10 +834,12 @@ def _agency_finding(
         "职业卫生技术服务机构管理办法（国家卫健委令第4号）"
         if evaluation.report_date >= dt.date(2021, 2, 1)
         else "职业卫生技术服务机构监督管理暂行办法（安监总局令第50号）",
-        "{agency} was not qualified for the {stage} of an employer in {industry} on {date} ({why})",
+        "{agency} was not qualified for the {stage_en} of an employer in {industry} on {date} ({why})",
         subject=subject,
         agency=ref.name,
         stage=evaluation.stage.code,
+        stage_zh=evaluation.stage.zh,
+        stage_en=evaluation.stage.en,
         industry=view.industry,
         date=evaluation.report_date.isoformat(),
         why=why or "-",
@@ -910,26 +944,28 @@ class _Checker:
         started = p.construction_started_on is not None and p.construction_started_on <= self.as_of
         if p.pre_evaluation is None and (later_than_pre or started):
             self.add(
-                finding(
+                _labelled(
                     "project.pre_evaluation_missing",
                     Severity.ERROR,
                     rules.ARTICLE_PRE_EVALUATION,
-                    "no pre-evaluation, but the project has reached {stage}",
+                    "no pre-evaluation, but the project has reached the {stage_en} stage",
                     subject="pre_evaluation",
-                    stage=p.current_stage().code if later_than_pre else "CONSTRUCTION",
+                    **_stage_params(p.current_stage().code if later_than_pre else "CONSTRUCTION"),
                 )
             )
         if p.design is None and (started or p.trial_operation or p.control_effect_evaluation or p.acceptance):
             self.add(
-                finding(
+                _labelled(
                     "project.design_missing",
                     Severity.ERROR,
                     rules.ARTICLE_DESIGN,
-                    "no protective-facility design, but the project has reached {stage}",
+                    "no protective-facility design, but the project has reached the {stage_en} stage",
                     subject="design",
-                    stage=p.current_stage().code
-                    if p.current_stage() is not ProjectStage.PRE_EVALUATION
-                    else "CONSTRUCTION",
+                    **_stage_params(
+                        p.current_stage().code
+                        if p.current_stage() is not ProjectStage.PRE_EVALUATION
+                        else "CONSTRUCTION"
+                    ),
                 )
             )
         if (
@@ -975,16 +1011,16 @@ class _Checker:
                 continue
             if last is not None and on < last[1]:
                 self.add(
-                    finding(
+                    _labelled(
                         "project.stage_order",
                         Severity.ERROR,
                         "职业病防治法 第十七条、第十八条",
-                        "{stage} ({date}) is dated before {previous} ({previous_date})",
+                        "{stage_en} ({date}) is dated before {previous_en} ({previous_date})",
                         subject=name,
-                        stage=name,
                         date=on.isoformat(),
-                        previous=last[0],
                         previous_date=last[1].isoformat(),
+                        **_stage_params(name),
+                        **_stage_params(last[0], "previous"),
                     )
                 )
             else:
@@ -1048,25 +1084,25 @@ class _Checker:
                 continue
             if review is None:
                 self.add(
-                    finding(
+                    _labelled(
                         "project.review_missing",
                         Severity.ERROR,
                         clause,
-                        "{stage} has no review organised by the owner's principal",
+                        "{stage_en} has no review organised by the owner's principal",
                         subject=f"{name}.review",
-                        stage=name,
+                        **_stage_params(name),
                     )
                 )
             elif rc is not None and rules.external_review_required(rc) and not review.has_external:
                 self.add(
-                    finding(
+                    _labelled(
                         "project.review_panel_external",
                         Severity.ERROR,
                         clause,
-                        "{stage}: the panel of a serious-risk project must include external occupational-"
+                        "{stage_en}: the panel of a serious-risk project must include external occupational-"
                         "health technical staff",
                         subject=f"{name}.review.reviewers",
-                        stage=name,
+                        **_stage_params(name),
                     )
                 )
 
@@ -1212,13 +1248,13 @@ class _Checker:
         for name, disclosure, on in items:
             if disclosure is None and self._order90(on):
                 self.add(
-                    finding(
+                    _labelled(
                         "project.disclosure_missing",
                         Severity.WARNING,
                         rules.ARTICLE_DISCLOSURE,
-                        "{stage}: the agency, conclusion, review or acceptance details were not published",
+                        "{stage_en}: the agency, conclusion, review or acceptance details were not published",
                         subject=f"{name}.disclosure",
-                        stage=name,
+                        **_stage_params(name),
                     )
                 )
 
