@@ -19,6 +19,7 @@ from ohsreg.models.project import (
     TRANSITIONS,
     AcceptancePlan,
     AgencyRef,
+    CompletionAcceptance,
     ConstructionProject,
     Disclosure,
     Evaluation,
@@ -606,3 +607,23 @@ def test_json_schema() -> None:
     schema = ConstructionProject.model_json_schema()
     assert "pre_evaluation" in schema["properties"]
     assert set(schema["required"]) >= {"project_id", "owner_uscc", "industry", "kind"}
+
+
+def test_phase_acceptances() -> None:
+    p = plant().model_copy(update={"phases": ("一期", "二期")})
+    phase1 = CompletionAcceptance(
+        completed_on=dt.date(2024, 5, 1), phase="一期", review=_review(dt.date(2024, 5, 1))
+    )
+    data = p.model_dump(context={"unmask": True}) | {"phase_acceptances": [phase1]}
+    p = ConstructionProject.model_validate(data)
+    assert rules_of(p, directory=directory(None)) == ["project.disclosure_missing"]
+    with pytest.raises(ValidationError) as exc:
+        ConstructionProject.model_validate(
+            data | {"phase_acceptances": [phase1.model_copy(update={"phase": "三期"})]}
+        )
+    assert _error_type(exc.value) == "project.phase_unknown"
+    with pytest.raises(ValidationError) as exc:
+        ConstructionProject.model_validate(
+            data | {"phase_acceptances": [phase1.model_copy(update={"phase": None})]}
+        )
+    assert _error_type(exc.value) == "project.phase_unknown"

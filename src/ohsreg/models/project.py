@@ -506,6 +506,11 @@ class ConstructionProject(Record):
     changes: tuple[MaterialChange, ...] = ()
     re_evaluations: tuple[Evaluation, ...] = ()
     """Pre-evaluations redone after a material change."""
+    phase_acceptances: tuple[CompletionAcceptance, ...] = ()
+    """Acceptances of phases put into use before the last one: under 令第90号 the protective facilities of
+    a project built and put into use in phases are accepted in phases with it (text verified, article
+    number not verified). Each names its ``phase``, one of ``phases``; reviews and disclosure are checked
+    as for ``acceptance``; the 20-day plan and report rules are checked for ``acceptance`` only."""
 
     @model_validator(mode="after")
     def _consistent(self) -> ConstructionProject:
@@ -536,6 +541,28 @@ class ConstructionProject(Record):
                     expected=stage.code,
                     stage=evaluation.stage.code,
                 )
+        accepted = [("acceptance", self.acceptance)] + [
+            (f"phase_acceptances[{i}]", a) for i, a in enumerate(self.phase_acceptances)
+        ]
+        for field, acc in accepted:
+            if acc is None:
+                continue
+            if acc.phase is not None and acc.phase not in self.phases:
+                raise _fail(
+                    "phase {phase!r} is not one of the project's phases ({phases})",
+                    "project.phase_unknown",
+                    f"{field}.phase",
+                    phase=acc.phase,
+                    phases=", ".join(self.phases) or "-",
+                )
+            if field != "acceptance" and acc.phase is None:
+                raise _fail(
+                    "a phase acceptance must name its phase",
+                    "project.phase_unknown",
+                    f"{field}.phase",
+                    phase=None,
+                    phases=", ".join(self.phases) or "-",
+                )
         if self.declared_risk_class is not None and not self.declared_risk_basis:
             raise _fail(
                 "a declared risk class needs its basis (directory edition and row, or document)",
@@ -555,6 +582,7 @@ class ConstructionProject(Record):
             ("written_report", self.written_report),
         ]
         named += [(f"re_evaluations[{i}]", e) for i, e in enumerate(self.re_evaluations)]
+        named += [(f"phase_acceptances[{i}]", a) for i, a in enumerate(self.phase_acceptances)]
         return [(n, r) for n, r in named if r is not None]
 
     # -- workflow ------------------------------------------------------------------------------------
@@ -742,6 +770,7 @@ _FIELD_OF = {
 _FIELD_STAGE = {field: stage for stage, field in _FIELD_OF.items()}
 _CONSTRUCTION = ("施工", "construction")
 _RE_EVALUATION = ("重新进行的职业病危害预评价", "re-evaluation")
+_PHASE_ACCEPTANCE = ("分期验收", "phase acceptance")
 
 
 def _stage_params(name: str, key: str = "stage") -> dict[str, str]:
@@ -751,6 +780,8 @@ def _stage_params(name: str, key: str = "stage") -> dict[str, str]:
         zh, en = stage.zh, stage.en
     elif name.startswith("re_evaluations"):
         zh, en = _RE_EVALUATION
+    elif name.startswith("phase_acceptances"):
+        zh, en = _PHASE_ACCEPTANCE
     else:
         zh, en = _CONSTRUCTION
     return {key: name, f"{key}_zh": zh, f"{key}_en": en}
@@ -1079,6 +1110,10 @@ class _Checker:
                     rules.ARTICLE_ACCEPTANCE_REVIEW,
                 )
             )
+        for i, a in enumerate(p.phase_acceptances):
+            items.append(
+                (f"phase_acceptances[{i}]", a.review, a.completed_on, rules.ARTICLE_ACCEPTANCE_REVIEW)
+            )
         for name, review, on, clause in items:
             if not self._order90(on):
                 continue
@@ -1245,6 +1280,8 @@ class _Checker:
             items.append(("control_effect_evaluation", ce.disclosure, ce.report_date))
         if p.acceptance:
             items.append(("acceptance", p.acceptance.disclosure, p.acceptance.completed_on))
+        for i, a in enumerate(p.phase_acceptances):
+            items.append((f"phase_acceptances[{i}]", a.disclosure, a.completed_on))
         for name, disclosure, on in items:
             if disclosure is None and self._order90(on):
                 self.add(
