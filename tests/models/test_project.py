@@ -627,3 +627,19 @@ def test_phase_acceptances() -> None:
             data | {"phase_acceptances": [phase1.model_copy(update={"phase": None})]}
         )
     assert _error_type(exc.value) == "project.phase_unknown"
+
+
+def test_conditional_class_and_a_stated_general_class_agree() -> None:
+    p = plant().model_copy(update={"uses_listed_solvents": None})
+    r = p.risk_class(AS_OF, directory=directory(RiskClass.SERIOUS, conditional=True))
+    assert (r.risk_class, r.conditional, r.contradiction) == (RiskClass.GENERAL, True, False)
+    found = rules_of(p, directory=directory(RiskClass.SERIOUS, conditional=True))
+    assert found == ["project.risk_class_conditional"]
+
+
+def test_other_directory_errors_become_a_note() -> None:
+    p = ConstructionProject(**BASE, declared_risk_class="一般", declared_risk_basis="目录")
+    r = p.risk_class(AS_OF, directory=raising(RuleViolation("x", rule="catalogue.broken")))
+    assert r.risk_class is RiskClass.GENERAL
+    assert r.note is not None
+    assert "catalogue.broken" in r.note

@@ -44,7 +44,7 @@ from typing import Annotated, Any, Protocol, runtime_checkable
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ohsreg.errors import EditionError, RuleViolation, UnknownEntry, to_pydantic_error
+from ohsreg.errors import EditionError, OhsregError, RuleViolation, UnknownEntry, to_pydantic_error
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import Finding, HazardRef, PersonName, Record, finding
@@ -655,7 +655,12 @@ class ConstructionProject(Record):
         installed; a province may supplement it, pass its lookup); a pre-evaluation class that differs
         overrides it only with ``risk_override_reason`` - without one the more serious class is used and
         ``contradiction`` is set. Where the directory does not decide (edition not shipped, industry not
-        listed or split), the pre-evaluation's conclusion, then ``declared_risk_class``, decide.
+        listed or split), the pre-evaluation's conclusion, then ``declared_risk_class``, decide. For a
+        *-item whose solvent use is unknown, a stated 一般 is taken as the footnote's case (``conditional``
+        stays set).
+
+        The class on ``as_of`` is the one :meth:`check` applies to every stage, including stages decided
+        under an earlier directory edition.
         """
         lookup = directory if directory is not None else _catalogue_lookup()
         edition: str | None = _edition_on(as_of)
@@ -673,6 +678,8 @@ class ConstructionProject(Record):
                 note = f"the {edition} directory edition in force is not shipped"
             except UnknownEntry:
                 note = "the industry is not listed in the directory"
+            except OhsregError as err:
+                note = f"the directory lookup failed ({err.rule})"
             else:
                 dir_class = answer.risk_class
                 edition = str(answer.edition)
@@ -693,6 +700,17 @@ class ConstructionProject(Record):
                     edition=edition,
                     directory_class=dir_class,
                     conditional=conditional,
+                    note=note,
+                )
+            if conditional and other is RiskClass.GENERAL:
+                # a *-item: 一般 when no listed solvents are used, which the stated class implies
+                return RiskDetermination(
+                    risk_class=other,
+                    source=other_source,
+                    edition=edition,
+                    directory_class=dir_class,
+                    basis="directory footnote: managed as 一般 without the listed solvents",
+                    conditional=True,
                     note=note,
                 )
             if self.risk_override_reason:
