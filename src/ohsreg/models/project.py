@@ -980,10 +980,12 @@ class _Checker:
                     "project.regime_not_encoded",
                     Severity.INFO,
                     g.zh,
-                    "stages dated before 2017-05-01 fall under {regime}, whose filing and approval rules are "
-                    "not encoded (unverified); they are not checked",
+                    "stages dated before 2017-05-01 fall under {regime_en}, whose filing and approval rules "
+                    "are not encoded (unverified); they are not checked",
                     subject="regime",
-                    regime=g.en,
+                    regime=g.code,
+                    regime_zh=g.zh,
+                    regime_en=g.en,
                 )
             )
 
