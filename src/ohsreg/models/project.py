@@ -27,10 +27,15 @@ Agencies are duck-typed (:class:`QualifiedAgency`): any object with ``name`` and
 ...     uses_listed_solvents=False, declared_risk_class="一般",
 ...     declared_risk_basis="2021 directory C211, no listed solvents",
 ... )
->>> p.current_stage().code
-'PLANNED'
+>>> p
+ConstructionProject('P-1', '木质家具厂新建项目', C2110, stage=PLANNED)
 >>> [s.code for s in allowed_next(p.current_stage())]
 ['PRE_EVALUATION']
+>>> p = p.advance(Evaluation(stage="预评价", report_date=dt.date(2024, 1, 15), risk_class="一般"))
+>>> p.risk_class(dt.date(2024, 2, 1), directory=lambda code, **kw: None)  # no directory: the report decides
+RiskDetermination(GENERAL by PRE_EVALUATION, edition='2021')
+>>> [f.rule for f in p.check(dt.date(2024, 2, 1), directory=lambda code, **kw: None)]
+['project.review_missing', 'project.disclosure_missing']
 """
 
 from __future__ import annotations
@@ -443,6 +448,11 @@ class RiskDetermination(Record):
     serious class is used."""
     note: str | None = None
 
+    def __repr__(self) -> str:
+        rc = self.risk_class.code if self.risk_class else None
+        flags = "".join(f", {name}=True" for name in ("conditional", "contradiction") if getattr(self, name))
+        return f"RiskDetermination({rc} by {self.source.code}, edition={self.edition!r}{flags})"
+
 
 DirectoryLookup = Callable[..., Any]
 """``lookup(industry_code, *, as_of, uses_listed_solvents)`` returning an object with ``risk_class``,
@@ -585,6 +595,12 @@ class ConstructionProject(Record):
         named += [(f"phase_acceptances[{i}]", a) for i, a in enumerate(self.phase_acceptances)]
         return [(n, r) for n, r in named if r is not None]
 
+    def __repr__(self) -> str:
+        return (
+            f"ConstructionProject({self.project_id!r}, {self.name!r}, {self.industry}, "
+            f"stage={self.current_stage().code})"
+        )
+
     # -- workflow ------------------------------------------------------------------------------------
 
     def _stage_slots(self) -> dict[ProjectStage, object | None]:
@@ -681,10 +697,13 @@ class ConstructionProject(Record):
             except OhsregError as err:
                 note = f"the directory lookup failed ({err.rule})"
             else:
-                dir_class = answer.risk_class
-                edition = str(answer.edition)
-                conditional = bool(answer.conditional)
-                note = answer.note
+                if answer is None:
+                    note = "the directory gives no class for the industry"
+                else:
+                    dir_class = answer.risk_class
+                    edition = str(answer.edition)
+                    conditional = bool(answer.conditional)
+                    note = answer.note
         pre = self._latest_pre_evaluation(as_of)
         pre_class = pre.risk_class if pre is not None else None
         if dir_class is not None:
