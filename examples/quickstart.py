@@ -22,7 +22,9 @@ def main() -> None:
     identifiers_demo()
     units_and_vocab()
     assess_demo()
+    enterprise_demo()
     project_demo()
+    agencies_and_experts()
 
 
 def identifiers_demo() -> None:
@@ -62,6 +64,92 @@ def assess_demo() -> None:
     print("en:", r.explain("en"))
     print("zh:", r.explain("zh_CN"))
     print("level:", oa.exposure_level(r).explain("en"))
+
+
+def enterprise_demo() -> None:
+    section("Enterprises: what a supervisor's check finds (declaration, exams, training, detection)")
+    import datetime as dt
+
+    from ohsreg.models import Enterprise
+    from ohsreg.rules.declaration import due_date
+
+    ent = Enterprise.model_validate(
+        {
+            "uscc": "91350582MA2Y8TD30J",
+            "name": "晋江示例鞋业有限公司",
+            "industry": "C1952",
+            "region": "350582",
+            "legal_representative": "林文斌",
+            "principal": {"name": "林文斌"},
+            "oh_managers": [{"name": "陈雅琴", "role": "兼职"}],
+            "workers_total": 80,
+            "workers_exposed": 30,
+            "risk_class": "严重",
+            "workplaces": [
+                {"name": "成型车间", "posts": [{"code": "GLUE", "name": "刷胶", "hazards": ["正己烷"]}]}
+            ],
+            "declaration_triggers": [{"event": "PROCESS_CHANGE", "occurred_on": "2025-05-01"}],
+        }
+    )
+    print("change declared by", due_date("PROCESS_CHANGE", dt.date(2025, 5, 1)), "(令第48号 第八条: 15 days)")
+    for f in ent.check(dt.date(2025, 6, 30))[:4]:
+        print(f"  {f.rule}: {f.message('zh_CN')}")
+
+
+def agencies_and_experts() -> None:
+    section("Agencies by regime, and a reproducible conflict-free expert draw")
+    import datetime as dt
+
+    from ohsreg.models.agency import Qualification, TechnicalServiceAgency
+    from ohsreg.models.expert import DrawFor, Expert, ExpertPool
+
+    agency = TechnicalServiceAgency(
+        uscc="91320500MA1M00001C",
+        name="苏州检测技术有限公司",
+        region="320500",
+        qualifications=[
+            Qualification(
+                certificate_no="苏-2021-017",
+                level="乙级",
+                region="320000",
+                services=["DETECTION"],
+                valid_from=dt.date(2021, 5, 10),
+                valid_until=dt.date(2026, 5, 9),
+            )
+        ],
+    )
+
+    class Plant:
+        industry, region = "C2614", "330106"
+
+    for day in (dt.date(2023, 11, 30), dt.date(2023, 12, 1)):
+        d = agency.may_serve(Plant(), "DETECTION", as_of=day)
+        print(
+            day,
+            d.regime.code,
+            "allowed" if d.allowed else "refused:",
+            *(r.rule for r in d.reasons if r.severity.code == "ERROR"),
+        )
+    pool = ExpertPool(
+        name="示例专家库",
+        experts=[
+            Expert(
+                id=f"E{i}",
+                name=f"专家{i}",
+                specialities=["职业卫生评价"],
+                title="高级",
+                years=9,
+                affiliation=f"单位{i % 3}",
+                level="省级",
+                pool_type="职业卫生",
+                term_start=dt.date(2023, 1, 1),
+                term_end=dt.date(2027, 12, 31),
+            )
+            for i in range(9)
+        ],
+    )
+    log = pool.draw(3, for_=DrawFor(project_id="P-1", owner="单位0"), seed=7, as_of=dt.date(2025, 6, 1))
+    print("chosen", log.chosen, "| excluded", [(e.expert_id, e.reasons[0]) for e in log.excluded])
 
 
 def project_demo() -> None:

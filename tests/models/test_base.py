@@ -98,3 +98,13 @@ def test_finding_message_and_round_trip() -> None:
 def test_finding_rule_code_shape() -> None:
     with pytest.raises(pydantic.ValidationError):
         finding("Bad Code", Severity.INFO, "x", "y")
+
+
+def test_schema_marks_optional_personal_data() -> None:
+    class MaybePerson(Record):
+        rid: PersonalResidentID | None = None
+        phone: Phone | None = None
+
+    props = MaybePerson.model_json_schema()["properties"]
+    assert props["rid"]["anyOf"][0]["x-personal-data"] == "resident_id"
+    assert props["phone"]["anyOf"][0]["x-personal-data"] == "phone"

@@ -7,7 +7,29 @@ Every model is a frozen pydantic :class:`~ohsreg.models.base.Record`; rule check
 from ohsreg.models.authority import Authority, AuthorityKind, supervising_authority_kind
 from ohsreg.models.base import Finding, HazardRef, PersonalResidentID, PersonName, Phone, Record, finding
 
-__all__ = [
+# -- enterprise models (#7) --
+# isort: split
+from ohsreg.models.declaration import DeclarationKind, DeclaredHazard, HazardDeclaration
+from ohsreg.models.detection import DetectionReport, StatusEvaluation
+from ohsreg.models.enforcement import Accident, Inspection, Penalty, PenaltyKind, Violation
+from ohsreg.models.enterprise import (
+    DeclarationTrigger,
+    EconomicType,
+    Enterprise,
+    ExposureRecord,
+    JobPost,
+    OHManager,
+    OHManagerRole,
+    Principal,
+    SizeClass,
+    Worker,
+    Workplace,
+)
+from ohsreg.models.licence import LicencePilotIndustry, SafetyLicence
+from ohsreg.models.surveillance import ExamConclusion, HealthExam
+from ohsreg.models.training import TrainingRecord
+
+__all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a block
     "Authority",
     "AuthorityKind",
     "Finding",
@@ -18,4 +40,31 @@ __all__ = [
     "Record",
     "finding",
     "supervising_authority_kind",
+    # -- enterprise models (#7) --
+    "Accident",
+    "DeclarationKind",
+    "DeclarationTrigger",
+    "DeclaredHazard",
+    "DetectionReport",
+    "EconomicType",
+    "Enterprise",
+    "ExamConclusion",
+    "ExposureRecord",
+    "HazardDeclaration",
+    "HealthExam",
+    "Inspection",
+    "JobPost",
+    "LicencePilotIndustry",
+    "OHManager",
+    "OHManagerRole",
+    "Penalty",
+    "PenaltyKind",
+    "Principal",
+    "SafetyLicence",
+    "SizeClass",
+    "StatusEvaluation",
+    "TrainingRecord",
+    "Violation",
+    "Worker",
+    "Workplace",
 ]

@@ -25,7 +25,9 @@ annotations below; every serialisation masks it unless the caller passes ``conte
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import (
@@ -33,10 +35,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     PlainSerializer,
     SerializationInfo,
     StringConstraints,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from ohsreg.identifiers import ResidentID
 from ohsreg.identifiers.resident_id import masked_unchecked as mask_resident_id
@@ -99,11 +104,25 @@ def _masking(mask: Callable[[str], str]) -> PlainSerializer:
     return PlainSerializer(serialize, return_type=str)
 
 
+@dataclass(frozen=True)
+class _PersonalData:
+    """Marks personal data in the JSON Schema (``"x-personal-data": kind``), also inside ``X | None``."""
+
+    kind: str
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        schema["x-personal-data"] = self.kind
+        return schema
+
+
 PersonName = Annotated[
     str,
     StringConstraints(min_length=1, max_length=64),
     _masking(mask_name),
-    Field(json_schema_extra={"x-personal-data": "name"}),
+    _PersonalData("name"),
 ]
 """A natural person's name; masked in every default export."""
 
@@ -111,24 +130,29 @@ Phone = Annotated[
     str,
     StringConstraints(pattern=r"^\+?[0-9][0-9 -]{5,19}$"),
     _masking(mask_phone),
-    Field(json_schema_extra={"x-personal-data": "phone"}),
+    _PersonalData("phone"),
 ]
 """A phone number; masked in every default export."""
 
 
-PersonalResidentID = Annotated[
-    ResidentID, _masking(mask_resident_id), Field(json_schema_extra={"x-personal-data": "resident_id"})
-]
+PersonalResidentID = Annotated[ResidentID, _masking(mask_resident_id), _PersonalData("resident_id")]
 """A validated resident ID (GB 11643) of a natural person; masked (``110105********002X``) on export."""
 
 
-def _check_hazard(key: str) -> str:
-    """Resolve a hazard reference against the reference catalogue, when the catalogue is installed."""
+@functools.cache
+def _hazard_resolver() -> Callable[[str], object] | None:
+    """The catalogue's resolver, looked up once (None when the catalogue is not available)."""
     try:
         from ohsreg import catalogue
     except ImportError:  # the catalogue ships with the package; tolerate partial installs
-        return key
-    resolve = getattr(catalogue, "resolve_hazard_key", None)
+        return None
+    resolve: Callable[[str], object] | None = getattr(catalogue, "resolve_hazard_key", None)
+    return resolve
+
+
+def _check_hazard(key: str) -> str:
+    """Resolve a hazard reference to the catalogue's canonical key, when the catalogue is available."""
+    resolve = _hazard_resolver()
     if resolve is None:
         return key
     from ohsreg.errors import OhsregError, to_pydantic_error

@@ -135,9 +135,9 @@ class EvaluationStage(LabeledEnum):
 class QualificationLevel(LabeledEnum):
     """Qualification level of a technical service agency.
 
-    ``CLASS_A``/``CLASS_B``/``CLASS_C`` (甲级/乙级/丙级) are the levels of the 2012 regime; the regime of
-    国家卫健委令第4号 (in force 2021-02-01, amended by 令第11号 in force 2023-12-01) has a single,
-    unlevelled qualification: ``UNLEVELLED``.
+    ``CLASS_A``/``CLASS_B``/``CLASS_C`` (甲级/乙级/丙级) are the levels of the 2012 regime
+    (安监总局令第50号); 国家卫健委令第4号 (in force 2021-02-01) kept ``CLASS_A``/``CLASS_B`` only; its
+    amendment 令第11号 (in force 2023-12-01) has a single, unlevelled qualification: ``UNLEVELLED``.
     """
 
     CLASS_A = ("CLASS_A", "甲级", "class A")

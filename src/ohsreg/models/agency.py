@@ -1,0 +1,721 @@
+"""Occupational-health technical service agencies (职业卫生技术服务机构), their staff and qualifications.
+
+An agency holds one or more :class:`Qualification` certificates, each issued under the regime in force
+on its first day (:mod:`ohsreg.rules.agency`: Order 50 of 2012, Order 4 of 2021, Order 11 of 2023).
+Two questions are answered against the regime in force on the date asked:
+
+- :meth:`TechnicalServiceAgency.may_serve` — may this agency provide this service to this employer or
+  project? A :class:`ServiceDecision`: ``allowed`` plus the reasons as findings with clauses.
+- :meth:`TechnicalServiceAgency.check` — does the agency meet the conditions (staff, leads, validity,
+  equipment for its scope)? A list of findings.
+
+Staff names and phone numbers are masked in every export (:data:`~ohsreg.models.base.PersonName`).
+
+>>> import datetime as dt
+>>> agency = TechnicalServiceAgency(
+...     uscc="91330100MA2H0X0X17", name="示例职业卫生检测有限公司", region="330100",
+...     qualifications=[Qualification(certificate_no="(浙)卫职技字(2024)第01号", level="UNLEVELLED",
+...         granted_by="浙江省卫生健康委员会", region="330000", services=["DETECTION"],
+...         fields=["CHEMICAL"], valid_from=dt.date(2024, 3, 1))],
+... )
+>>> agency.qualifications[0].regime.code
+'NHC_2023'
+
+>>> class Plant:
+...     industry = "C2614"
+...     region = "320500"
+>>> decision = agency.may_serve(Plant(), "DETECTION", as_of=dt.date(2024, 6, 1))
+>>> decision.allowed
+True
+>>> agency.may_serve(Plant(), "CURRENT_STATUS_EVALUATION", as_of=dt.date(2024, 6, 1)).allowed
+False
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any, Protocol
+
+from pydantic import Field, field_validator, model_validator
+
+from ohsreg.errors import OhsregError, RuleViolation, to_pydantic_error
+from ohsreg.identifiers import USCC, DivisionCode
+from ohsreg.models.base import Finding, PersonName, Phone, Record, finding
+from ohsreg.rules.agency import (
+    CLASS_C_LAPSE_DATE,
+    AgencyRegime,
+    GeoReach,
+    LeadRole,
+    ProfessionalTitle,
+    ServiceField,
+    TechnicalService,
+    certificate_expiry,
+    level_meets,
+    reach_covers,
+    regime_on,
+    rules_for,
+    service_field_for,
+)
+from ohsreg.vocab import LabeledEnum, QualificationLevel, Severity
+
+__all__ = [
+    "AgencyStatus",
+    "Equipment",
+    "ProfessionalStaff",
+    "Qualification",
+    "ServiceDecision",
+    "ServiceSubject",
+    "StatusChange",
+    "TechnicalServiceAgency",
+]
+
+
+class ServiceSubject(Protocol):
+    """What :meth:`TechnicalServiceAgency.may_serve` needs to know about an employer or a project.
+
+    Any object with these two read-only attributes fits (an enterprise record, a construction project,
+    a dataclass): ``industry`` is a GB/T 4754 code such as ``C2614`` (decides the business-scope field),
+    ``region`` a GB/T 2260 division code (decides the geographic reach). A project's risk class is not
+    asked for: no verified rule ties the agency's level to it (pass ``required_level`` where a rule
+    does).
+    """
+
+    @property
+    def industry(self) -> str | None: ...
+
+    @property
+    def region(self) -> str | None: ...
+
+
+class AgencyStatus(LabeledEnum):
+    """Administrative status of an agency (labels: common usage, *unverified*)."""
+
+    VALID = ("VALID", "有效", "valid")
+    SUSPENDED = ("SUSPENDED", "暂停", "suspended", ("暂停执业",))
+    REVOKED = ("REVOKED", "撤销", "revoked", ("吊销", "注销"))
+    EXPIRED = ("EXPIRED", "过期", "expired", ("失效",))
+
+
+class StatusChange(Record):
+    """One entry of an agency's status history: from ``on``, the status is ``status``."""
+
+    on: dt.date
+    status: AgencyStatus
+    note: str | None = None
+    """Decision number or reason, e.g. ``浙卫职健罚〔2025〕3号``."""
+
+
+class ProfessionalStaff(Record):
+    """A professional technical staff member (专业技术人员); name and phone are masked on export.
+
+    ``years`` counts years of occupational-health work (the unit Order 11 Art. 9(6) uses for leads).
+    """
+
+    name: PersonName
+    phone: Phone | None = None
+    title: ProfessionalTitle
+    speciality: str = Field(min_length=1)
+    years: int = Field(ge=0, le=70)
+    certificates: tuple[str, ...] = ()
+    """Certificates held (training or competence certificates), as their numbers or names."""
+    full_time: bool = True
+    role: LeadRole | None = None
+    """Set for the technical lead and the quality-control lead."""
+
+
+class Equipment(Record):
+    """An instrument or laboratory facility and the services it is used for."""
+
+    name: str = Field(min_length=1)
+    services: tuple[TechnicalService, ...] = Field(min_length=1)
+    calibrated_until: dt.date | None = None
+    """End of the current calibration or verification (检定/校准) period, when recorded."""
+
+
+class Qualification(Record):
+    """One qualification certificate (资质证书) of an agency.
+
+    ``regime`` is filled from ``valid_from`` when omitted (the regime in force on the first valid day);
+    the level and the services must exist in that regime. ``region`` is the division of the granting
+    authority (None for the national one); it decides the geographic reach of provincial and prefecture
+    certificates.
+    """
+
+    certificate_no: str = Field(min_length=1)
+    regime: AgencyRegime
+    level: QualificationLevel
+    granted_by: str | None = None
+    """Name of the granting authority, e.g. ``浙江省卫生健康委员会``."""
+    region: DivisionCode | None = None
+    services: tuple[TechnicalService, ...] = Field(min_length=1)
+    fields: tuple[ServiceField, ...] = ()
+    """Business-scope fields (技术服务领域) the certificate covers; empty means not recorded."""
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+    """Last valid day as printed on the certificate; None if not recorded."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_regime(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("regime") is None and data.get("valid_from") is not None:
+            start = data["valid_from"]
+            if isinstance(start, str):
+                try:
+                    start = dt.date.fromisoformat(start)
+                except ValueError:
+                    return data  # the field validator reports the bad date
+            if isinstance(start, dt.date):
+                try:
+                    data = {**data, "regime": regime_on(start)}
+                except OhsregError as err:
+                    raise to_pydantic_error(err) from None
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Qualification:
+        rules = rules_for(self.regime)
+        if self.valid_from < rules.in_force or regime_on(self.valid_from) is not self.regime:
+            raise to_pydantic_error(
+                RuleViolation(
+                    "a certificate valid from {valid_from} was not issued under {regime} (in force {in_force})",
+                    rule="agency.regime_mismatch",
+                    field="regime",
+                    hint="omit regime to take the one in force on valid_from",
+                    valid_from=self.valid_from.isoformat(),
+                    regime=self.regime.code,
+                    in_force=rules.in_force.isoformat(),
+                )
+            )
+        if self.level not in rules.levels:
+            raise to_pydantic_error(
+                RuleViolation(
+                    "level {level} does not exist under {regime} (levels: {levels})",
+                    rule="agency.level_regime",
+                    field="level",
+                    level=self.level.code,
+                    regime=self.regime.code,
+                    levels=", ".join(level.code for level in rules.levels),
+                )
+            )
+        extra = [s.code for s in self.services if s not in rules.services]
+        if extra:
+            raise to_pydantic_error(
+                RuleViolation(
+                    "services {services} are not qualified services under {regime} ({clause})",
+                    rule="agency.service_regime",
+                    field="services",
+                    services=", ".join(extra),
+                    regime=self.regime.code,
+                    clause=rules.services_clause,
+                )
+            )
+        if self.valid_until is not None and self.valid_until < self.valid_from:
+            raise to_pydantic_error(
+                RuleViolation(
+                    "valid_until {valid_until} is before valid_from {valid_from}",
+                    rule="agency.validity_order",
+                    field="valid_until",
+                    valid_until=self.valid_until.isoformat(),
+                    valid_from=self.valid_from.isoformat(),
+                )
+            )
+        if rules.reach[self.level] is not GeoReach.NATIONWIDE and self.region is None:
+            raise to_pydantic_error(
+                RuleViolation(
+                    "a {level} certificate is valid only in the granting region: give region",
+                    rule="agency.grant_region_missing",
+                    field="region",
+                    level=self.level.code,
+                )
+            )
+        return self
+
+    @property
+    def expires_on(self) -> dt.date | None:
+        """The last valid day: ``valid_until``, else the regime's term if known (Order 50: 5 years, unverified)."""
+        if self.valid_until is not None:
+            return self.valid_until
+        return certificate_expiry(self.regime, self.valid_from)
+
+    def valid_on(self, as_of: dt.date) -> bool:
+        """Whether the certificate is in its validity period on ``as_of`` (丙级 lapsed on 2021-02-01)."""
+        if as_of < self.valid_from:
+            return False
+        if self.level is QualificationLevel.CLASS_C and as_of >= CLASS_C_LAPSE_DATE:
+            return False
+        end = self.expires_on
+        return end is None or as_of <= end
+
+    def _end_for_overlap(self) -> dt.date:
+        end = self.expires_on
+        if self.level is QualificationLevel.CLASS_C:
+            lapse = CLASS_C_LAPSE_DATE - dt.timedelta(days=1)
+            end = lapse if end is None else min(end, lapse)
+        return end or dt.date.max
+
+
+class ServiceDecision(Record):
+    """The answer of :meth:`TechnicalServiceAgency.may_serve`: allowed or not, and why.
+
+    ``reasons`` are findings: ``ERROR`` ones make the answer ``allowed=False``; ``WARNING`` ones say
+    what could not be decided from the data; ``INFO`` ones record what was checked and passed.
+    """
+
+    allowed: bool
+    service: TechnicalService
+    as_of: dt.date
+    regime: AgencyRegime
+    """The regime in force on ``as_of`` (whose rules were applied)."""
+    certificate_no: str | None = None
+    """The certificate relied on, if one was valid."""
+    reasons: tuple[Finding, ...] = ()
+
+    def explain(self, locale: str | None = None) -> str:
+        """The reasons, one per line, in ``locale``."""
+        return "\n".join(f"[{r.severity.code}] {r.message(locale)} ({r.clause})" for r in self.reasons)
+
+
+class TechnicalServiceAgency(Record):
+    """An occupational-health technical service agency (职业卫生技术服务机构).
+
+    Qualification periods must not overlap (end the old certificate with ``valid_until`` when a new one
+    is granted); the status history must be in date order.
+    """
+
+    uscc: USCC
+    name: str = Field(min_length=1)
+    region: DivisionCode
+    """Where the agency is registered."""
+    address: str | None = None
+    qualifications: tuple[Qualification, ...] = ()
+    staff: tuple[ProfessionalStaff, ...] = ()
+    laboratories: tuple[str, ...] = ()
+    """Laboratories (names or accreditation numbers)."""
+    equipment: tuple[Equipment, ...] = ()
+    status_history: tuple[StatusChange, ...] = ()
+
+    @field_validator("qualifications")
+    @classmethod
+    def _no_overlap(cls, value: tuple[Qualification, ...]) -> tuple[Qualification, ...]:
+        ordered = sorted(value, key=lambda q: q.valid_from)
+        for earlier, later in itertools.pairwise(ordered):
+            if later.valid_from <= earlier._end_for_overlap():
+                raise to_pydantic_error(
+                    RuleViolation(
+                        "certificates {first} and {second} have overlapping validity periods",
+                        rule="agency.qualification_overlap",
+                        field="qualifications",
+                        hint="set valid_until of the earlier certificate to the day before the later one starts",
+                        first=earlier.certificate_no,
+                        second=later.certificate_no,
+                    )
+                )
+        return value
+
+    @field_validator("status_history")
+    @classmethod
+    def _history_in_order(cls, value: tuple[StatusChange, ...]) -> tuple[StatusChange, ...]:
+        for earlier, later in itertools.pairwise(value):
+            if later.on < earlier.on:
+                raise to_pydantic_error(
+                    RuleViolation(
+                        "status history is not in date order ({later} after {earlier})",
+                        rule="agency.history_order",
+                        field="status_history",
+                        earlier=earlier.on.isoformat(),
+                        later=later.on.isoformat(),
+                    )
+                )
+        return value
+
+    # -- queries -------------------------------------------------------------------------------------
+
+    def qualification_on(self, as_of: dt.date) -> Qualification | None:
+        """The certificate valid on ``as_of``, if any."""
+        for q in self.qualifications:
+            if q.valid_on(as_of):
+                return q
+        return None
+
+    def status_on(self, as_of: dt.date) -> AgencyStatus:
+        """Status on ``as_of``: a suspension or revocation in force, else valid/expired by the certificates."""
+        recorded: AgencyStatus | None = None
+        for change in self.status_history:
+            if change.on <= as_of:
+                recorded = change.status
+        if recorded in (AgencyStatus.SUSPENDED, AgencyStatus.REVOKED):
+            return recorded
+        return AgencyStatus.VALID if self.qualification_on(as_of) else AgencyStatus.EXPIRED
+
+    # -- rules ---------------------------------------------------------------------------------------
+
+    def may_serve(
+        self,
+        subject: ServiceSubject,
+        service: TechnicalService | str,
+        as_of: dt.date,
+        *,
+        required_level: QualificationLevel | str | None = None,
+    ) -> ServiceDecision:
+        """May this agency provide ``service`` to ``subject`` on ``as_of``, under the regime then in force?
+
+        Checks, each giving a reason: whether the service needs a qualification at all under the regime
+        (construction-project evaluations do not since Order 4), the agency's status, a valid
+        certificate, the service in the certificate, the subject's industry in the business-scope fields,
+        ``required_level`` (pass it when the employer must use e.g. a 甲级 agency: the list of such
+        employers is not encoded, it is unverified), and the certificate's geographic reach.
+        """
+        svc = TechnicalService.parse(service, field="service")
+        required = (
+            None
+            if required_level is None
+            else QualificationLevel.parse(required_level, field="required_level")
+        )
+        regime = regime_on(as_of)
+        rules = rules_for(regime)
+        reasons: list[Finding] = []
+        if svc not in rules.services:
+            reasons.append(
+                finding(
+                    "agency.service_unregulated",
+                    Severity.INFO,
+                    rules.services_clause,
+                    "{service} is not a qualified service under {regime}: no qualification is required",
+                    service=svc.code,
+                    regime=regime.code,
+                )
+            )
+            return ServiceDecision(
+                allowed=True, service=svc, as_of=as_of, regime=regime, reasons=tuple(reasons)
+            )
+        status = self.status_on(as_of)
+        if status in (AgencyStatus.SUSPENDED, AgencyStatus.REVOKED):
+            reasons.append(
+                finding(
+                    "agency.status_inactive",
+                    Severity.ERROR,
+                    rules.clause,
+                    "the agency is {status} on {as_of}",
+                    status=status.code,
+                    as_of=as_of.isoformat(),
+                )
+            )
+        qual = self.qualification_on(as_of)
+        if qual is None:
+            reasons.append(
+                finding(
+                    "agency.no_valid_qualification",
+                    Severity.ERROR,
+                    rules.clause,
+                    "no qualification certificate is valid on {as_of}",
+                    as_of=as_of.isoformat(),
+                )
+            )
+            return ServiceDecision(
+                allowed=False, service=svc, as_of=as_of, regime=regime, reasons=tuple(reasons)
+            )
+        reasons.append(
+            finding(
+                "agency.qualified",
+                Severity.INFO,
+                rules_for(qual.regime).clause,
+                "certificate {certificate} ({level}, {regime}) is valid on {as_of}",
+                subject=qual.certificate_no,
+                certificate=qual.certificate_no,
+                level=qual.level.code,
+                regime=qual.regime.code,
+                as_of=as_of.isoformat(),
+            )
+        )
+        reasons.extend(self._scope_reasons(qual, svc, subject, rules.services_clause))
+        reasons.extend(self._level_reasons(qual, required, regime))
+        reasons.extend(self._reach_reasons(qual, subject, regime))
+        allowed = not any(r.severity is Severity.ERROR for r in reasons)
+        return ServiceDecision(
+            allowed=allowed,
+            service=svc,
+            as_of=as_of,
+            regime=regime,
+            certificate_no=qual.certificate_no,
+            reasons=tuple(reasons),
+        )
+
+    @staticmethod
+    def _scope_reasons(
+        qual: Qualification, svc: TechnicalService, subject: ServiceSubject, clause: str
+    ) -> list[Finding]:
+        out: list[Finding] = []
+        if svc not in qual.services:
+            out.append(
+                finding(
+                    "agency.service_out_of_scope",
+                    Severity.ERROR,
+                    clause,
+                    "certificate {certificate} does not cover {service}",
+                    subject=qual.certificate_no,
+                    certificate=qual.certificate_no,
+                    service=svc.code,
+                )
+            )
+        industry = subject.industry
+        field = service_field_for(industry)
+        if field is None or not qual.fields:
+            out.append(
+                finding(
+                    "agency.field_undetermined",
+                    Severity.WARNING,
+                    clause,
+                    "business-scope field of industry {industry} not determined: check the scope by hand",
+                    industry=str(industry),
+                )
+            )
+        elif field not in qual.fields:
+            out.append(
+                finding(
+                    "agency.field_out_of_scope",
+                    Severity.ERROR,
+                    clause,
+                    "industry {industry} is in field {field}, outside the certificate's scope",
+                    industry=str(industry),
+                    field=field.code,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _level_reasons(
+        qual: Qualification, required: QualificationLevel | None, regime: AgencyRegime
+    ) -> list[Finding]:
+        if required is None:
+            return []
+        rules = rules_for(regime)
+        if regime is AgencyRegime.NHC_2023:
+            return [
+                finding(
+                    "agency.level_not_applicable",
+                    Severity.INFO,
+                    rules.clause,
+                    "qualification levels were abolished by {regime}: the requirement {level} does not apply",
+                    regime=regime.code,
+                    level=required.code,
+                )
+            ]
+        if not level_meets(qual.level, required):
+            return [
+                finding(
+                    "agency.level_insufficient",
+                    Severity.ERROR,
+                    rules.clause,
+                    "a {required} agency is required; certificate {certificate} is {level}",
+                    required=required.code,
+                    certificate=qual.certificate_no,
+                    level=qual.level.code,
+                )
+            ]
+        return []
+
+    @staticmethod
+    def _reach_reasons(qual: Qualification, subject: ServiceSubject, regime: AgencyRegime) -> list[Finding]:
+        # Reach follows the regime in force on the day of service: Order 11 Art. 6 lets every qualified
+        # agency work nationwide, including holders of certificates issued before it.
+        rules = rules_for(regime)
+        reach = rules.reach.get(qual.level) or rules_for(qual.regime).reach[qual.level]
+        if regime is AgencyRegime.NHC_2023:
+            reach = GeoReach.NATIONWIDE
+        covered = reach_covers(reach, qual.region, subject.region)
+        clause = rules.clause if rules.reach_verified else f"{rules.clause}（地域范围未核实）"
+        if covered is None:
+            return [
+                finding(
+                    "agency.region_undetermined",
+                    Severity.WARNING,
+                    clause,
+                    "region not recorded: cannot tell whether {region} is within the certificate's reach ({reach})",
+                    region=str(subject.region),
+                    reach=reach.code,
+                )
+            ]
+        if not covered:
+            return [
+                finding(
+                    "agency.region_out_of_reach",
+                    Severity.ERROR,
+                    clause,
+                    "region {region} is outside the reach of certificate {certificate} ({reach}, granted in {grant})",
+                    region=str(subject.region),
+                    certificate=qual.certificate_no,
+                    reach=reach.code,
+                    grant=str(qual.region),
+                )
+            ]
+        return []
+
+    def check(self, as_of: dt.date) -> list[Finding]:
+        """Conditions of the regime in force on ``as_of``: status, validity, staff, leads, equipment."""
+        regime = regime_on(as_of)
+        rules = rules_for(regime)
+        out: list[Finding] = []
+        status = self.status_on(as_of)
+        if status in (AgencyStatus.SUSPENDED, AgencyStatus.REVOKED):
+            out.append(
+                finding(
+                    "agency.status_inactive",
+                    Severity.ERROR,
+                    rules.clause,
+                    "the agency is {status} on {as_of}",
+                    status=status.code,
+                    as_of=as_of.isoformat(),
+                )
+            )
+        out.extend(self._validity_findings(as_of, rules.clause))
+        qual = self.qualification_on(as_of)
+        if rules.min_staff is not None and len(self.staff) < rules.min_staff:
+            out.append(
+                finding(
+                    "agency.staff_too_few",
+                    Severity.ERROR,
+                    rules.staff_clause or rules.clause,
+                    "{count} professional technical staff; at least {minimum} are required",
+                    count=len(self.staff),
+                    minimum=rules.min_staff,
+                )
+            )
+        for rule in rules.leads:
+            leads = [s for s in self.staff if s.role is rule.role]
+            if not leads:
+                out.append(
+                    finding(
+                        "agency.lead_missing",
+                        Severity.ERROR,
+                        rule.clause,
+                        "no {role} is recorded",
+                        role=rule.role.en,
+                        role_zh=rule.role.zh,
+                    )
+                )
+                continue
+            for lead in leads:
+                ok = any(lead.title.rank >= t.rank and lead.years >= y for t, y in rule.alternatives)
+                if not lead.full_time or not ok:
+                    need = " or ".join(f"{t.en} title + {y} years" for t, y in rule.alternatives)
+                    need_zh = "或".join(f"{t.zh}职称且{y}年以上" for t, y in rule.alternatives)
+                    out.append(
+                        finding(
+                            "agency.lead_seniority",
+                            Severity.ERROR,
+                            rule.clause,
+                            "the {role} ({title}, {years} years, full-time: {full_time}) needs a full-time post and {need}",
+                            subject=f"staff[{self.staff.index(lead)}]",
+                            role=rule.role.en,
+                            role_zh=rule.role.zh,
+                            title=lead.title.en,
+                            title_zh=lead.title.zh,
+                            years=lead.years,
+                            full_time=lead.full_time,
+                            need=need,
+                            need_zh=need_zh,
+                        )
+                    )
+        if qual is not None:
+            out.extend(self._equipment_findings(qual, as_of, rules.clause))
+        return out
+
+    def _validity_findings(self, as_of: dt.date, clause: str) -> list[Finding]:
+        out: list[Finding] = []
+        if not self.qualifications:
+            return [
+                finding(
+                    "agency.no_valid_qualification",
+                    Severity.ERROR,
+                    clause,
+                    "no qualification certificate is valid on {as_of}",
+                    as_of=as_of.isoformat(),
+                )
+            ]
+        if self.qualification_on(as_of) is None:
+            latest = max(self.qualifications, key=lambda q: q.valid_from)
+            if latest.level is QualificationLevel.CLASS_C and as_of >= CLASS_C_LAPSE_DATE:
+                out.append(
+                    finding(
+                        "agency.class_c_lapsed",
+                        Severity.ERROR,
+                        "国家卫生健康委令第4号",
+                        "class C certificate {certificate} lapsed on {lapse} (class C was abolished)",
+                        subject=latest.certificate_no,
+                        certificate=latest.certificate_no,
+                        lapse=CLASS_C_LAPSE_DATE.isoformat(),
+                    )
+                )
+            elif latest.valid_from > as_of:
+                out.append(
+                    finding(
+                        "agency.no_valid_qualification",
+                        Severity.ERROR,
+                        clause,
+                        "no qualification certificate is valid on {as_of}",
+                        as_of=as_of.isoformat(),
+                    )
+                )
+            else:
+                out.append(
+                    finding(
+                        "agency.qualification_expired",
+                        Severity.ERROR,
+                        rules_for(latest.regime).clause,
+                        "certificate {certificate} expired on {expiry}"
+                        if latest.valid_until is not None
+                        else "certificate {certificate} expired on {expiry} (end derived from the regime's term, unverified)",
+                        subject=latest.certificate_no,
+                        due=latest.expires_on,
+                        certificate=latest.certificate_no,
+                        expiry=str(latest.expires_on),
+                    )
+                )
+            return out
+        qual = self.qualification_on(as_of)
+        assert qual is not None
+        if qual.valid_until is None:
+            derived = certificate_expiry(qual.regime, qual.valid_from)
+            out.append(
+                finding(
+                    "agency.validity_unknown",
+                    Severity.INFO,
+                    rules_for(qual.regime).clause,
+                    "certificate {certificate} has no recorded end date; the regime's term {term} is unverified",
+                    subject=qual.certificate_no,
+                    due=derived,
+                    certificate=qual.certificate_no,
+                    term=str(derived) if derived else "unknown",
+                )
+            )
+        return out
+
+    def _equipment_findings(self, qual: Qualification, as_of: dt.date, clause: str) -> list[Finding]:
+        out: list[Finding] = []
+        for svc in qual.services:
+            if not any(svc in item.services for item in self.equipment):
+                out.append(
+                    finding(
+                        "agency.equipment_missing",
+                        Severity.ERROR,
+                        clause,
+                        "no equipment is recorded for {service}, which the certificate covers",
+                        service=svc.code,
+                    )
+                )
+        for index, item in enumerate(self.equipment):
+            if item.calibrated_until is not None and item.calibrated_until < as_of:
+                out.append(
+                    finding(
+                        "agency.calibration_expired",
+                        Severity.WARNING,
+                        clause,
+                        "calibration of {name} ran out on {date}",
+                        subject=f"equipment[{index}]",
+                        due=item.calibrated_until,
+                        name=item.name,
+                        date=item.calibrated_until.isoformat(),
+                    )
+                )
+        return out

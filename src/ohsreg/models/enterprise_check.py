@@ -1,0 +1,600 @@
+"""``Enterprise.check(as_of)``: every compliance rule applied to one employer on one date.
+
+Each rule returns :class:`~ohsreg.models.base.Finding` objects with a stable code (documented in the rule
+table), a severity, the clause applied, and a zh/en message. Findings never carry personal data: workers
+are named by their employee number, people by their role.
+
+Rules and where they come from (confidence in the rule modules' docstrings):
+
+==================================  =====================================================================
+code                                provision
+==================================  =====================================================================
+``declaration.*``                   安监总局令第48号 Arts. 2, 8, 9 (verified copy)
+``surveillance.*``                  GBZ 188-2014 intervals (:mod:`~ohsreg.rules.surveillance`);
+                                    the duty to examine, no contraindicated work, exit examinations:
+                                    职业病防治法 (2018) Art. 35 (verified copy)
+``training.*``                      职业病防治法 (2018) Art. 34 (verified copy); hours 安监总厅安健〔2015〕121号
+                                    (secondary)
+``enterprise.oh_manager_missing``   职业病防治法 (2018) Art. 20 (1) (article number not verified)
+``detection.*``, ``evaluation.*``   令第47号 Art. 20 (to 2021-01-31, secondary copies); 令第5号 Arts. 20, 21
+                                    (verified copy)
+``licence.expired``                 the licence's own validity
+``enforcement.unrectified``         the inspection's rectification deadline
+``accident.unreported``             卫生部令第25号 Art. 6 (verified copy; in-force status not verified)
+==================================  =====================================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ohsreg.models._common import hazard_name
+from ohsreg.models.authority import AuthorityKind, supervising_authority_kind
+from ohsreg.models.base import Finding, finding
+from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
+from ohsreg.models.surveillance import ExamConclusion
+from ohsreg.models.training import TrainingRecord
+from ohsreg.rules.declaration import (
+    DECLARATION_ORDER,
+    declaration_applies,
+    declaration_clause,
+    due_date,
+)
+from ohsreg.rules.detection import (
+    ORDER5,
+    ORDER47,
+    detection_regime,
+    next_detection_due,
+    next_status_evaluation_due,
+)
+from ohsreg.rules.enforcement import ACCIDENT_ORDER
+from ohsreg.rules.surveillance import GBZ188_2025_REPORTED_IN_FORCE, next_exam_due
+from ohsreg.rules.training import (
+    HOURS_SOURCE,
+    TRAINING_CLAUSE,
+    TraineeRole,
+    TrainingKind,
+    hours_required,
+    next_training_due,
+)
+from ohsreg.vocab import ExamType, Severity
+
+if TYPE_CHECKING:
+    from ohsreg.models.enterprise import Enterprise
+
+__all__ = ["check_enterprise"]
+
+_LAW = "职业病防治法（2018年修正）"
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def check_enterprise(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+    """Every finding for ``ent`` on ``as_of`` (declaration, surveillance, training, detection,
+    licences, enforcement, accidents), in that order."""
+    out: list[Finding] = []
+    out += check_declaration(ent, as_of)
+    out += check_surveillance(ent, as_of)
+    out += check_training(ent, as_of)
+    out += check_detection(ent, as_of)
+    out += check_records(ent, as_of)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ declaration
+def _filed(ent: Enterprise, as_of: dt.date) -> list[HazardDeclaration]:
+    return sorted((d for d in ent.declarations if d.filed_on <= as_of), key=lambda d: d.filed_on)
+
+
+def check_declaration(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+    """令第48号: a declaration exists, covers every hazard of the posts, and changes are filed in time."""
+    if not declaration_applies(ent.industry):
+        return [
+            finding(
+                "declaration.not_applicable",
+                INFO,
+                f"{DECLARATION_ORDER}第二条",
+                "coal mines are outside the declaration order; the declaration is not checked",
+            )
+        ]
+    out: list[Finding] = []
+    filed = _filed(ent, as_of)
+    current = [d for d in filed if d.kind is not DeclarationKind.TERMINATION]
+    if ent.hazards and not current:
+        out.append(
+            finding(
+                "declaration.missing",
+                ERROR,
+                f"{DECLARATION_ORDER}第二条",
+                "no occupational-hazard declaration is filed although posts are exposed to hazards",
+                subject="declarations",
+            )
+        )
+    elif current:
+        latest = current[-1]
+        for hazard in latest.missing_hazards(ent.hazards):
+            out.append(
+                finding(
+                    "declaration.hazard_missing",
+                    ERROR,
+                    f"{DECLARATION_ORDER}第五条",
+                    "hazard {hazard} of the posts is missing from the declaration filed on {filed_on}",
+                    subject="declarations",
+                    hazard=hazard_name(hazard),
+                    hazard_key=hazard,
+                    filed_on=latest.filed_on.isoformat(),
+                )
+            )
+    for i, trigger in enumerate(ent.declaration_triggers):
+        if trigger.occurred_on > as_of:
+            continue
+        due = due_date(trigger.event, trigger.occurred_on)
+        answer = next(
+            (
+                d
+                for d in filed
+                if d.kind is not DeclarationKind.INITIAL
+                and d.event is trigger.event
+                and d.event_date is not None
+                and d.event_date >= trigger.occurred_on
+            ),
+            None,
+        )
+        params = {"event": trigger.event.code, "due_on": due.isoformat()}
+        subject = f"declaration_triggers[{i}]"
+        clause = declaration_clause(trigger.event)
+        if answer is None and due < as_of:
+            out.append(
+                finding(
+                    "declaration.overdue",
+                    ERROR,
+                    clause,
+                    "the declaration for {event} was due by {due_on} and is not filed",
+                    subject=subject,
+                    due=due,
+                    **params,
+                )
+            )
+        elif answer is None:
+            out.append(
+                finding(
+                    "declaration.pending",
+                    INFO,
+                    clause,
+                    "the declaration for {event} is due by {due_on}",
+                    subject=subject,
+                    due=due,
+                    **params,
+                )
+            )
+        elif answer.filed_on > due:
+            out.append(
+                finding(
+                    "declaration.late",
+                    WARNING,
+                    clause,
+                    "the declaration for {event} was filed on {filed_on}, after its deadline {due_on}",
+                    subject=subject,
+                    due=due,
+                    filed_on=answer.filed_on.isoformat(),
+                    **params,
+                )
+            )
+    return out
+
+
+# ----------------------------------------------------------------------------------------- surveillance
+_INTERVAL_UNKNOWN = {
+    "NOT_SHIPPED": "no verified GBZ 188-2014 examination interval is shipped for {hazard}",
+    "EDITION_NOT_SHIPPED": "GBZ 188-2007 intervals are not shipped: the interval for {hazard} is not checked",
+    "NO_INTERVAL_AT_LEVEL": "GBZ 188-2014 gives no periodic interval for {hazard} at the recorded exposure",
+}
+
+
+def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+    """GBZ 188: pre-placement, periodic and exit examinations; contraindicated workers kept on post."""
+    out: list[Finding] = []
+    reported_unknown: set[str] = set()
+    caveat = False
+    posts = {p.code: p for p in ent.posts}
+    for i, worker in enumerate(ent.workers):
+        subject = f"workers[{i}]"
+        if worker.left_on is not None and worker.left_on <= as_of:
+            exited = any(e.exam_type is ExamType.EXIT and e.date >= worker.placed_on for e in worker.exams)
+            if not exited and any(posts[c].hazards for c in worker.posts):
+                out.append(
+                    finding(
+                        "surveillance.exit_exam_missing",
+                        ERROR,
+                        f"{_LAW}第三十五条; GBZ 188-2014",
+                        "worker {worker} left on {left_on} without an exit examination",
+                        subject=subject,
+                        worker=worker.id,
+                        left_on=worker.left_on.isoformat(),
+                    )
+                )
+            continue
+        if not worker.active_on(as_of):
+            continue
+        for code in worker.posts:
+            post = posts[code]
+            for hazard in post.hazards:
+                exposure = post.latest_exposure(hazard)
+                due = next_exam_due(
+                    worker,
+                    hazard,
+                    as_of,
+                    lex_8h=exposure.lex_8h if exposure else None,
+                    grade=exposure.grade if exposure else None,
+                )
+                caveat = caveat or bool(due.interval.caveat)
+                if due.kind is ExamType.PRE_PLACEMENT:
+                    if due.overdue(as_of):
+                        out.append(
+                            finding(
+                                "surveillance.pre_placement_missing",
+                                ERROR,
+                                f"{_LAW}第三十五条; GBZ 188-2014",
+                                "worker {worker} has no pre-placement examination for {hazard}",
+                                subject=subject,
+                                due=due.due,
+                                due_on=str(due.due),
+                                worker=worker.id,
+                                hazard=hazard_name(hazard),
+                                hazard_key=hazard,
+                            )
+                        )
+                    continue
+                if due.due is None:
+                    if hazard not in reported_unknown:
+                        reported_unknown.add(hazard)
+                        out.append(
+                            finding(
+                                "surveillance.interval_unknown",
+                                INFO,
+                                due.interval.clause,
+                                _INTERVAL_UNKNOWN[due.interval.status],
+                                subject=f"posts[{code}]",
+                                hazard=hazard_name(hazard),
+                                hazard_key=hazard,
+                            )
+                        )
+                elif due.overdue(as_of):
+                    out.append(
+                        finding(
+                            "surveillance.exam_overdue",
+                            ERROR,
+                            due.interval.clause,
+                            "worker {worker}: the periodic examination for {hazard} was due on {due_on}",
+                            subject=subject,
+                            due=due.due,
+                            due_on=str(due.due),
+                            worker=worker.id,
+                            hazard=hazard_name(hazard),
+                            hazard_key=hazard,
+                            edition=due.edition,
+                        )
+                    )
+                latest = max(
+                    (e for e in worker.exams if e.date <= as_of and hazard in e.hazards),
+                    key=lambda e: e.date,
+                    default=None,
+                )
+                if latest is not None and latest.conclusion is ExamConclusion.CONTRAINDICATION:
+                    out.append(
+                        finding(
+                            "surveillance.contraindication",
+                            ERROR,
+                            f"{_LAW}第三十五条",
+                            "worker {worker} has a contraindication for {hazard} and is still on post {post}",
+                            subject=subject,
+                            worker=worker.id,
+                            hazard=hazard_name(hazard),
+                            hazard_key=hazard,
+                            post=code,
+                        )
+                    )
+    if caveat:
+        out.append(
+            finding(
+                "surveillance.edition_unverified",
+                INFO,
+                "GBZ 188-2014",
+                "intervals are from GBZ 188-2014; GBZ 188-2025 is reported in force from {date} but is not verified or shipped",
+                date=GBZ188_2025_REPORTED_IN_FORCE.isoformat(),
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------------- training
+_UNTRAINED = {
+    TraineeRole.PRINCIPAL: "the principal has no initial occupational-health training on record",
+    TraineeRole.OH_MANAGER: "an occupational-health manager has no initial occupational-health training on record",
+}
+_TRAINING_OVERDUE = {
+    TraineeRole.PRINCIPAL: "the principal's continuing training was due on {due_on}",
+    TraineeRole.OH_MANAGER: "an occupational-health manager's continuing training was due on {due_on}",
+}
+
+
+def _latest(trainings: tuple[TrainingRecord, ...], as_of: dt.date) -> TrainingRecord | None:
+    done = [t for t in trainings if t.date <= as_of]
+    return max(done, key=lambda t: t.date) if done else None
+
+
+def _person_training(
+    role: TraineeRole,
+    trainings: tuple[TrainingRecord, ...],
+    as_of: dt.date,
+    subject: str,
+    untrained_rule: str,
+) -> list[Finding]:
+    out: list[Finding] = []
+    clause = f"{TRAINING_CLAUSE}; {HOURS_SOURCE}"
+    initial = [t for t in trainings if t.date <= as_of and t.kind is TrainingKind.INITIAL]
+    if not initial:
+        out.append(
+            finding(
+                untrained_rule,
+                ERROR,
+                clause,
+                _UNTRAINED[role],
+                subject=subject,
+            )
+        )
+        return out
+    for t in trainings:
+        if t.date <= as_of and not t.meets(role):
+            out.append(
+                finding(
+                    "training.hours_short",
+                    WARNING,
+                    clause,
+                    "a training of {hours} h on {date} is below the minimum of {minimum} h",
+                    subject=subject,
+                    hours=t.hours,
+                    date=t.date.isoformat(),
+                    minimum=hours_required(role, t.kind),
+                )
+            )
+    last = _latest(trainings, as_of)
+    due = next_training_due(role, last.date) if last is not None else None
+    if due is not None and due < as_of:
+        out.append(
+            finding(
+                "training.overdue",
+                ERROR,
+                clause,
+                _TRAINING_OVERDUE[role],
+                subject=subject,
+                due=due,
+                due_on=due.isoformat(),
+            )
+        )
+    return out
+
+
+def check_training(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+    """Principal, OH managers and exposed workers trained (initial, hours, continuing cycle)."""
+    out: list[Finding] = []
+    exposed = bool(ent.hazards) or ent.workers_exposed > 0
+    if not exposed:
+        return out
+    out += _person_training(
+        TraineeRole.PRINCIPAL, ent.principal.trainings, as_of, "principal", "training.principal_untrained"
+    )
+    if not ent.oh_managers:
+        out.append(
+            finding(
+                "enterprise.oh_manager_missing",
+                ERROR,
+                f"{_LAW}第二十条第（一）项",
+                "no full-time or part-time occupational-health manager is appointed",
+                subject="oh_managers",
+            )
+        )
+    for i, manager in enumerate(ent.oh_managers):
+        out += _person_training(
+            TraineeRole.OH_MANAGER,
+            manager.trainings,
+            as_of,
+            f"oh_managers[{i}]",
+            "training.manager_untrained",
+        )
+    posts = {p.code: p for p in ent.posts}
+    for i, worker in enumerate(ent.workers):
+        if not worker.active_on(as_of) or not any(posts[c].hazards for c in worker.posts):
+            continue
+        if not any(t.kind is TrainingKind.INITIAL and t.date <= as_of for t in worker.trainings):
+            out.append(
+                finding(
+                    "training.worker_untrained",
+                    ERROR,
+                    f"{TRAINING_CLAUSE}; {HOURS_SOURCE}",
+                    "worker {worker} has no pre-placement occupational-health training on record",
+                    subject=f"workers[{i}]",
+                    worker=worker.id,
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------------------- detection / evaluation
+_NO_RULE_BEFORE = "no detection regime before 令第47号 (in force 2012-06-01) is shipped"
+_NO_RULE_CLASS = "Art. 20 sets no detection frequency for {risk_class} employers"
+_CLASS_UNKNOWN = "the employer's risk class is not given: duties that depend on it are not checked"
+_DUTY_MISSING = {
+    "detection": "no detection of hazard factors is on record (required every {months} months)",
+    "evaluation": "no current-status evaluation is on record (required every {months} months)",
+}
+_DUTY_OVERDUE = {
+    "detection": "the detection of hazard factors was due on {due_on}",
+    "evaluation": "the current-status evaluation was due on {due_on}",
+}
+
+
+def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+    """令第47号/令第5号 第二十条 (periodic detection and status evaluation) and 令第5号 第二十一条
+    (after an accident)."""
+    out: list[Finding] = []
+    if not ent.hazards:
+        return out
+    regime = detection_regime(as_of)
+    if regime is None:
+        return [finding("detection.no_rule", INFO, ORDER47, _NO_RULE_BEFORE)]
+    last_det = max((d.completed_on for d in ent.detections if d.completed_on <= as_of), default=None)
+    last_eval = max((e.completed_on for e in ent.status_evaluations if e.completed_on <= as_of), default=None)
+    risk_class, source = ent.detection_risk_class(as_of)
+    if risk_class is None:
+        out.append(
+            finding(
+                "detection.risk_class_unknown",
+                INFO,
+                regime.clause,
+                _CLASS_UNKNOWN,
+                subject="risk_class",
+            )
+        )
+    elif source != "declared":
+        out.append(
+            finding(
+                "detection.risk_class_derived",
+                INFO,
+                "国卫办职健发〔2021〕5号",
+                "risk class {risk_class} derived from the industry {industry} in the risk directory ({edition})",
+                subject="risk_class",
+                risk_class=risk_class.code,
+                industry=ent.industry,
+                edition=source,
+            )
+        )
+    for duty, prefix in (
+        (next_detection_due(risk_class, last_det, as_of=as_of), "detection"),
+        (next_status_evaluation_due(risk_class, last_eval, as_of=as_of), "evaluation"),
+    ):
+        if duty.months is None:
+            if prefix == "detection" and risk_class is not None:
+                out.append(
+                    finding(
+                        "detection.no_rule",
+                        INFO,
+                        duty.clause,
+                        _NO_RULE_CLASS,
+                        risk_class=risk_class.code,
+                    )
+                )
+            continue
+        if duty.never_done:
+            out.append(
+                finding(
+                    f"{prefix}.missing",
+                    ERROR,
+                    duty.clause,
+                    _DUTY_MISSING[prefix],
+                    months=duty.months,
+                )
+            )
+        elif duty.overdue(as_of):
+            out.append(
+                finding(
+                    f"{prefix}.overdue",
+                    ERROR,
+                    duty.clause,
+                    _DUTY_OVERDUE[prefix],
+                    due=duty.due,
+                    due_on=str(duty.due),
+                )
+            )
+    for i, accident in enumerate(ent.accidents):
+        day = accident.occurred_at.date()
+        if day > as_of:
+            continue
+        if not any(e.completed_on >= day for e in ent.status_evaluations if e.completed_on <= as_of):
+            out.append(
+                finding(
+                    "evaluation.after_accident",
+                    WARNING,
+                    f"{ORDER5}第二十一条",
+                    "no current-status evaluation is on record after the accident of {date}",
+                    subject=f"accidents[{i}]",
+                    date=day.isoformat(),
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------------- licences, enforcement, accidents
+_WRONG_REGIME = {
+    AuthorityKind.WORK_SAFETY: "a {kind} authority is named on {date}, when work-safety authorities supervised workplaces",
+    AuthorityKind.HEALTH: "a {kind} authority is named on {date}, when health authorities supervised workplaces",
+}
+
+
+def check_records(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+    """Licences in force, violations rectified, accidents reported."""
+    out: list[Finding] = []
+    held = [lic for lic in ent.licences if lic.issued_on <= as_of]
+    if held and not any(lic.valid_on(as_of) for lic in held):
+        last = max(held, key=lambda lic: lic.expires_on)
+        out.append(
+            finding(
+                "licence.expired",
+                WARNING,
+                "职业卫生安全许可证",
+                "the occupational-health safety licence {number} is not valid on this date (expires {expires_on})",
+                subject="licences",
+                number=last.number,
+                expires_on=last.expires_on.isoformat(),
+            )
+        )
+    named = [(f"inspections[{i}].authority", x.authority, x.date) for i, x in enumerate(ent.inspections)] + [
+        (f"declarations[{i}].authority", d.authority, d.filed_on)
+        for i, d in enumerate(ent.declarations)
+        if d.authority is not None
+    ]
+    for subject, authority, day in named:
+        if authority is not None and day <= as_of and not authority.valid_on(day):
+            expected = supervising_authority_kind(day)
+            out.append(
+                finding(
+                    "enforcement.authority_regime",
+                    WARNING,
+                    "主席令第24号（职业病防治法2018年修正）; 《国务院机构改革方案》(2018)",
+                    _WRONG_REGIME[expected],
+                    subject=subject,
+                    kind=authority.kind.code,
+                    date=day.isoformat(),
+                )
+            )
+    for i, inspection in enumerate(ent.inspections):
+        for j, violation in enumerate(inspection.violations):
+            if violation.open_on(as_of):
+                out.append(
+                    finding(
+                        "enforcement.unrectified",
+                        ERROR,
+                        violation.provision,
+                        "the violation found on {date} was to be rectified by {due_on}: {description}",
+                        subject=f"inspections[{i}].violations[{j}]",
+                        due=violation.rectify_by,
+                        due_on=str(violation.rectify_by),
+                        date=inspection.date.isoformat(),
+                        description=violation.description,
+                    )
+                )
+    for i, accident in enumerate(ent.accidents):
+        if accident.occurred_at.date() <= as_of and accident.reported_at is None:
+            grading = accident.grading
+            out.append(
+                finding(
+                    "accident.unreported",
+                    ERROR,
+                    f"{ACCIDENT_ORDER}第六条; {_LAW}第三十七条",
+                    "the accident of {date} ({accident_class}) has no report to the health authority on record",
+                    subject=f"accidents[{i}]",
+                    date=accident.occurred_at.date().isoformat(),
+                    accident_class=grading.accident_class.code if grading.accident_class else "RADIOLOGICAL",
+                )
+            )
+    return out

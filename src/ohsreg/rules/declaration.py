@@ -1,0 +1,110 @@
+"""Deadlines of the occupational-hazard declaration (职业病危害项目申报), as pure functions.
+
+Source: 《职业病危害项目申报办法》 (原国家安全生产监督管理总局令第48号, issued 2012-04-27, in force
+2012-06-01), **verified** against a public copy of the order's text (articles 8 and 9; FACTS §8,
+RULES §5):
+
+- Art. 8 (一): a new, expanded, rebuilt, technically upgraded or technology-introduction project —
+  within **30 days** after the completion acceptance (竣工验收) of the project;
+- Art. 8 (二): a change of process, equipment or materials causing a major change of the hazard
+  factors — within **15 days** of the change;
+- Art. 8 (三): a change of workplace (site), employer name, legal representative or principal —
+  within **15 days** of the change;
+- Art. 8 (四): detection or evaluation results showing a change of the hazard factors — within
+  **15 days** of receiving the results;
+- Art. 9: an employer that ends its operation declares the termination (注销) within **15 days**.
+
+The order applies to every employer **except coal mines** (Art. 2, verified). Days are calendar days;
+"within N days" is read as: the filing is on time up to and including ``event date + N days``.
+
+>>> import datetime as dt
+>>> due_date("NEW_PROJECT_ACCEPTED", dt.date(2024, 1, 31))
+datetime.date(2024, 3, 1)
+>>> due_date(DeclarationEvent.TERMINATION, dt.date(2024, 1, 31)).isoformat()
+'2024-02-15'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ohsreg.rules._enterprise_support import add_days
+from ohsreg.vocab import LabeledEnum
+
+__all__ = [
+    "DECLARATION_ORDER",
+    "DECLARATION_ORDER_IN_FORCE",
+    "DeclarationEvent",
+    "deadline_days",
+    "declaration_applies",
+    "declaration_clause",
+    "due_date",
+]
+
+DECLARATION_ORDER = "安监总局令第48号《职业病危害项目申报办法》"
+DECLARATION_ORDER_IN_FORCE = dt.date(2012, 6, 1)
+"""In force date of 令第48号 (verified)."""
+
+
+class DeclarationEvent(LabeledEnum):
+    """What makes a change or termination declaration due (令第48号 第八条、第九条)."""
+
+    NEW_PROJECT_ACCEPTED = (
+        "NEW_PROJECT_ACCEPTED",
+        "新建、改建、扩建、技术改造或者技术引进建设项目竣工验收",
+        "completion acceptance of a new, expanded, rebuilt or upgraded project",
+    )
+    PROCESS_CHANGE = (
+        "PROCESS_CHANGE",
+        "工艺、设备或者材料变化导致职业病危害因素发生重大变化",
+        "process, equipment or material change causing a major change of hazards",
+    )
+    BASIC_INFO_CHANGE = (
+        "BASIC_INFO_CHANGE",
+        "工作场所、名称、法定代表人或者主要负责人发生变化",
+        "change of site, name, legal representative or principal",
+    )
+    DETECTION_RESULT_CHANGE = (
+        "DETECTION_RESULT_CHANGE",
+        "检测、评价结果发生变化",
+        "detection or evaluation results show a change",
+    )
+    TERMINATION = ("TERMINATION", "终止生产经营活动", "end of operation")
+
+
+_DAYS: dict[DeclarationEvent, tuple[int, str]] = {
+    DeclarationEvent.NEW_PROJECT_ACCEPTED: (30, "第八条第（一）项"),
+    DeclarationEvent.PROCESS_CHANGE: (15, "第八条第（二）项"),
+    DeclarationEvent.BASIC_INFO_CHANGE: (15, "第八条第（三）项"),
+    DeclarationEvent.DETECTION_RESULT_CHANGE: (15, "第八条第（四）项"),
+    DeclarationEvent.TERMINATION: (15, "第九条"),
+}
+
+
+def deadline_days(event: DeclarationEvent | str) -> int:
+    """Calendar days allowed after ``event`` (30 for a project acceptance, 15 otherwise)."""
+    return _DAYS[DeclarationEvent.parse(event, field="event")][0]
+
+
+def declaration_clause(event: DeclarationEvent | str | None = None) -> str:
+    """The provision that sets the deadline for ``event`` (or the order itself when ``None``)."""
+    if event is None:
+        return DECLARATION_ORDER
+    return f"{DECLARATION_ORDER} {_DAYS[DeclarationEvent.parse(event, field='event')][1]}"
+
+
+def due_date(event: DeclarationEvent | str, occurred_on: dt.date) -> dt.date:
+    """The last day on which the declaration for ``event`` (occurred, or results received, on
+    ``occurred_on``) is on time. Raises :class:`~ohsreg.errors.UnknownEntry` (``vocab.unknown``) for
+    an unknown event."""
+    return add_days(occurred_on, deadline_days(event))
+
+
+def declaration_applies(industry: str | None) -> bool:
+    """Whether 令第48号 applies to an employer of ``industry`` (GB/T 4754 code): not to coal mines
+    (Art. 2; coal mining and washing is division ``B06``).
+
+    >>> declaration_applies("C2110"), declaration_applies("B0610")
+    (True, False)
+    """
+    return not (industry or "").upper().startswith("B06")

@@ -1,0 +1,197 @@
+"""Periodic detection (职业病危害因素检测) and current-status evaluation (现状评价) duties, by regime and class.
+
+Two regimes, chosen by ``as_of``:
+
+**令第47号** — 《工作场所职业卫生监督管理规定》 (原国家安全生产监督管理总局令第47号, issued
+2012-04-27, in force **2012-06-01**, replaced by 令第5号 on 2021-02-01), **Art. 20**:
+
+- every employer with occupational hazards (存在职业病危害的用人单位) detects **at least once a year**,
+  whatever its class;
+- a **serious** employer (职业病危害严重) also evaluates the current status **at least once every three
+  years**.
+
+Confidence: the article text was seen quoted word for word on two independent non-government pages
+(a vendor page and an occupational-disease news site) and summarised the same way by a Q&A page; the
+in-force date from a copy of the order's preamble. Secondary copies: ``REGIMES[...].verified`` is False.
+
+**令第5号** — 《工作场所职业卫生管理规定》 (国家卫生健康委令第5号, adopted 2020-12-04, promulgated
+2020-12-31, in force **2021-02-01**), **Art. 20**, verified against a public copy of the order's text
+(RULES §5):
+
+- a **serious** employer detects **at least once a year** and evaluates **at least once every three
+  years**;
+- a **general** employer (职业病危害一般) detects **at least once every three years**;
+- Art. 20 names no duty for **relatively serious** (较重) employers, and no periodic status evaluation
+  for general ones: the functions answer "no rule" (``months is None``) with the reason;
+- Art. 21: after an occupational-disease hazard accident the employer commissions a status evaluation
+  promptly (及时, no number of days).
+
+Before 2012-06-01 no regime is shipped. "At least once a year" is read as: the next one is due 12
+calendar months after the last (likewise 36 months); a duty done on the due day is on time.
+
+>>> import datetime as dt
+>>> d = next_detection_due("SERIOUS", dt.date(2023, 5, 10), as_of=dt.date(2024, 1, 1))
+>>> d.due, d.clause
+(datetime.date(2024, 5, 10), '国家卫生健康委令第5号《工作场所职业卫生管理规定》第二十条')
+>>> next_status_evaluation_due("GENERAL", None, as_of=dt.date(2024, 1, 1)).months is None
+True
+>>> next_detection_due(None, dt.date(2019, 3, 1), as_of=dt.date(2020, 1, 1)).due  # 令第47号: yearly for all
+datetime.date(2020, 3, 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ohsreg.rules._enterprise_support import add_months
+from ohsreg.vocab import RiskClass
+
+__all__ = [
+    "ORDER5",
+    "ORDER5_IN_FORCE",
+    "ORDER47",
+    "ORDER47_IN_FORCE",
+    "REGIMES",
+    "DetectionRegime",
+    "DutyDue",
+    "detection_interval_months",
+    "detection_regime",
+    "next_detection_due",
+    "next_status_evaluation_due",
+    "status_evaluation_interval_months",
+]
+
+ORDER5 = "国家卫生健康委令第5号《工作场所职业卫生管理规定》"
+ORDER5_IN_FORCE = dt.date(2021, 2, 1)
+"""In force date of 令第5号 (verified, copy of the order's preamble)."""
+ORDER47 = "原国家安全生产监督管理总局令第47号《工作场所职业卫生监督管理规定》"
+ORDER47_IN_FORCE = dt.date(2012, 6, 1)
+"""In force date of 令第47号 (copy of the order's preamble)."""
+
+
+@attrs.frozen(slots=True)
+class DetectionRegime:
+    """One provision setting detection and status-evaluation frequencies, and when it applied.
+
+    ``detection`` and ``evaluation`` map a risk class to months; the key ``None`` applies to every
+    employer with hazards whatever its class.
+    """
+
+    name: str
+    clause: str
+    start: dt.date
+    end: dt.date | None
+    detection: dict[RiskClass | None, int]
+    evaluation: dict[RiskClass | None, int]
+    verified: bool
+    source: str
+
+    def applies_on(self, as_of: dt.date) -> bool:
+        return self.start <= as_of and (self.end is None or as_of < self.end)
+
+
+REGIMES: tuple[DetectionRegime, ...] = (
+    DetectionRegime(
+        "令第47号",
+        f"{ORDER47}第二十条",
+        ORDER47_IN_FORCE,
+        ORDER5_IN_FORCE,
+        {None: 12},
+        {RiskClass.SERIOUS: 36},
+        False,
+        "article text quoted verbatim on two non-government pages (bestb2b.com vendor page, news.zybw.com)",
+    ),
+    DetectionRegime(
+        "令第5号",
+        f"{ORDER5}第二十条",
+        ORDER5_IN_FORCE,
+        None,
+        {RiskClass.SERIOUS: 12, RiskClass.GENERAL: 36},
+        {RiskClass.SERIOUS: 36},
+        True,
+        "copy of the order's text (021wv.cn), RULES §5",
+    ),
+)
+
+
+def detection_regime(as_of: dt.date) -> DetectionRegime | None:
+    """The regime in force on ``as_of`` (``None`` before 2012-06-01)."""
+    return next((r for r in REGIMES if r.applies_on(as_of)), None)
+
+
+@attrs.frozen(slots=True)
+class DutyDue:
+    """When a periodic duty is next due.
+
+    ``months`` is ``None`` when no shipped provision sets a frequency (``reason`` says why); ``due`` is
+    ``None`` then, and also when the duty has never been done (``never_done``): it is due now.
+    ``regime`` names the provision that answered.
+    """
+
+    duty: str
+    months: int | None
+    due: dt.date | None
+    last_done: dt.date | None
+    clause: str
+    reason: str = ""
+    regime: str | None = None
+
+    @property
+    def never_done(self) -> bool:
+        """A frequency applies but the duty was never done."""
+        return self.months is not None and self.last_done is None
+
+    def overdue(self, as_of: dt.date) -> bool:
+        """Never done although required, or due strictly before ``as_of``."""
+        return self.never_done or (self.due is not None and self.due < as_of)
+
+
+def _interval(
+    which: str, risk_class: RiskClass | str | None, as_of: dt.date
+) -> tuple[int | None, str, DetectionRegime | None]:
+    regime = detection_regime(as_of)
+    if regime is None:
+        return None, "no detection regime before 令第47号 (2012-06-01) is shipped", None
+    table = regime.detection if which == "detection" else regime.evaluation
+    if None in table:
+        return table[None], "", regime
+    if risk_class is None:
+        return None, f"{regime.name} Art. 20 depends on the risk class, which is not given", regime
+    cls = RiskClass.parse(risk_class, field="risk_class")
+    months = table.get(cls)
+    if months is None:
+        return None, f"{regime.name} Art. 20 sets no {which} frequency for {cls.code} employers", regime
+    return months, "", regime
+
+
+def detection_interval_months(risk_class: RiskClass | str | None, *, as_of: dt.date) -> int | None:
+    """Months between detections for an employer of ``risk_class`` on ``as_of`` (12, 36 or None)."""
+    return _interval("detection", risk_class, as_of)[0]
+
+
+def status_evaluation_interval_months(risk_class: RiskClass | str | None, *, as_of: dt.date) -> int | None:
+    """Months between current-status evaluations (36 for serious; None otherwise)."""
+    return _interval("evaluation", risk_class, as_of)[0]
+
+
+def _due(which: str, risk_class: RiskClass | str | None, last: dt.date | None, as_of: dt.date) -> DutyDue:
+    months, reason, regime = _interval(which, risk_class, as_of)
+    due = add_months(last, months) if months is not None and last is not None else None
+    clause = regime.clause if regime is not None else ORDER47
+    return DutyDue(which, months, due, last, clause, reason, regime.name if regime else None)
+
+
+def next_detection_due(
+    risk_class: RiskClass | str | None, last_detection: dt.date | None, *, as_of: dt.date
+) -> DutyDue:
+    """The next periodic detection of hazard factors (令第47号 or 令第5号 第二十条, by ``as_of``)."""
+    return _due("detection", risk_class, last_detection, as_of)
+
+
+def next_status_evaluation_due(
+    risk_class: RiskClass | str | None, last_evaluation: dt.date | None, *, as_of: dt.date
+) -> DutyDue:
+    """The next current-status evaluation (serious employers; 令第47号 or 令第5号 第二十条)."""
+    return _due("evaluation", risk_class, last_evaluation, as_of)

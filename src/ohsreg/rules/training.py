@@ -1,0 +1,89 @@
+"""Occupational-health training duties: who, how many hours, how often.
+
+Provisions (see each constant for its confidence):
+
+- Principals (主要负责人) and occupational-health managers (职业卫生管理人员) must be trained; workers
+  get pre-placement and periodic in-service training: 职业病防治法 (2018 amendment) **Art. 34**, verified
+  against a bilingual copy of the article (wechat.estsglobal.com law_contents/178). The implementing
+  articles of 《工作场所职业卫生管理规定》 (国家卫生健康委令第5号) are cited by a secondary source as
+  Arts. 9 and 10 (article numbers **unverified**).
+- Hours: 《关于加强用人单位职业卫生培训工作的通知》 (安监总厅安健〔2015〕121号), as quoted by secondary
+  pages (RULES §5, confidence S, ``verified=False``): principals and OH managers **16 h initial, 8 h
+  continuing, continuing cycle one year**; exposed workers **8 h initial, 4 h continuing**. The
+  continuing-training **cycle for workers was not found**: it is not modelled (``None``), so no overdue
+  check is made for it.
+
+>>> hours_required("PRINCIPAL", "INITIAL"), hours_required("WORKER", "CONTINUING")
+(16.0, 4.0)
+>>> import datetime as dt
+>>> next_training_due("OH_MANAGER", dt.date(2024, 3, 31))
+datetime.date(2025, 3, 31)
+>>> next_training_due("WORKER", dt.date(2024, 3, 31)) is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ohsreg.rules._enterprise_support import add_months
+from ohsreg.vocab import LabeledEnum
+
+__all__ = [
+    "HOURS_SOURCE",
+    "HOURS_VERIFIED",
+    "TRAINING_CLAUSE",
+    "TraineeRole",
+    "TrainingKind",
+    "continuing_cycle_months",
+    "hours_required",
+    "next_training_due",
+]
+
+TRAINING_CLAUSE = "职业病防治法（2018年修正）第三十四条"
+"""Duty to train (verified copy of the article)."""
+HOURS_SOURCE = "安监总厅安健〔2015〕121号《关于加强用人单位职业卫生培训工作的通知》"
+HOURS_VERIFIED = False
+"""The hours were seen in secondary sources only."""
+
+
+class TraineeRole(LabeledEnum):
+    """Who is trained."""
+
+    PRINCIPAL = ("PRINCIPAL", "主要负责人", "principal")
+    OH_MANAGER = ("OH_MANAGER", "职业卫生管理人员", "occupational-health manager")
+    WORKER = ("WORKER", "接触职业病危害的劳动者", "exposed worker", ("劳动者",))
+
+
+class TrainingKind(LabeledEnum):
+    """Initial training or continuing education (继续教育, in-service training for workers)."""
+
+    INITIAL = ("INITIAL", "初次培训", "initial training", ("上岗前培训",))
+    CONTINUING = ("CONTINUING", "继续教育", "continuing training", ("在岗期间培训", "再培训"))
+
+
+_HOURS = {
+    (TraineeRole.PRINCIPAL, TrainingKind.INITIAL): 16.0,
+    (TraineeRole.PRINCIPAL, TrainingKind.CONTINUING): 8.0,
+    (TraineeRole.OH_MANAGER, TrainingKind.INITIAL): 16.0,
+    (TraineeRole.OH_MANAGER, TrainingKind.CONTINUING): 8.0,
+    (TraineeRole.WORKER, TrainingKind.INITIAL): 8.0,
+    (TraineeRole.WORKER, TrainingKind.CONTINUING): 4.0,
+}
+
+
+def hours_required(role: TraineeRole | str, kind: TrainingKind | str) -> float:
+    """Minimum hours (学时) of a training of ``kind`` for ``role`` (secondary source, unverified)."""
+    return _HOURS[TraineeRole.parse(role, field="role"), TrainingKind.parse(kind, field="kind")]
+
+
+def continuing_cycle_months(role: TraineeRole | str) -> int | None:
+    """Months between continuing trainings: 12 for principals and OH managers; ``None`` (not found)
+    for workers."""
+    return None if TraineeRole.parse(role, field="role") is TraineeRole.WORKER else 12
+
+
+def next_training_due(role: TraineeRole | str, last_training: dt.date) -> dt.date | None:
+    """The date by which the next continuing training of ``role`` is due after ``last_training``."""
+    months = continuing_cycle_months(role)
+    return None if months is None else add_months(last_training, months)

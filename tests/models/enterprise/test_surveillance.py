@@ -1,0 +1,137 @@
+"""GBZ 188 intervals, editions and next_exam_due at their boundaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pydantic
+import pytest
+
+from ohsreg import exam_interval, next_exam_due
+from ohsreg.models import Enterprise, HealthExam, Worker
+from ohsreg.rules.surveillance import GBZ188_2014, interval_rules
+from ohsreg.vocab import ExamType, HazardGrade
+
+D = dt.date(2024, 1, 1)
+
+
+def test_edition_by_date() -> None:
+    before = exam_interval("苯", as_of=dt.date(2014, 9, 30))
+    assert before.months is None
+    assert before.status == "EDITION_NOT_SHIPPED"
+    assert before.edition == "GBZ 188-2007"
+    first_day = exam_interval("苯", as_of=dt.date(2014, 10, 1))
+    assert (first_day.months, first_day.edition, first_day.caveat) == (12, GBZ188_2014, "")
+
+
+def test_2025_edition_is_modelled_absent_with_a_caveat() -> None:
+    assert exam_interval("苯", as_of=dt.date(2026, 7, 31)).caveat == ""
+    later = exam_interval("苯", as_of=dt.date(2026, 8, 1))
+    assert later.edition == GBZ188_2014
+    assert "GBZ 188-2025" in later.caveat
+
+
+@pytest.mark.parametrize(
+    ("level", "months"),
+    [(79.9, None), (80.0, 24), (84.9, 24), (85.0, 12), (100.0, 12)],
+)
+def test_noise_bands(level: float, months: int | None) -> None:
+    r = exam_interval("噪声", as_of=D, lex_8h=level)
+    assert r.months == months
+    assert not r.verified  # secondary source only
+    if months is None:
+        assert r.status == "NO_INTERVAL_AT_LEVEL"
+
+
+def test_noise_without_level_takes_the_shortest_interval() -> None:
+    r = exam_interval("noise", as_of=D)
+    assert r.months == 12
+    assert "shortest" in r.reason
+
+
+@pytest.mark.parametrize(
+    ("grade", "months"),
+    [("0", None), ("I", 36), ("Ⅱ级", 24), (HazardGrade.GRADE_IV, 24), (None, 24)],
+)
+def test_coal_dust_by_grade(grade: str | HazardGrade | None, months: int | None) -> None:
+    assert exam_interval("煤尘", as_of=D, grade=grade).months == months
+
+
+def test_chemicals_by_name_and_cas() -> None:
+    assert exam_interval("71-43-2", as_of=D).months == 12
+    assert exam_interval("一氧化碳", as_of=D).months == 36
+    r = exam_interval("1,2-二氯乙烷", as_of=D)
+    assert (r.months, r.verified) == (36, True)
+
+
+def test_unverified_factors_are_not_guessed() -> None:
+    for hazard in ("矽尘", "木粉尘", "unknown factor"):
+        r = exam_interval(hazard, as_of=D)
+        assert r.months is None
+        assert r.status == "NOT_SHIPPED"
+
+
+def test_table_provenance() -> None:
+    rules = interval_rules()
+    assert all(r.source for r in rules)
+    assert {r.hazard for r in rules if not r.verified} == {"噪声", "煤尘", "高温"}
+
+
+def _worker(*exams: HealthExam) -> Worker:
+    return Worker(id="W1", name="张三", posts=(), placed_on=dt.date(2020, 1, 1), exams=exams)
+
+
+def _exam(kind: ExamType, day: str, *hazards: str) -> HealthExam:
+    return HealthExam(exam_type=kind, date=dt.date.fromisoformat(day), hazards=hazards)
+
+
+def test_next_exam_due_boundaries() -> None:
+    w = _worker(
+        _exam(ExamType.PRE_PLACEMENT, "2019-12-20", "苯"), _exam(ExamType.PERIODIC, "2023-02-28", "苯")
+    )
+    due = next_exam_due(w, "苯", dt.date(2024, 2, 28))
+    assert due.kind is ExamType.PERIODIC
+    assert due.due == dt.date(2024, 2, 28)
+    assert due.last_exam == dt.date(2023, 2, 28)
+    assert due.edition == GBZ188_2014
+    assert not due.overdue(dt.date(2024, 2, 28))
+    assert due.overdue(dt.date(2024, 2, 29))
+
+
+def test_exams_after_as_of_and_for_other_hazards_do_not_count() -> None:
+    w = _worker(_exam(ExamType.PERIODIC, "2023-06-01", "苯"), _exam(ExamType.PERIODIC, "2023-06-01", "甲醛"))
+    due = next_exam_due(w, "苯", dt.date(2023, 5, 31))
+    assert due.kind is ExamType.PRE_PLACEMENT
+    assert due.due == dt.date(2020, 1, 1)
+    exit_only = _worker(_exam(ExamType.EXIT, "2023-06-01", "苯"))
+    assert next_exam_due(exit_only, "苯", D).kind is ExamType.PRE_PLACEMENT
+
+
+def test_noise_level_selects_the_interval() -> None:
+    w = _worker(_exam(ExamType.PERIODIC, "2023-01-10", "噪声"))
+    assert next_exam_due(w, "噪声", D, lex_8h=82).due == dt.date(2025, 1, 10)
+    assert next_exam_due(w, "噪声", D, lex_8h=88).due == dt.date(2024, 1, 10)
+    assert next_exam_due(w, "噪声", D, lex_8h=75).due is None
+
+
+def test_exam_record_rules() -> None:
+    with pytest.raises(pydantic.ValidationError) as info:
+        HealthExam(exam_type="PERIODIC", date=D, hazards=["苯"], conclusion="NORMAL", contraindications=["x"])
+    assert info.value.errors()[0]["type"] == "surveillance.conclusion"
+    with pytest.raises(pydantic.ValidationError) as info:
+        HealthExam(exam_type="PERIODIC", date=D, hazards=[])
+    assert info.value.errors()[0]["loc"] == ("hazards",)
+    with pytest.raises(pydantic.ValidationError) as info:
+        HealthExam(exam_type="yearly", date=D, hazards=["苯"])
+    assert info.value.errors()[0]["type"] == "vocab.unknown"
+
+
+def test_exam_overdue_finding_names_edition(wood: Enterprise) -> None:
+    f = next(f for f in wood.check(dt.date(2025, 6, 30)) if f.rule == "surveillance.exam_overdue")
+    assert f.params["edition"] == GBZ188_2014
+    assert f.due == dt.date(2024, 5, 10)  # 88.6 dB(A) -> yearly after 2023-05-10
+
+
+def test_edition_caveat_finding_after_2026_08_01(wood: Enterprise) -> None:
+    rules = [f.rule for f in wood.check(dt.date(2026, 8, 1))]
+    assert "surveillance.edition_unverified" in rules
