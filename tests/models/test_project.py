@@ -643,3 +643,24 @@ def test_other_directory_errors_become_a_note() -> None:
     assert r.risk_class is RiskClass.GENERAL
     assert r.note is not None
     assert "catalogue.broken" in r.note
+
+
+def test_the_agency_model_fits_the_protocol() -> None:
+    agency_module = pytest.importorskip("ohsreg.models.agency")
+    agency = agency_module.TechnicalServiceAgency(
+        uscc="91110000600037341L", name="某职业卫生技术服务有限公司", region="350500"
+    )
+    assert isinstance(agency, QualifiedAgency)
+    # construction-project evaluations need no qualification under 国家卫健委令第4号 (2021-02-01 on)
+    assert rules_of(quarry(), agencies=[agency], directory=directory(None)) == []
+    status = Evaluation(
+        stage="现状评价",
+        report_date=dt.date(2024, 3, 1),
+        enterprise_uscc="91110000600037341L",
+        industry="B1012",
+        region="350583",
+        agency=AgencyRef(name="某职业卫生技术服务有限公司", uscc="91110000600037341L"),
+    )
+    found = status.check(AS_OF, agencies=[agency])
+    assert [f.rule for f in found] == ["project.agency_not_qualified"]
+    assert found[0].params["why"] == "agency.no_valid_qualification"
