@@ -370,6 +370,7 @@ def build_shoe_factory() -> Enterprise:
                     ],
                 }
             ],
+            "oh_organisation": "职业卫生管理办公室",
             "workers_total": 380,
             "workers_exposed": 120,
             "risk_class": "SERIOUS",

@@ -25,6 +25,7 @@ def main() -> None:
     enterprise_demo()
     project_demo()
     agencies_and_experts()
+    catalogue_demo()
 
 
 def identifiers_demo() -> None:
@@ -64,6 +65,10 @@ def assess_demo() -> None:
     print("en:", r.explain("en"))
     print("zh:", r.explain("zh_CN"))
     print("level:", oa.exposure_level(r).explain("en"))
+    import datetime as dt
+
+    for day in (dt.date(2021, 1, 1), dt.date(2023, 1, 1)):  # benzene, before/after amendment No. 1
+        print(day, oa.twa([(4.5, 8)], hazard="苯", as_of=day).explain("en"))
 
 
 def enterprise_demo() -> None:
@@ -175,6 +180,20 @@ def project_demo() -> None:
     )
     for f in p.check(as_of=dt.date(2024, 6, 1))[:4]:
         print(f.rule, "|", f.message("en"))
+
+
+def catalogue_demo() -> None:
+    import datetime as dt
+
+    from ohsreg import catalogue
+
+    section("Catalogue: limits by edition and date, with what is shipped and verified")
+    benzene = catalogue.hazards.lookup("benzene")
+    for when in (dt.date(2021, 1, 1), dt.date(2024, 1, 1)):
+        lim = catalogue.limits_for(benzene, as_of=when)
+        print(f"{benzene.name_zh} on {when}: PC-TWA {lim.pc_twa}, PC-STEL {lim.pc_stel} ({lim.edition})")
+    for row in catalogue.coverage():
+        print(" ", row.line())
 
 
 if __name__ == "__main__":

@@ -95,6 +95,18 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     from ohsreg.identifiers import USCC, CASNumber, DivisionCode, IndustryCode, ResidentID
 
     # -- catalogue (#5) --
+    # isort: split
+    from ohsreg import catalogue
+    from ohsreg.catalogue import (
+        BiologicalLimit,
+        DustLimit,
+        ExposureLimit,
+        HazardFactor,
+        LimitSet,
+        OccupationalDisease,
+        PhysicalLimit,
+        RiskDirectoryEntry,
+    )
 
     # -- assess (#6) --
     # isort: split
@@ -292,6 +304,14 @@ _LAZY_NAMES: dict[str, str] = {
     "ResidentID": "ohsreg.identifiers",
     "USCC": "ohsreg.identifiers",
     # -- catalogue (#5) --
+    "BiologicalLimit": "ohsreg.catalogue",
+    "DustLimit": "ohsreg.catalogue",
+    "ExposureLimit": "ohsreg.catalogue",
+    "HazardFactor": "ohsreg.catalogue",
+    "LimitSet": "ohsreg.catalogue",
+    "OccupationalDisease": "ohsreg.catalogue",
+    "PhysicalLimit": "ohsreg.catalogue",
+    "RiskDirectoryEntry": "ohsreg.catalogue",
     # -- assess (#6) --
     "AppliedLimit": "ohsreg.assess",
     "Assessment": "ohsreg.assess",
@@ -416,6 +436,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- identifiers (#4) --
         "identifiers",
         # -- catalogue (#5) --
+        "catalogue",
         # -- assess (#6) --
         "assess",
         # -- models (#7, #8, #9) --
@@ -499,6 +520,15 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "ResidentID",
     "identifiers",
     # -- catalogue (#5) --
+    "BiologicalLimit",
+    "DustLimit",
+    "ExposureLimit",
+    "HazardFactor",
+    "LimitSet",
+    "OccupationalDisease",
+    "PhysicalLimit",
+    "RiskDirectoryEntry",
+    "catalogue",
     # -- assess (#6) --
     "AppliedLimit",
     "Assessment",

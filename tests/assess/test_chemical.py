@@ -281,28 +281,6 @@ def test_duration_error_is_translated() -> None:
     assert "工作日" in e.value.message("zh_CN")
 
 
-def test_hazard_lookup_goes_through_catalogue_limits_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    import datetime as dt
-    import sys
-    import types
-
-    calls: list[tuple[object, object, object]] = []
-
-    def limits_for(hazard: object, *, edition: object = None, as_of: object = None) -> Limit:
-        calls.append((hazard, edition, as_of))
-        return Limit(pc_twa=6.0 if as_of and as_of < dt.date(2022, 1, 1) else 3.0, pc_stel=10.0)
-
-    fake = types.ModuleType("ohsreg.catalogue")
-    fake.limits_for = limits_for  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "ohsreg.catalogue", fake)
-    old = oa.twa([(4.5, 8)], hazard="苯", as_of=dt.date(2021, 1, 1))
-    new = oa.twa([(4.5, 8)], hazard="苯", as_of=dt.date(2023, 1, 1))
-    assert old.verdict is Verdict.COMPLIES
-    assert new.verdict is Verdict.EXCEEDS
-    assert calls[0] == ("苯", None, dt.date(2021, 1, 1))
-    assert new.edition == "GBZ 2.1-2019"
-
-
 def test_hazard_lookup_without_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 

@@ -39,7 +39,7 @@ from ohsreg.assess.noise import (
     noise_exposure,
     noise_exposure_week,
 )
-from ohsreg.assess.peak import Excursion, PeakAssessment, peak
+from ohsreg.assess.peak import Excursion, PeakAssessment, excursion, peak
 from ohsreg.assess.sampling import (
     NonDetect,
     concentration,
@@ -83,6 +83,7 @@ __all__ = [
     "dust_twa",
     "en689",
     "exceedance_fraction",
+    "excursion",
     "exposure_level",
     "exposure_time_ratio",
     "geometric_stats",

@@ -170,7 +170,10 @@ class Assessment:
         """One readable paragraph: the number, the limit and its source, the verdict and the clause."""
         parts = [self._headline().render(locale)]
         parts.extend(r.render(locale) for r in self.reasons)
-        if not self.verified:
+        limit_unverified = self.limit is not None and not self.limit.verified
+        if limit_unverified:
+            parts.append(msg("Limit value not verified against the official text.").render(locale))
+        if not self.verified and not limit_unverified:
             parts.append(msg("Rule not verified against the official text.").render(locale))
         sep = "；" if _is_zh(locale) else "; "
         return sep.join(parts) + f" [{self.clause}]"
@@ -306,14 +309,17 @@ def resolve_limit(
     edition: str | None = None,
     as_of: dt.date | None = None,
     required: bool = True,
+    condition: str | None = None,
 ) -> AppliedLimit | None:
     """The :class:`AppliedLimit` of ``kind`` from an explicit number, a limit object or a catalogue hazard.
 
     ``attr`` is the attribute read from a limit object (``pc_twa``, ``pc_stel``, ``mac``). When the
     object has no such value, returns ``None`` (callers decide between not applicable and an error).
+    ``condition`` picks one row of a catalogue entry with sub-conditions (CO by altitude, lead
+    dust/fume): any part of the row's ``sub_condition`` (``"非高原"``, ``">3000"``, ``"铅烟"``).
     """
     if limit is None and hazard is not None:
-        limit = _from_catalogue(hazard, attr, edition=edition, as_of=as_of)
+        limit = limit_object(hazard, attr, edition=edition, as_of=as_of, condition=condition)
     if limit is None:
         if required:
             raise AssessmentError(
@@ -368,24 +374,82 @@ def _provenance(obj: Any) -> tuple[str | None, str | None]:
     return (None if text is None else str(text)), (None if edition is None else str(edition))
 
 
-def _from_catalogue(hazard: Any, attr: str, *, edition: str | None, as_of: dt.date | None) -> Any:
-    try:
-        # lazy: assess never imports the catalogue at import time (and does not depend on its types)
-        limits_for = importlib.import_module("ohsreg.catalogue").limits_for
-    except ImportError as exc:
-        raise AssessmentError(
-            "the catalogue is not available to look up limits for {hazard!r}",
-            rule="assess.catalogue_unavailable",
-            field="hazard",
-            hint="pass limit= explicitly",
-            hazard=str(hazard),
-        ) from exc
-    found = limits_for(hazard, edition=edition, as_of=as_of)
+def limit_object(
+    hazard: Any,
+    attr: str,
+    *,
+    edition: str | None = None,
+    as_of: dt.date | None = None,
+    condition: str | None = None,
+) -> Any:
+    """The catalogue limit object answering for ``hazard`` (one row when ``condition`` is given).
+
+    ``hazard`` is what :func:`ohsreg.catalogue.limits_for` accepts (a name, alias, CAS or
+    :class:`~ohsreg.catalogue.HazardFactor`) or an already looked-up limit set. Raises
+    ``assess.limit_conditions`` when the entry has several rows with sub-conditions and ``condition``
+    does not pick one.
+    """
+    if hasattr(hazard, "dust_rows") and hasattr(hazard, "rows"):
+        found = hazard  # a catalogue LimitSet already
+    else:
+        try:
+            # lazy: assess never imports the catalogue at import time (and does not depend on its types)
+            limits_for = importlib.import_module("ohsreg.catalogue").limits_for
+        except ImportError as exc:
+            raise AssessmentError(
+                "the catalogue is not available to look up limits for {hazard!r}",
+                rule="assess.catalogue_unavailable",
+                field="hazard",
+                hint="pass limit= explicitly",
+                hazard=str(hazard),
+            ) from exc
+        found = limits_for(hazard, edition=edition, as_of=as_of)
+    if condition is not None:
+        return _select(found, condition)
     candidates = found if isinstance(found, Sequence) and not isinstance(found, str) else [found]
     for cand in candidates:
-        if getattr(cand, attr, None) is not None:
-            return cand
+        try:
+            if getattr(cand, attr, None) is not None:
+                return cand
+        except OhsregError as exc:
+            if exc.rule != "catalogue.limit_conditions":
+                raise
+            raise conditions_error(cand, hazard) from exc
     return candidates[0] if candidates else None
+
+
+def conditions_error(found: Any, hazard: Any) -> AssessmentError:
+    """``assess.limit_conditions``: the entry has several rows and the caller did not pick one."""
+    rows = (*getattr(found, "rows", ()), *getattr(found, "dust_rows", ()))
+    conditions = [str(r.sub_condition) for r in rows if getattr(r, "sub_condition", None)]
+    return AssessmentError(
+        "{hazard} has limits for several conditions ({conditions}); choose one",
+        rule="assess.limit_conditions",
+        field="condition",
+        hint="pass condition= with part of one of them, e.g. condition={example!r}",
+        hazard=getattr(found, "query", str(hazard)),
+        conditions=", ".join(conditions),
+        example=conditions[0] if conditions else "",
+    )
+
+
+def _select(found: Any, condition: str) -> Any:
+    """The row of a limit set whose sub-condition contains ``condition`` (ASCII ``<``/``>`` accepted)."""
+    select = getattr(found, "select", None)
+    if not callable(select):
+        raise AssessmentError(
+            "condition= needs a catalogue limit set, got {value!r}",
+            rule="assess.value",
+            field="condition",
+            value=found,
+        )
+    wide = condition.replace(">", "＞").replace("<", "＜").replace("~", "～")
+    for text in dict.fromkeys((condition, wide, condition.replace("~", "～"), wide.replace("～", "~"))):
+        try:
+            return select(text)
+        except OhsregError:
+            continue
+    return select(condition)  # raises the catalogue's own error, which lists the conditions
 
 
 def params_of(mapping: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:

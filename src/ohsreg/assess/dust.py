@@ -11,7 +11,10 @@ free SiO₂              total     respirable
 SiO₂ > 80 %            0.5       0.2
 =====================  ========  ============
 
-Below 10 % free SiO₂ the dust is not 矽尘: judge it against its own entry of 表2 (pass ``limit=``).
+Below 10 % free SiO₂ the dust is not 矽尘: judge it against its own entry of 表2 (pass ``limit=`` or
+``hazard=``). With ``hazard=`` the band comes from the catalogue's 表2 rows
+(:meth:`ohsreg.catalogue.LimitSet.for_free_silica`), with their citation; without it from the table
+above (the same values, checked against the catalogue in the tests).
 
 >>> silica_limit(35.0, "respirable").value
 0.7
@@ -28,7 +31,14 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from ohsreg.assess._base import AppliedLimit, AssessmentError, number, resolve_limit
+from ohsreg.assess._base import (
+    AppliedLimit,
+    AssessmentError,
+    conditions_error,
+    limit_object,
+    number,
+    resolve_limit,
+)
 from ohsreg.assess.twa import TwaAssessment, twa
 
 __all__ = ["SILICA_SOURCE", "dust_twa", "silica_limit"]
@@ -79,18 +89,25 @@ def dust_twa(
     hazard: Any = None,
     edition: str | None = None,
     as_of: dt.date | None = None,
+    condition: str | None = None,
     shift_hours: float = 8.0,
     adjust_long_shift: bool = False,
     below_lod: str = "error",
 ) -> TwaAssessment:
     """C_TWA of total or respirable dust against PC-TWA.
 
-    With ``sio2_percent`` ≥ 10 the silica band of 表2 gives the limit; otherwise pass ``limit=`` (the
-    dust's own 表2 entry, or a catalogue limit exposing ``pc_twa_total`` / ``pc_twa_respirable``).
+    With ``sio2_percent`` ≥ 10 the silica band of 表2 gives the limit (from the catalogue when
+    ``hazard=`` names 矽尘); otherwise pass ``limit=`` (the dust's own 表2 entry, or a catalogue limit
+    exposing ``pc_twa_total`` / ``pc_twa_respirable``) or ``hazard=`` (a dust with one 表2 row).
     """
     applied: Any = limit
+    attr = "pc_twa_total" if fraction == "total" else "pc_twa_respirable"
+    kind = "PC-TWA (总尘)" if fraction == "total" else "PC-TWA (呼尘)"
     if sio2_percent is not None and limit is None:
         applied = silica_limit(sio2_percent, fraction)
+        if applied is not None and hazard is not None:
+            row = _silica_row(hazard, number(sio2_percent, "%", "sio2_percent"), edition, as_of)
+            applied = resolve_limit(row, kind, attr, "mg/m³", required=False) or applied
         if applied is None:
             raise AssessmentError(
                 "free SiO₂ of {value} % is below 10 %: not silica dust",
@@ -100,15 +117,24 @@ def dust_twa(
                 value=sio2_percent,
             )
     elif limit is not None or hazard is not None:
-        attr = "pc_twa_total" if fraction == "total" else "pc_twa_respirable"
+        if limit is None:
+            limit = limit_object(hazard, attr, edition=edition, as_of=as_of, condition=condition)
+            if _silica_bands(limit) and not hasattr(limit, attr):
+                raise AssessmentError(
+                    "{hazard} has a limit per free-SiO₂ band: give sio2_percent",
+                    rule="assess.limit_missing",
+                    field="sio2_percent",
+                    hint="pass sio2_percent= (the free SiO₂ content of the dust, %)",
+                    hazard=getattr(limit, "query", str(hazard)),
+                )
+            rows = getattr(limit, "dust_rows", None)
+            if isinstance(rows, tuple) and len(rows) > 1 and not hasattr(limit, attr):
+                raise conditions_error(limit, hazard)
         found = resolve_limit(
             limit,
-            f"PC-TWA ({fraction})",
+            kind,
             attr,
             "mg/m³",
-            hazard=hazard,
-            edition=edition,
-            as_of=as_of,
             required=False,
         )
         applied = found if found is not None else limit
@@ -119,3 +145,16 @@ def dust_twa(
         adjust_long_shift=adjust_long_shift,
         below_lod=below_lod,
     )
+
+
+def _silica_bands(limit_set: Any) -> bool:
+    rows = getattr(limit_set, "dust_rows", ())
+    return isinstance(rows, tuple) and any(getattr(r, "free_silica", None) is not None for r in rows)
+
+
+def _silica_row(hazard: Any, pct: float, edition: str | None, as_of: dt.date | None) -> Any:
+    """The catalogue 表2 row of ``hazard`` for ``pct`` free SiO₂ (``None`` if the entry has no bands)."""
+    found = limit_object(hazard, "pc_twa_total", edition=edition, as_of=as_of)
+    if not _silica_bands(found):
+        return None
+    return found.for_free_silica(pct)

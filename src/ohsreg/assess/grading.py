@@ -10,9 +10,19 @@ part          edition              in force               status here
 229.1 dust    GBZ/T 229.1-2025     2026-02-01 (S)         implemented, **unverified** (S)
 229.2 chem    GBZ/T 229.2-2010     2010-11-01 (V)         formula not verified: refused
 229.2 chem    GBZ/T 229.2-2025     2026-02-01 (S)         implemented, **unverified** (S)
-229.3 heat    2010 / 2025          —                      not implemented (tables not seen)
+229.3 heat    2010 / 2025          —                      not implemented (see below)
 229.4 noise   GBZ/T 229.4-2012     —                      implemented, **unverified** (K)
 ============  ===================  =====================  ==================================
+
+Search record (2026-11): public copies of the 2010 texts exist only as page images or garbled
+previews whose reachable part stops at the foreword (229.1-2010: the publication and in-force dates;
+229.2-2010: "有毒作业分级由五级改为四级" and the revision from GB 12331-1990); no page, textbook extract or
+code base gives the 2010 weights, the form of W_B or the class boundaries, so these editions stay
+refused rather than guessed (pass ``edition="GBZ/T 229.x-2025"`` explicitly to grade an earlier date
+by the later rule, knowingly). The 229.3-2025 heat table was seen in a single code base claiming
+extraction from the PDF, with rows that are not monotone (e.g. intensity Ⅲ at ≥ 75 % exposure time is
+"beyond Ⅳ" at every WBGT from 28 °C while Ⅲ at 50–75 % starts at Ⅰ): not shipped. The 229.4-2012
+thresholds below were not found in any public source (kept from the first version, marked unverified).
 
 2025 chemicals (secondary, two independent public code bases): ``G = W_D × W_B × W_L``; W_D by the
 GBZ/T 230 hazard degree (轻度 1, 中度 2, 高度 4, 极度 8); ``B`` = the largest of C_TWA/PC-TWA,

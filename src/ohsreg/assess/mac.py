@@ -41,6 +41,7 @@ def mac(
     hazard: Any = None,
     edition: str | None = None,
     as_of: dt.date | None = None,
+    condition: str | None = None,
     below_lod: str = "error",
 ) -> MacAssessment:
     """Check short samples (mg/m³) against MAC; the value reported is the highest sample."""
@@ -53,7 +54,9 @@ def mac(
     )
     if not samples:
         raise AssessmentError("no samples given", rule="assess.empty", field="concentrations")
-    applied = resolve_limit(limit, "MAC", "mac", MG_M3, hazard=hazard, edition=edition, as_of=as_of)
+    applied = resolve_limit(
+        limit, "MAC", "mac", MG_M3, hazard=hazard, edition=edition, as_of=as_of, condition=condition
+    )
     top = max(samples)
     if applied is None:
         return MacAssessment(

@@ -2,7 +2,8 @@
 
 Applies to substances acting on the same organ or system or known to be additive; the caller decides
 that. The rule is from secondary sources (a public judgement engine citing "GBZ 2.1 3.8"); the clause
-number is unverified.
+number is unverified (searched again in 2026-11: the foreword of GBZ 2.1-2019 is public, the clause
+text is not; the result keeps ``verified=False``).
 
 >>> r = mixture([(2.0, 6.0), (40.0, 100.0), (10.0, 50.0)])
 >>> round(r.value, 4), r.verdict.name

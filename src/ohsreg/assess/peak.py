@@ -4,7 +4,14 @@ GBZ 2.1-2019 replaced the 2007 excursion limits (超限倍数) with PE (verified
 applied here is **not verified against the official text** (secondary sources only; the clause number
 6.3.3 comes from a public code base): excursions above **3 × PC-TWA** may last **at most 15 min** each,
 happen **at most 4 times** per working day, **at least 1 h apart**, and no concentration may ever exceed
-**5 × PC-TWA**. Spacing is measured from the end of one excursion to the start of the next.
+**5 × PC-TWA**. Searched again in 2026-11: the verbatim clause was not found (only the foreword's "引进峰接触浓度
+概念并替代超限倍数" and testing software that records a peak concentration, 峰接触浓度, for chemicals and for
+total and respirable dust), so the clause number and the rule stay unverified. Spacing is measured from the end of one excursion to the start of the next.
+
+Dates: GBZ 2.1-2019 is in force from **2020-04-01** (verified: 国卫通〔2019〕10号 of 2019-08-27, "该标准自
+2020年4月1日起施行，GBZ 2.1—2007同时废止"). For an ``as_of`` before that day the 2007 excursion limits
+(超限倍数) applied instead; their multiples could not be verified, so :func:`peak` refuses such dates
+(``assess.edition_unverified``) and :func:`excursion` judges them with a multiple the caller supplies.
 
 >>> from ohsreg.assess.peak import Excursion
 >>> r = peak([Excursion(25.0, 10, start_h=1.0), Excursion(28.0, 15, start_h=3.0)], limit=6.0)
@@ -23,16 +30,32 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import Assessment, AssessmentError, Message, Verdict, msg, number, resolve_limit
+from ohsreg.assess._base import (
+    AppliedLimit,
+    Assessment,
+    AssessmentError,
+    Message,
+    Verdict,
+    msg,
+    number,
+    resolve_limit,
+)
+from ohsreg.errors import EditionError
 
 __all__ = [
+    "EXCURSION_CLAUSE",
+    "GBZ21_2019_IN_FORCE",
     "PEAK_CLAUSE",
     "Excursion",
     "PeakAssessment",
+    "excursion",
     "peak",
 ]
 
 PEAK_CLAUSE = "GBZ 2.1-2019 6.3.3 (peak exposure; clause number unverified)"
+EXCURSION_CLAUSE = "GBZ 2.1-2007 (超限倍数, excursion limit; clause and multiples unverified)"
+#: First day of GBZ 2.1-2019 (国卫通〔2019〕10号; GBZ 2.1-2007 repealed the same day).
+GBZ21_2019_IN_FORCE = dt.date(2020, 4, 1)
 MG_M3 = "mg/m³"
 EXCURSION_MULTIPLE = 3.0
 CEILING_MULTIPLE = 5.0
@@ -65,6 +88,7 @@ def peak(
     hazard: Any = None,
     edition: str | None = None,
     as_of: dt.date | None = None,
+    condition: str | None = None,
 ) -> PeakAssessment:
     """Judge the excursions of one working day by the peak-exposure rule (unverified, see module).
 
@@ -76,7 +100,26 @@ def peak(
     exc = tuple(_excursion(e, i) for i, e in enumerate(excursions))
     if not exc:
         raise AssessmentError("no excursions given", rule="assess.empty", field="excursions")
-    applied = resolve_limit(limit, "PC-TWA", "pc_twa", MG_M3, hazard=hazard, edition=edition, as_of=as_of)
+    _check_2019_in_force(as_of, edition)
+    has_stel = getattr(limit, "pc_stel", None) is not None
+    if limit is None and hazard is not None:
+        has_stel = (
+            resolve_limit(
+                None,
+                "PC-STEL",
+                "pc_stel",
+                MG_M3,
+                hazard=hazard,
+                edition=edition,
+                as_of=as_of,
+                condition=condition,
+                required=False,
+            )
+            is not None
+        )
+    applied = resolve_limit(
+        limit, "PC-TWA", "pc_twa", MG_M3, hazard=hazard, edition=edition, as_of=as_of, condition=condition
+    )
     top = max(e.concentration for e in exc)
     base = PeakAssessment(
         quantity="C_PE",
@@ -88,7 +131,7 @@ def peak(
         verified=False,
         excursions=exc,
     )
-    if applied is None or getattr(limit, "pc_stel", None) is not None:
+    if applied is None or has_stel:
         return attrs.evolve(
             base, reasons=(msg("peak exposure applies only to substances with PC-TWA and no PC-STEL"),)
         )
@@ -145,4 +188,70 @@ def _excursion(item: Any, i: int) -> Excursion:
         number(c, MG_M3, f"excursions[{i}].concentration"),
         number(m, "min", f"excursions[{i}].minutes"),
         None if s is None else number(s, "h", f"excursions[{i}].start_h"),
+    )
+
+
+def _check_2019_in_force(as_of: dt.date | None, edition: str | None) -> None:
+    if (as_of is not None and as_of < GBZ21_2019_IN_FORCE) or (
+        edition is not None and edition.replace(" ", "") == "GBZ2.1-2007"
+    ):
+        raise EditionError(
+            "peak exposure applies from {date} (GBZ 2.1-2019); before that GBZ 2.1-2007 used excursion "
+            "limits whose multiples could not be verified",
+            rule="assess.edition_unverified",
+            field="as_of" if as_of is not None else "edition",
+            hint="judge 15-min samples with ohsreg.assess.excursion(..., multiple=) from the 2007 text",
+            date=GBZ21_2019_IN_FORCE.isoformat(),
+        )
+
+
+def excursion(
+    c_ste: Iterable[Any] | float,
+    *,
+    pc_twa: Any,
+    multiple: float,
+    c_twa: Any = None,
+) -> Assessment:
+    """Judge 15-min concentrations by a GBZ 2.1-2007 excursion limit (超限倍数) the caller supplies.
+
+    Under GBZ 2.1-2007 (in force 2007-11-01 to 2020-03-31) a substance without PC-STEL had an excursion
+    multiple: with the 8-h C_TWA complying, no 15-min exposure may exceed ``multiple × PC-TWA``
+    (definition seen on a secondary exam page; **unverified**). The multiples themselves (by PC-TWA
+    band) were **not found** in any public copy of the 2007 text, so none is built in: pass the value
+    printed in the standard. The result is always marked unverified.
+
+    ``c_ste``: one or more 15-min concentrations (mg/m³); ``c_twa`` (optional): the day's C_TWA — if
+    it exceeds PC-TWA the verdict is EXCEEDS whatever the excursions.
+
+    >>> excursion([4.0, 6.5], pc_twa=2.0, multiple=2.5).verdict.name
+    'EXCEEDS'
+    """
+    items = [c_ste] if isinstance(c_ste, int | float | str) else list(c_ste)
+    values = tuple(number(c, MG_M3, f"c_ste[{i}]") for i, c in enumerate(items))
+    if not values:
+        raise AssessmentError("no samples given", rule="assess.empty", field="c_ste")
+    base = number(pc_twa, MG_M3, "pc_twa", allow_zero=False)
+    k = number(multiple, "1", "multiple", allow_zero=False)
+    if k < 1:
+        raise AssessmentError(
+            "{where} must be at least 1, got {value}", rule="assess.value", field="multiple", value=k
+        )
+    top = max(values)
+    reasons: list[Message] = []
+    if c_twa is not None and number(c_twa, MG_M3, "c_twa") > base:
+        reasons.append(msg("C_TWA exceeds PC-TWA"))
+    over = sum(1 for v in values if v > k * base)
+    if over:
+        reasons.append(msg("{n} of {total} samples above the excursion limit", n=over, total=len(values)))
+    return Assessment(
+        quantity="C_STE",
+        value=top,
+        unit=MG_M3,
+        limit=AppliedLimit(
+            kind=f"{k:g} × PC-TWA", value=k * base, unit=MG_M3, edition="GBZ 2.1-2007", verified=False
+        ),
+        verdict=Verdict.EXCEEDS if reasons else Verdict.COMPLIES,
+        clause=EXCURSION_CLAUSE,
+        verified=False,
+        reasons=tuple(reasons),
     )

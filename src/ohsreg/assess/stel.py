@@ -45,6 +45,7 @@ def stel(
     hazard: Any = None,
     edition: str | None = None,
     as_of: dt.date | None = None,
+    condition: str | None = None,
     below_lod: str = "error",
 ) -> StelAssessment:
     """C_STE of one 15-min window judged against PC-STEL.
@@ -59,7 +60,9 @@ def stel(
     exposed = sum(t for _, t in segs)
     check_total(exposed, WINDOW_MIN, "min", "15-min window")
     value = sum(c * t for c, t in segs) / WINDOW_MIN
-    applied = resolve_limit(limit, "PC-STEL", "pc_stel", MG_M3, hazard=hazard, edition=edition, as_of=as_of)
+    applied = resolve_limit(
+        limit, "PC-STEL", "pc_stel", MG_M3, hazard=hazard, edition=edition, as_of=as_of, condition=condition
+    )
     reasons: tuple[Message, ...] = ()
     if applied is None:
         verdict = Verdict.NOT_APPLICABLE

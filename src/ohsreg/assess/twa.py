@@ -49,6 +49,7 @@ def twa(
     hazard: Any = None,
     edition: str | None = None,
     as_of: dt.date | None = None,
+    condition: str | None = None,
     shift_hours: float = REFERENCE_HOURS,
     adjust_long_shift: bool = False,
     hours_per_week: float | None = None,
@@ -60,7 +61,11 @@ def twa(
         segments_: pairs of concentration (number in mg/m³, quantity, or :class:`NonDetect`) and
             duration (hours, or a quantity such as ``"30 min"``).
         limit: PC-TWA as a number in mg/m³, an :class:`AppliedLimit`, or a catalogue limit object.
-        hazard, edition, as_of: look the limit up in the catalogue instead (lazy import).
+        hazard, edition, as_of: look the limit up in the catalogue instead (lazy import): ``hazard`` is
+            a name, alias, CAS, :class:`~ohsreg.catalogue.HazardFactor` or a looked-up ``LimitSet``;
+            ``as_of`` picks the edition and amendments in force that day (benzene: 6 mg/m³ before
+            amendment No. 1, 3 mg/m³ after).
+        condition: the sub-condition of an entry with several rows (CO: ``"非高原"``, ``">3000"``).
         shift_hours: the real length of the working day; durations may not sum past it.
         adjust_long_shift: for a day longer than 8 h (or a week longer than 40 h), multiply PC-TWA by
             the smaller of the daily and weekly reduction factors (GBZ 2.1-2019 A.7.3; Brief & Scala
@@ -76,7 +81,9 @@ def twa(
     exposed = sum(t for _, t in segs)
     check_total(exposed, shift, "h", "working day")
     value = sum(c * t for c, t in segs) / REFERENCE_HOURS
-    applied = resolve_limit(limit, "PC-TWA", "pc_twa", MG_M3, hazard=hazard, edition=edition, as_of=as_of)
+    applied = resolve_limit(
+        limit, "PC-TWA", "pc_twa", MG_M3, hazard=hazard, edition=edition, as_of=as_of, condition=condition
+    )
     reasons: list[Message] = []
     verified = True
     rf: float | None = None

@@ -12,8 +12,10 @@ The deadlines (Arts. 8–9, verified) live in :mod:`ohsreg.rules.declaration`.
 ...     kind="INITIAL", filed_on=dt.date(2023, 3, 1),
 ...     items=[{"hazard": "噪声", "distribution": "开料车间", "exposed_workers": 12}],
 ... )
->>> d.missing_hazards(["噪声"]), len(d.missing_hazards(["噪声", "苯"]))  # keys once the catalogue resolves names
-([], 1)
+>>> d.items[0].hazard  # stored as the catalogue key
+'P001'
+>>> d.missing_hazards(["噪声"]), d.missing_hazards(["噪声", "苯"])
+([], ['C028'])
 """
 
 from __future__ import annotations

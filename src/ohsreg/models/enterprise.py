@@ -9,8 +9,9 @@ objects — what a supervisor runs.
 Bad input raises a ``ValidationError`` naming the field and a rule code: more exposed workers than
 workers (``enterprise.headcount``), a worker on an unknown post (``enterprise.post_unknown``), two posts
 with one code, a declaration of another employer, dates out of order, invalid identifiers. A post
-exposed to an unknown hazard is refused by :data:`~ohsreg.models.base.HazardRef` once the reference
-catalogue is installed. Workers' names and resident IDs are masked in every default export.
+exposed to a hazard the reference catalogue does not know is refused by
+:data:`~ohsreg.models.base.HazardRef` (``catalogue.unknown``, with close matches); hazards are stored as
+catalogue keys (``"C028"`` for 苯) and findings name them by their catalogue name. Workers' names and resident IDs are masked in every default export.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Self
 from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
-from ohsreg.models._common import EventDate, directory_risk_class, rule_error
+from ohsreg.models._common import EventDate, directory_risk_class, hazard_name, rule_error
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import HazardRef, PersonalResidentID, PersonName, Phone, Record, mask_name
 from ohsreg.models.declaration import HazardDeclaration
@@ -203,7 +204,7 @@ class JobPost(Record):
                     rule="enterprise.exposure_hazard",
                     field="exposures",
                     index=i,
-                    hazard=exposure.hazard,
+                    hazard=f"{hazard_name(exposure.hazard)} ({exposure.hazard})",
                 )
         return self
 
@@ -276,8 +277,10 @@ class Enterprise(Record):
     ``risk_class`` is the occupational-hazard class of the employer (严重 / 一般) used for detection and
     evaluation frequencies. When it is not given, :meth:`detection_risk_class` derives it from the
     industry and the 《建设项目职业病危害风险分类管理目录》 in force (国卫办职健发〔2021〕5号 makes that
-    directory decide the periodic detection frequency of employers; copy of the notice) — once the
-    reference catalogue (``ohsreg.catalogue``) is installed; otherwise the checks say it is unknown.
+    directory decide the periodic detection frequency of employers; copy of the notice), through
+    :func:`ohsreg.catalogue.risk_class`. The 2021 directory stars some industries (footnote: serious only
+    when adhesives, cleaners, inks or paints containing 苯、正己烷、1,2-二氯乙烷 or 三氯甲烷 are used):
+    for them :attr:`uses_listed_solvents` decides, and the checks say so when it is not given.
     """
 
     uscc: USCC
@@ -422,10 +425,10 @@ class Enterprise(Record):
 
     def detection_risk_class(self, as_of: dt.date) -> tuple[RiskClass | None, str | None]:
         """The risk class that sets detection frequencies on ``as_of`` and where it comes from:
-        ``(risk_class, "declared")`` when given, ``(class, "<directory edition>")`` when derived from the
-        risk directory through the reference catalogue, ``(None, None)`` when neither answers (no
-        catalogue, a date before the 2021 directory, an industry split into parts, or a starred industry
-        with ``uses_listed_solvents`` not given)."""
+        ``(risk_class, "declared")`` when given, ``(class, "建设项目职业病危害风险分类管理目录 (2021)")`` when
+        derived from the risk directory in force, ``(None, None)`` when neither answers (a date before the
+        2021 directory, an industry split into parts, or a starred industry with ``uses_listed_solvents``
+        not given)."""
         if self.risk_class is not None:
             return self.risk_class, "declared"
         derived = directory_risk_class(self.industry, as_of, self.uses_listed_solvents)

@@ -10,12 +10,13 @@ Rules and where they come from (confidence in the rule modules' docstrings):
 code                                provision
 ==================================  =====================================================================
 ``declaration.*``                   安监总局令第48号 Arts. 2, 8, 9 (verified copy)
-``surveillance.*``                  GBZ 188-2014 intervals (:mod:`~ohsreg.rules.surveillance`);
+``surveillance.*``                  GBZ 188 intervals by edition (:mod:`~ohsreg.rules.surveillance`);
                                     the duty to examine, no contraindicated work, exit examinations:
                                     职业病防治法 (2018) Art. 35 (verified copy)
 ``training.*``                      职业病防治法 (2018) Art. 34 (verified copy); hours 安监总厅安健〔2015〕121号
-                                    (secondary)
+                                    (verified by independent pages)
 ``enterprise.oh_manager_missing``   职业病防治法 (2018) Art. 20 (1) (article number not verified)
+``enterprise.oh_*`` (staffing)      令第5号 / 令第47号 Art. 8 (:mod:`~ohsreg.rules.staffing`)
 ``detection.*``, ``evaluation.*``   令第47号 Art. 20 (to 2021-01-31, secondary copies); 令第5号 Arts. 20, 21
                                     (verified copy)
 ``licence.expired``                 the licence's own validity
@@ -35,6 +36,7 @@ from ohsreg.models.base import Finding, finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
 from ohsreg.models.surveillance import ExamConclusion
 from ohsreg.models.training import TrainingRecord
+from ohsreg.rules._enterprise_support import directory_edition, directory_entry
 from ohsreg.rules.declaration import (
     DECLARATION_ORDER,
     declaration_applies,
@@ -49,7 +51,8 @@ from ohsreg.rules.detection import (
     next_status_evaluation_due,
 )
 from ohsreg.rules.enforcement import ACCIDENT_ORDER
-from ohsreg.rules.surveillance import GBZ188_2025_REPORTED_IN_FORCE, next_exam_due
+from ohsreg.rules.staffing import staffing_requirement
+from ohsreg.rules.surveillance import GBZ188_2025, GBZ188_2025_IN_FORCE, edition_on, next_exam_due
 from ohsreg.rules.training import (
     HOURS_SOURCE,
     TRAINING_CLAUSE,
@@ -58,7 +61,7 @@ from ohsreg.rules.training import (
     hours_required,
     next_training_due,
 )
-from ohsreg.vocab import ExamType, Severity
+from ohsreg.vocab import ExamType, RiskClass, Severity
 
 if TYPE_CHECKING:
     from ohsreg.models.enterprise import Enterprise
@@ -185,9 +188,9 @@ def check_declaration(ent: Enterprise, as_of: dt.date) -> list[Finding]:
 
 # ----------------------------------------------------------------------------------------- surveillance
 _INTERVAL_UNKNOWN = {
-    "NOT_SHIPPED": "no verified GBZ 188-2014 examination interval is shipped for {hazard}",
+    "NOT_SHIPPED": "no {edition} examination interval is shipped for {hazard}",
     "EDITION_NOT_SHIPPED": "GBZ 188-2007 intervals are not shipped: the interval for {hazard} is not checked",
-    "NO_INTERVAL_AT_LEVEL": "GBZ 188-2014 gives no periodic interval for {hazard} at the recorded exposure",
+    "NO_INTERVAL_AT_LEVEL": "{edition} gives no periodic interval for {hazard} at the recorded exposure",
 }
 
 
@@ -195,7 +198,9 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
     """GBZ 188: pre-placement, periodic and exit examinations; contraindicated workers kept on post."""
     out: list[Finding] = []
     reported_unknown: set[str] = set()
-    caveat = False
+    fallback: dict[str, None] = {}
+    edition = edition_on(as_of)
+    standard = edition.name if edition is not None else "GBZ 188"
     posts = {p.code: p for p in ent.posts}
     for i, worker in enumerate(ent.workers):
         subject = f"workers[{i}]"
@@ -206,7 +211,7 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                     finding(
                         "surveillance.exit_exam_missing",
                         ERROR,
-                        f"{_LAW}第三十五条; GBZ 188-2014",
+                        f"{_LAW}第三十五条; {standard}",
                         "worker {worker} left on {left_on} without an exit examination",
                         subject=subject,
                         worker=worker.id,
@@ -227,14 +232,15 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                     lex_8h=exposure.lex_8h if exposure else None,
                     grade=exposure.grade if exposure else None,
                 )
-                caveat = caveat or bool(due.interval.caveat)
+                if due.interval.status == "FALLBACK":
+                    fallback.setdefault(hazard_name(hazard), None)
                 if due.kind is ExamType.PRE_PLACEMENT:
                     if due.overdue(as_of):
                         out.append(
                             finding(
                                 "surveillance.pre_placement_missing",
                                 ERROR,
-                                f"{_LAW}第三十五条; GBZ 188-2014",
+                                f"{_LAW}第三十五条; {standard}",
                                 "worker {worker} has no pre-placement examination for {hazard}",
                                 subject=subject,
                                 due=due.due,
@@ -257,6 +263,7 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                                 subject=f"posts[{code}]",
                                 hazard=hazard_name(hazard),
                                 hazard_key=hazard,
+                                edition=due.interval.edition,
                             )
                         )
                 elif due.overdue(as_of):
@@ -294,14 +301,15 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                             post=code,
                         )
                     )
-    if caveat:
+    if fallback:
         out.append(
             finding(
-                "surveillance.edition_unverified",
+                "surveillance.edition_fallback",
                 INFO,
-                "GBZ 188-2014",
-                "intervals are from GBZ 188-2014; GBZ 188-2025 is reported in force from {date} but is not verified or shipped",
-                date=GBZ188_2025_REPORTED_IN_FORCE.isoformat(),
+                GBZ188_2025,
+                "GBZ 188-2025 is in force from {date}; its intervals for {hazards} are not shipped, so the GBZ 188-2014 intervals were used",
+                date=GBZ188_2025_IN_FORCE.isoformat(),
+                hazards="、".join(fallback),
             )
         )
     return out
@@ -394,6 +402,7 @@ def check_training(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                 subject="oh_managers",
             )
         )
+    out += check_staffing(ent, as_of)
     for i, manager in enumerate(ent.oh_managers):
         out += _person_training(
             TraineeRole.OH_MANAGER,
@@ -420,10 +429,62 @@ def check_training(ent: Enterprise, as_of: dt.date) -> list[Finding]:
     return out
 
 
+_FULL_TIME_MISSING = {
+    True: "the employer's occupational hazards are serious: a full-time occupational-health manager is required but none is appointed",
+    False: "the employer has {count} workers (more than 100): a full-time occupational-health manager is required but none is appointed",
+}
+
+
+def check_staffing(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+    """令第5号 (before 2021-02-01 令第47号) Art. 8: a full-time OH manager and an OH organisation for
+    serious employers and for employers with more than 100 workers (see :mod:`ohsreg.rules.staffing`)."""
+    from ohsreg.models.enterprise import OHManagerRole
+
+    out: list[Finding] = []
+    risk_class, _ = ent.detection_risk_class(as_of)
+    need = staffing_requirement(risk_class, ent.workers_total, as_of=as_of)
+    if need is None:
+        return out
+    serious = risk_class is RiskClass.SERIOUS
+    appointed = [m for m in ent.oh_managers if m.since is None or m.since <= as_of]
+    if (
+        need.full_time_required
+        and appointed
+        and not any(m.role is OHManagerRole.FULL_TIME for m in appointed)
+    ):
+        out.append(
+            finding(
+                "enterprise.oh_manager_full_time_missing",
+                ERROR,
+                need.clause,
+                _FULL_TIME_MISSING[serious],
+                subject="oh_managers",
+                count=ent.workers_total,
+            )
+        )
+    if need.organisation_required and ent.oh_organisation is None:
+        out.append(
+            finding(
+                "enterprise.oh_organisation_missing",
+                WARNING,
+                need.clause,
+                "an occupational-health management organisation is required (serious hazards or more than 100 workers) but none is recorded",
+                subject="oh_organisation",
+            )
+        )
+    return out
+
+
 # ------------------------------------------------------------------------------- detection / evaluation
 _NO_RULE_BEFORE = "no detection regime before 令第47号 (in force 2012-06-01) is shipped"
 _NO_RULE_CLASS = "Art. 20 sets no detection frequency for {risk_class} employers"
 _CLASS_UNKNOWN = "the employer's risk class is not given: duties that depend on it are not checked"
+_CLASS_CONDITIONAL = (
+    "industry {industry} is starred in the {edition}: it is serious only when adhesives, cleaners, inks or "
+    "paints containing the listed solvents are used; set uses_listed_solvents to check the duties that "
+    "depend on the class"
+)
+_DIRECTORY_NOTICE = "国卫办职健发〔2021〕5号"
 _DUTY_MISSING = {
     "detection": "no detection of hazard factors is on record (required every {months} months)",
     "evaluation": "no current-status evaluation is on record (required every {months} months)",
@@ -446,7 +507,24 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
     last_det = max((d.completed_on for d in ent.detections if d.completed_on <= as_of), default=None)
     last_eval = max((e.completed_on for e in ent.status_evaluations if e.completed_on <= as_of), default=None)
     risk_class, source = ent.detection_risk_class(as_of)
-    if risk_class is None:
+    starred = (
+        directory_entry(ent.industry, as_of, None)
+        if risk_class is None and ent.uses_listed_solvents is None
+        else None
+    )
+    if starred is not None and starred.conditional:
+        out.append(
+            finding(
+                "detection.risk_class_conditional",
+                INFO,
+                _DIRECTORY_NOTICE,
+                _CLASS_CONDITIONAL,
+                subject="uses_listed_solvents",
+                industry=ent.industry,
+                edition=directory_edition(starred),
+            )
+        )
+    elif risk_class is None:
         out.append(
             finding(
                 "detection.risk_class_unknown",
@@ -461,8 +539,8 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
             finding(
                 "detection.risk_class_derived",
                 INFO,
-                "国卫办职健发〔2021〕5号",
-                "risk class {risk_class} derived from the industry {industry} in the risk directory ({edition})",
+                _DIRECTORY_NOTICE,
+                "risk class {risk_class} derived from industry {industry} in the {edition}",
                 subject="risk_class",
                 risk_class=risk_class.code,
                 industry=ent.industry,

@@ -2,8 +2,9 @@
 
 An examination has a type (上岗前 / 在岗期间 / 离岗时 / 应急, :class:`~ohsreg.vocab.ExamType`), the
 hazard factors it was done for, and a conclusion. The five conclusions of GBZ 188-2014 are taken from
-secondary sources (the 2025 edition reportedly dropped ``RECHECK``): labels **unverified** against the
-standard's text. Intervals and ``next_exam_due`` live in :mod:`ohsreg.rules.surveillance`.
+secondary sources: labels **unverified** against the standard's text. GBZ 188-2025 (in force
+2026-08-01) removes the ``RECHECK`` conclusion (two independent sources: the revision's description in 中国职业医学
+2023 (6):209-216, and a public code repository); ``RECHECK`` is kept for examinations under GBZ 188-2014. Intervals and ``next_exam_due`` live in :mod:`ohsreg.rules.surveillance`.
 
 >>> import datetime as dt
 >>> e = HealthExam(exam_type="在岗期间", date=dt.date(2024, 5, 6), hazards=["苯"], conclusion="NORMAL")

@@ -1,26 +1,40 @@
 """Periodic occupational health examination intervals (GBZ 188) and ``next_exam_due``.
 
-Editions
---------
+Editions (picked by ``as_of``; every answer names the edition that gave it)
+------------------------------------------------------------------------------
 - **GBZ 188-2007**: in force until 2014-09-30; its intervals are **not shipped** (asking for a date
   before 2014-10-01 answers "no interval" with the reason).
 - **GBZ 188-2014** 《职业健康监护技术规范》: issued 2014-05-14, in force **2014-10-01** (verified from
-  copies of the cover page). This is the edition that answers.
-- **GBZ 188-2025**: reported by secondary sources (public code, three repositories) as issued 2025-08-20
-  and in force 2026-08-01, replacing the 2014 edition. **Not verified** (the NHC notice was not reached),
-  so it is **modelled as absent**: for dates on or after 2026-08-01 the 2014 interval is still given,
-  with ``caveat`` saying that a later edition may be in force. Check before relying on it.
+  two copies of the cover page).
+- **GBZ 188-2025**: replaces GBZ 188-2014, mandatory, in force **2026-08-01**. Existence and in-force
+  date **verified** by independent public sources: four unrelated public code repositories (two of
+  them cite the NHC notice nhc.gov.cn/fzs/c100048/202509/93c5090f…, one reads the date from the
+  standard's PDF), and a public copy of the new table of contents (zybls.com: sections 5.58 甲苯 …
+  5.65 β-萘胺, matching the revision described in 中国职业医学 2023 (6):209). The issue date
+  **2025-08-20** comes from one source only (unverified). Its intervals are shipped only for noise
+  and heat, from one secondary source (``verified=False``).
 
-Provenance of each interval is on its :class:`ExamIntervalRule` (``verified``, ``source``):
+From 2026-08-01 :func:`exam_interval` answers with GBZ 188-2025 where a 2025 interval is shipped;
+otherwise it gives the **replaced GBZ 188-2014 interval** with ``status="FALLBACK"``,
+``verified=False`` and a ``caveat`` saying so (the conservative choice: an interval is still checked,
+and the caller is told to confirm it against the 2025 text).
 
-- chemical factors (benzene, lead, n-hexane, formaldehyde…): a public copy of the standard's text
-  (FACTS §10, excerpt of the in-service periodicity clauses) — verified against a copy, clause numbers
-  not given;
-- noise (L_EX,8h ≥ 85 dB(A): 1 year; 80–85 dB(A): 2 years), coal dust (grade Ⅰ: 3 years, grade Ⅱ and
-  above: 2 years, clause 6.2.2.3) and heat (1 year, before the hot season): secondary sources only —
-  ``verified=False``;
-- silica dust and every factor not listed: **no interval shipped** (the values found were recalled, not
-  sourced); :func:`exam_interval` says so instead of guessing.
+GBZ 188-2014 rows and their provenance (``verified``, ``source`` on each :class:`ExamIntervalRule`)
+------------------------------------------------------------------------------------------------------
+- 43 chemical factors of the 57 chemical sections: a public copy of the standard's list of in-service
+  periodicity (renrendoc p-80331186, items 1–41; FACTS §10). Verified against that copy, clause
+  numbers not given. Three of them (汞, 砷, 氯乙烯) depend on the grade of the work and the copy lost
+  the grade numerals (Ⅰ/Ⅱ): those are ``verified=False``.
+- heat (高温, 1 year, before the hot season): two independent pages (a copy of the standard's table,
+  xiaomilidoc p-2896031; a summary, qwkpw.com) — verified.
+- noise (L_EX,8h ≥ 85 dB(A): 1 year; 80–85 dB(A): 2 years): one page quoting the clause (g230.com); a
+  second page (qwkpw.com) gives only "1 year" — ``verified=False``.
+- coal dust (grade Ⅰ: 3 years, grade Ⅱ and above: 2 years, clause 6.2.2.3): one exam answer quoting
+  the clause — ``verified=False``.
+- **not shipped**: silica dust (6.1), asbestos (6.3), the other dusts, the remaining chemical sections
+  (氯丁二烯 onwards), physical agents other than noise and heat, biological agents and special
+  operations. No source with their periodicity was found; :func:`exam_interval` says so instead of
+  guessing.
 
 >>> import datetime as dt
 >>> r = exam_interval("苯", as_of=dt.date(2024, 1, 1))
@@ -28,8 +42,13 @@ Provenance of each interval is on its :class:`ExamIntervalRule` (``verified``, `
 (12, 'GBZ 188-2014', True)
 >>> exam_interval("噪声", as_of=dt.date(2024, 1, 1), lex_8h=82).months
 24
->>> exam_interval("矽尘", as_of=dt.date(2024, 1, 1)).months is None
-True
+>>> exam_interval("矽尘", as_of=dt.date(2024, 1, 1)).status
+'NOT_SHIPPED'
+>>> later = exam_interval("苯", as_of=dt.date(2026, 9, 1))
+>>> later.months, later.edition, later.status
+(12, 'GBZ 188-2014', 'FALLBACK')
+>>> exam_interval("高温", as_of=dt.date(2026, 9, 1)).edition
+'GBZ 188-2025'
 """
 
 from __future__ import annotations
@@ -41,7 +60,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ohsreg.rules._enterprise_support import add_months, canonical_hazard
+from ohsreg.rules._enterprise_support import add_months, canonical_hazard, hazard_name
 from ohsreg.vocab import ExamType, HazardGrade
 
 if TYPE_CHECKING:
@@ -49,36 +68,111 @@ if TYPE_CHECKING:
     from ohsreg.units import SoundLevel
 
 __all__ = [
+    "EDITIONS",
     "GBZ188_2014",
     "GBZ188_2014_IN_FORCE",
+    "GBZ188_2025",
+    "GBZ188_2025_IN_FORCE",
     "GBZ188_2025_REPORTED_IN_FORCE",
     "ExamDue",
     "ExamInterval",
     "ExamIntervalRule",
+    "SurveillanceEdition",
+    "edition_on",
     "exam_interval",
     "interval_rules",
     "next_exam_due",
 ]
 
+GBZ188_2007 = "GBZ 188-2007"
 GBZ188_2014 = "GBZ 188-2014"
 GBZ188_2014_IN_FORCE = dt.date(2014, 10, 1)
 """In force date of GBZ 188-2014 (verified)."""
-GBZ188_2025_REPORTED_IN_FORCE = dt.date(2026, 8, 1)
-"""Reported (unverified) in force date of GBZ 188-2025; the edition is modelled as absent."""
+GBZ188_2025 = "GBZ 188-2025"
+GBZ188_2025_IN_FORCE = dt.date(2026, 8, 1)
+"""In force date of GBZ 188-2025 (verified: independent public sources agree, see the module doc)."""
+GBZ188_2025_REPORTED_IN_FORCE = GBZ188_2025_IN_FORCE
+"""Former name of :data:`GBZ188_2025_IN_FORCE` (kept for compatibility)."""
 
-_COPY = "GBZ 188-2014 text, public copy (renrendoc p-80331186 excerpt), see FACTS §10"
-_NOISE = "secondary: g230.com page quoting GBZ 188-2014 noise clause (RULES §9)"
-_COAL = "secondary: exam answer citing GBZ 188-2014 6.2.2.3 (RULES §9)"
-_HEAT = "secondary: xiaomilidoc copy of the GBZ 188-2014 table (RULES §9)"
+
+@attrs.frozen(slots=True)
+class SurveillanceEdition:
+    """One edition of GBZ 188: when it applied, whether its intervals are shipped, and how sure we are."""
+
+    name: str
+    issued: dt.date | None
+    in_force: dt.date
+    replaced_on: dt.date | None
+    shipped: bool
+    dates_verified: bool
+    """Whether the in-force date is verified."""
+    source: str
+    issued_verified: bool = True
+    """Whether the issue date is verified (GBZ 188-2025: one source only)."""
+
+    def applies_on(self, as_of: dt.date) -> bool:
+        return self.in_force <= as_of and (self.replaced_on is None or as_of < self.replaced_on)
+
+
+EDITIONS: tuple[SurveillanceEdition, ...] = (
+    SurveillanceEdition(
+        GBZ188_2007,
+        None,
+        dt.date(2007, 1, 1),
+        GBZ188_2014_IN_FORCE,
+        False,
+        False,
+        "replaced by GBZ 188-2014 (cover page); its own dates are not modelled",
+    ),
+    SurveillanceEdition(
+        GBZ188_2014,
+        dt.date(2014, 5, 14),
+        GBZ188_2014_IN_FORCE,
+        GBZ188_2025_IN_FORCE,
+        True,
+        True,
+        "cover page copies: mdjjksjc.com 8136100020002065, max.book118.com 22851552",
+    ),
+    SurveillanceEdition(
+        GBZ188_2025,
+        dt.date(2025, 8, 20),
+        GBZ188_2025_IN_FORCE,
+        None,
+        True,
+        True,
+        "in force 2026-08-01: four independent public code repositories (two cite the NHC notice "
+        "nhc.gov.cn/fzs/c100048/202509/93c5090f626f471b98dac5088824fc8a); 2025 table of contents: "
+        "zybls.com/a/6751; issue date 2025-08-20 from one repository only (unverified)",
+        issued_verified=False,
+    ),
+)
+
+
+def edition_on(as_of: dt.date) -> SurveillanceEdition | None:
+    """The GBZ 188 edition in force on ``as_of`` (``None`` before 2007).
+
+    >>> edition_on(dt.date(2026, 7, 31)).name, edition_on(dt.date(2026, 8, 1)).name
+    ('GBZ 188-2014', 'GBZ 188-2025')
+    """
+    return next((e for e in EDITIONS if e.applies_on(as_of)), None)
+
+
+_COPY = "GBZ 188-2014 text, public copy (renrendoc p-80331186, in-service periodicity list), FACTS §10"
+_NOISE = "secondary: g230.com page quoting the GBZ 188-2014 noise clause; qwkpw.com gives 1 year only"
+_COAL = "secondary: exam answer citing GBZ 188-2014 6.2.2.3 (222.198.130.40 showsubject 210fceca…)"
+_HEAT = "two pages: xiaomilidoc p-2896031 (copy of the standard's table) and qwkpw.com/jingyan/y5yzm4"
+_POSTGUARD = "secondary: one public code repository (GBZ 188-2025 cycle rules in its comments)"
+_LIVER = "liver function test every 6 months (not modelled)"
 
 
 @attrs.frozen(slots=True)
 class ExamIntervalRule:
-    """One in-service (periodic) examination interval of GBZ 188-2014 for one hazard factor.
+    """One in-service (periodic) examination interval of one GBZ 188 edition for one hazard factor.
 
     ``months`` is the plain interval; ``by_noise`` and ``by_grade`` refine it (noise level bands,
     hazard grade of the work). ``names`` are the names and CAS numbers the factor is known by; they are
-    resolved through the reference catalogue when it is installed.
+    resolved through the reference catalogue (a catalogue factor may be broader than the standard's
+    section, e.g. 汞及其化合物 for 汞及其无机化合物: ``note`` says so).
     """
 
     hazard: str
@@ -92,24 +186,71 @@ class ExamIntervalRule:
     """(lower bound of L_EX,8h in dB(A), months), highest band first."""
     by_grade: tuple[tuple[HazardGrade, int], ...] = ()
     """(lowest grade of the band, months), highest grade first."""
+    edition: str = GBZ188_2014
 
 
-def _chem(hazard: str, months: int, *names: str, note: str = "") -> ExamIntervalRule:
-    return ExamIntervalRule(hazard, (hazard, *names), months, _COPY, True, f"{GBZ188_2014} {hazard}", note)
+def _chem(hazard: str, months: int, *names: str, note: str = "", verified: bool = True) -> ExamIntervalRule:
+    return ExamIntervalRule(
+        hazard, (hazard, *names), months, _COPY, verified, f"{GBZ188_2014} {hazard}", note
+    )
+
+
+def _graded(hazard: str, *names: str, note: str) -> ExamIntervalRule:
+    """A chemical whose interval depends on the grade of the work (Ⅱ and above: 1 year; Ⅰ: 2 years);
+    the copy lost the grade numerals, so the rule is unverified."""
+    return ExamIntervalRule(
+        hazard,
+        (hazard, *names),
+        None,
+        _COPY,
+        False,
+        f"{GBZ188_2014} {hazard}",
+        f"有毒作业分级 Ⅱ级及以上 1 年, Ⅰ级 2 年 (grade numerals lost in the copy); {note}".rstrip("; "),
+        by_grade=((HazardGrade.GRADE_II, 12), (HazardGrade.GRADE_I, 24)),
+    )
 
 
 _RULES_2014: tuple[ExamIntervalRule, ...] = (
     _chem("铅及其无机化合物", 12, "铅", "铅及其化合物", "铅及其化合物（不包括四乙基铅）", "7439-92-1"),
+    _chem("四乙基铅", 36, "78-00-2"),
+    _graded("汞及其无机化合物", "汞", "汞及其化合物", "7439-97-6", note="catalogue factor is broader"),
     _chem("锰及其无机化合物", 12, "锰", "锰及其化合物", "7439-96-5"),
+    _chem("铍及其无机化合物", 12, "铍", "铍及其化合物", "7440-41-7"),
     _chem("镉及其无机化合物", 12, "镉", "镉及其化合物", "7440-43-9"),
     _chem("铬及其无机化合物", 12, "铬", "铬及其化合物", "7440-47-3"),
+    _chem("氧化锌", 12, "1314-13-2"),
+    _graded("砷", "砷及其化合物", "砷及其化合物（砷化氢单列）", "7440-38-2", note=_LIVER),
+    _chem("砷化氢", 36, "砷化三氢", "7784-42-1"),
+    _chem(
+        "磷及其无机化合物",
+        6,
+        "磷",
+        "黄磷",
+        "磷及其化合物",
+        "磷及其化合物（磷化氢、磷化锌、磷化铝、有机磷单列）",
+        note=f"{_LIVER}; the catalogue factor is broader than 磷及其无机化合物",
+    ),
+    _chem("磷化氢", 12, "7803-51-2", note="the catalogue factor also covers 磷化锌、磷化铝"),
+    _chem(
+        "钡化合物",
+        36,
+        "可溶性钡化合物",
+        "钡及其化合物",
+        note="GBZ 188-2014: 氯化钡、硝酸钡、醋酸钡; the catalogue factor 钡及其化合物 is broader",
+    ),
+    _chem("钒及其无机化合物", 36, "钒", "钒及其化合物"),
+    _chem("三烷基锡", 36),
+    _chem("铊及其无机化合物", 12, "铊", "铊及其化合物"),
+    _chem("羰基镍", 12, "13463-39-3"),
+    _chem("氟及其无机化合物", 12, "氟", "7782-41-4"),
     _chem("苯", 12, "71-43-2", "benzene"),
     _chem("甲苯", 12, "108-88-3", "toluene", note="按苯的要求执行（参照苯）"),
     _chem("二甲苯", 12, "1330-20-7", "xylene", note="按苯的要求执行（参照苯）"),
     _chem("二硫化碳", 12, "75-15-0"),
-    _chem("正己烷", 12, "110-54-3", "n-hexane"),
-    _chem("汽油", 12, "8006-61-9"),
+    _chem("四氯化碳", 36, "56-23-5", note=_LIVER),
     _chem("甲醇", 36, "67-56-1", "methanol"),
+    _chem("汽油", 12, "8006-61-9"),
+    _chem("溴甲烷", 36, "74-83-9"),
     _chem(
         "1,2-二氯乙烷",
         36,
@@ -117,12 +258,32 @@ _RULES_2014: tuple[ExamIntervalRule, ...] = (
         "二氯乙烷",
         note="the 2015 catalogue lists 二氯乙烷; GBZ 188-2014 names 1,2-二氯乙烷",
     ),
-    _chem("甲醛", 12, "50-00-0", "formaldehyde"),
-    _chem("一氧化碳", 36, "630-08-0"),
-    _chem("硫化氢", 36, "7783-06-4"),
+    _chem("正己烷", 12, "110-54-3", "n-hexane"),
+    _chem(
+        "苯的氨基与硝基化合物",
+        36,
+        "苯的氨基及硝基化合物",
+        "苯的氨基及硝基化合物（不含三硝基甲苯）",
+    ),
+    _chem("三硝基甲苯", 12, "118-96-7", "TNT", note=_LIVER),
+    _chem("联苯胺", 12, "92-87-5"),
     _chem("氯气", 12, "氯", "7782-50-5"),
     _chem("二氧化硫", 12, "7446-09-5"),
+    _chem("氮氧化物", 12, "氮氧化合物"),
     _chem("氨", 12, "7664-41-7"),
+    _chem("光气", 36, "碳酰氯", "75-44-5"),
+    _chem("甲醛", 12, "50-00-0", "formaldehyde"),
+    _chem("一甲胺", 12, "74-89-5"),
+    _chem("一氧化碳", 36, "630-08-0"),
+    _chem("硫化氢", 36, "7783-06-4"),
+    _graded("氯乙烯", "75-01-4", note=_LIVER),
+    _chem(
+        "三氯乙烯",
+        36,
+        "79-01-6",
+        note="皮肤科常规检查 weekly in the first 3 months after placement (not modelled)",
+    ),
+    _chem("氯丙烯", 12, "107-05-1"),
     ExamIntervalRule(
         "噪声",
         ("噪声", "noise"),
@@ -148,11 +309,37 @@ _RULES_2014: tuple[ExamIntervalRule, ...] = (
         ("高温", "heat"),
         12,
         _HEAT,
-        False,
+        True,
         f"{GBZ188_2014} 高温 在岗期间职业健康检查周期",
         "每年高温季节到来之前进行",
     ),
 )
+
+_RULES_2025: tuple[ExamIntervalRule, ...] = (
+    ExamIntervalRule(
+        "噪声",
+        ("噪声", "noise"),
+        None,
+        _POSTGUARD,
+        False,
+        f"{GBZ188_2025} 7.1 噪声",
+        "L_EX,8h < 80 dB(A): no surveillance; section number 7.1 from a public mapping of the 2025 text",
+        by_noise=((85.0, 12), (80.0, 24)),
+        edition=GBZ188_2025,
+    ),
+    ExamIntervalRule(
+        "高温",
+        ("高温", "heat"),
+        12,
+        _POSTGUARD,
+        False,
+        f"{GBZ188_2025} 7.3 高温",
+        "section number 7.3 from a public mapping of the 2025 text",
+        edition=GBZ188_2025,
+    ),
+)
+
+_TABLES: dict[str, tuple[ExamIntervalRule, ...]] = {GBZ188_2014: _RULES_2014, GBZ188_2025: _RULES_2025}
 
 _GRADE_ORDER = {
     HazardGrade.GRADE_0: 0,
@@ -163,26 +350,36 @@ _GRADE_ORDER = {
 }
 
 _index_lock = threading.Lock()
-_index: dict[str, ExamIntervalRule] | None = None
+_indexes: dict[str, dict[str, ExamIntervalRule]] = {}
 
 
-def _rule_index() -> dict[str, ExamIntervalRule]:
-    global _index
-    if _index is None:
+def _rule_index(edition: str) -> dict[str, ExamIntervalRule]:
+    index = _indexes.get(edition)
+    if index is None:
         with _index_lock:
-            if _index is None:
+            index = _indexes.get(edition)
+            if index is None:
                 table: dict[str, ExamIntervalRule] = {}
-                for rule in _RULES_2014:
+                for rule in _TABLES.get(edition, ()):
                     for name in rule.names:
                         table.setdefault(name, rule)
                         table.setdefault(canonical_hazard(name), rule)
-                _index = table
-    return _index
+                _indexes[edition] = index = table
+    return index
 
 
-def interval_rules() -> tuple[ExamIntervalRule, ...]:
-    """Every GBZ 188-2014 interval shipped, in table order (``verified`` says how sure each is)."""
-    return _RULES_2014
+def _find(edition: str, hazard: str) -> ExamIntervalRule | None:
+    index = _rule_index(edition)
+    return index.get(hazard) or index.get(canonical_hazard(hazard))
+
+
+def interval_rules(edition: str = GBZ188_2014) -> tuple[ExamIntervalRule, ...]:
+    """Every interval shipped for ``edition``, in table order (``verified`` says how sure each is).
+
+    >>> len(interval_rules()), len(interval_rules("GBZ 188-2025"))
+    (46, 2)
+    """
+    return _TABLES.get(edition, ())
 
 
 @attrs.frozen(slots=True)
@@ -190,8 +387,8 @@ class ExamInterval:
     """The periodic examination interval that answers for one hazard on one date.
 
     ``months`` is ``None`` when no interval is shipped for the factor (or the date is before
-    GBZ 188-2014); ``status`` and ``reason`` then say why. ``caveat`` warns when a later edition may be
-    in force.
+    GBZ 188-2014); ``status`` and ``reason`` then say why. ``edition`` is the edition whose interval
+    answered; ``caveat`` warns when it is not the edition in force on the date.
     """
 
     hazard: str
@@ -202,51 +399,15 @@ class ExamInterval:
     reason: str = ""
     caveat: str = ""
     status: str = "OK"
-    """``OK``; ``NOT_SHIPPED`` (no interval for the factor); ``EDITION_NOT_SHIPPED`` (date before
-    GBZ 188-2014); ``NO_INTERVAL_AT_LEVEL`` (noise below 80 dB(A), grade 0)."""
+    """``OK``; ``FALLBACK`` (GBZ 188-2025 in force, its interval for the factor not shipped: the
+    replaced GBZ 188-2014 interval is given); ``NOT_SHIPPED`` (no interval for the factor);
+    ``EDITION_NOT_SHIPPED`` (date before GBZ 188-2014); ``NO_INTERVAL_AT_LEVEL`` (noise below
+    80 dB(A), grade 0)."""
 
 
-def exam_interval(
-    hazard: str,
-    *,
-    as_of: dt.date,
-    lex_8h: float | SoundLevel | None = None,
-    grade: HazardGrade | str | None = None,
-) -> ExamInterval:
-    """The in-service examination interval for ``hazard`` under the GBZ 188 edition in force on ``as_of``.
-
-    ``lex_8h`` (noise, dB(A)) and ``grade`` (hazard grade of the work, GBZ/T 229) select the band where
-    the interval depends on them; without them, the **shortest** interval of the factor is returned
-    (the conservative reading) and ``reason`` says so.
-    """
-    if as_of < GBZ188_2014_IN_FORCE:
-        return ExamInterval(
-            hazard,
-            None,
-            "GBZ 188-2007",
-            "GBZ 188-2007",
-            False,
-            reason="GBZ 188-2007 (in force before 2014-10-01) is not shipped",
-            status="EDITION_NOT_SHIPPED",
-        )
-    caveat = (
-        "GBZ 188-2025 is reported in force from 2026-08-01 (unverified, not shipped); "
-        "the GBZ 188-2014 interval is given"
-        if as_of >= GBZ188_2025_REPORTED_IN_FORCE
-        else ""
-    )
-    rule = _rule_index().get(hazard) or _rule_index().get(canonical_hazard(hazard))
-    if rule is None:
-        return ExamInterval(
-            hazard,
-            None,
-            GBZ188_2014,
-            GBZ188_2014,
-            False,
-            reason="no verified GBZ 188-2014 interval is shipped for this factor",
-            caveat=caveat,
-            status="NOT_SHIPPED",
-        )
+def _months(
+    rule: ExamIntervalRule, lex_8h: float | SoundLevel | None, grade: HazardGrade | str | None
+) -> tuple[int | None, str]:
     months, reason = rule.months, ""
     if rule.by_noise:
         if lex_8h is None:
@@ -264,8 +425,60 @@ def exam_interval(
             months = next((m for g, m in rule.by_grade if rank >= _GRADE_ORDER[g]), None)
             if months is None:
                 reason = "grade 0: no periodic interval given"
-    status = "OK" if months is not None else "NO_INTERVAL_AT_LEVEL"
-    return ExamInterval(rule.hazard, months, GBZ188_2014, rule.clause, rule.verified, reason, caveat, status)
+    return months, reason
+
+
+def exam_interval(
+    hazard: str,
+    *,
+    as_of: dt.date,
+    lex_8h: float | SoundLevel | None = None,
+    grade: HazardGrade | str | None = None,
+) -> ExamInterval:
+    """The in-service examination interval for ``hazard`` under the GBZ 188 edition in force on ``as_of``.
+
+    ``lex_8h`` (noise, dB(A)) and ``grade`` (hazard grade of the work, GBZ/T 229) select the band where
+    the interval depends on them; without them, the **shortest** interval of the factor is returned
+    (the conservative reading) and ``reason`` says so. From 2026-08-01 (GBZ 188-2025) a factor without
+    a shipped 2025 interval gets the GBZ 188-2014 one with ``status="FALLBACK"`` and a ``caveat``.
+    """
+    edition = edition_on(as_of)
+    if edition is None or not edition.shipped:
+        return ExamInterval(
+            hazard,
+            None,
+            GBZ188_2007,
+            GBZ188_2007,
+            False,
+            reason="GBZ 188-2007 (in force before 2014-10-01) is not shipped",
+            status="EDITION_NOT_SHIPPED",
+        )
+    rule = _find(edition.name, hazard)
+    caveat, status = "", "OK"
+    if rule is None and edition.name == GBZ188_2025:
+        rule = _find(GBZ188_2014, hazard)
+        if rule is not None:
+            status = "FALLBACK"
+            caveat = (
+                f"GBZ 188-2025 is in force from {GBZ188_2025_IN_FORCE.isoformat()}; its interval for "
+                f"{hazard_name(canonical_hazard(hazard))} is not shipped: the replaced GBZ 188-2014 interval is "
+                "given (check it against the 2025 text)"
+            )
+    if rule is None:
+        return ExamInterval(
+            hazard,
+            None,
+            edition.name,
+            edition.name,
+            False,
+            reason=f"no {edition.name} interval is shipped for this factor",
+            status="NOT_SHIPPED",
+        )
+    months, reason = _months(rule, lex_8h, grade)
+    if months is None:
+        status = "NO_INTERVAL_AT_LEVEL"
+    verified = rule.verified and status != "FALLBACK"
+    return ExamInterval(rule.hazard, months, rule.edition, rule.clause, verified, reason, caveat, status)
 
 
 @attrs.frozen(slots=True)

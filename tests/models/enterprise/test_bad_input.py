@@ -153,9 +153,26 @@ def test_every_message_has_a_zh_translation() -> None:
 
 
 def test_unknown_hazard_on_a_post(wood: Enterprise) -> None:
-    pytest.importorskip("ohsreg.catalogue")  # HazardRef resolves names once the catalogue is installed
     data = _data(wood)
     data["workplaces"][1]["posts"][0]["hazards"] = ["不存在的因素"]
     errors = _errors(data)
     assert errors[0]["loc"][:5] == ("workplaces", 1, "posts", 0, "hazards")
-    assert str(errors[0]["type"]).startswith("catalogue.")
+    assert errors[0]["type"] == "catalogue.unknown"
+    assert "不存在的因素" in errors[0]["msg"]
+
+
+def test_hazards_are_stored_as_catalogue_keys(wood: Enterprise) -> None:
+    data = _data(wood)
+    data["workplaces"][1]["posts"][0]["hazards"] = ["benzene", "71-43-2", "噪声"]
+    data["workplaces"][1]["posts"][0]["exposures"] = []
+    ent = type(wood).model_validate(data, context={"as_of": dt.date(2025, 6, 30)})
+    assert ent.workplaces[1].posts[0].hazards == ("C028", "C028", "P001")
+
+
+def test_exposure_on_an_unlisted_hazard_names_it(wood: Enterprise) -> None:
+    data = _data(wood)
+    post = data["workplaces"][0]["posts"][0]
+    post["exposures"] = [{**post["exposures"][0], "hazard": "苯", "lex_8h": None}]
+    errors = _errors(data)
+    assert errors[0]["type"] == "enterprise.exposure_hazard"
+    assert "苯 (C028)" in errors[0]["msg"]

@@ -115,7 +115,7 @@ def test_detection_findings(mine: Enterprise, wood: Enterprise) -> None:
     assert "evaluation.overdue" in [f.rule for f in mine.check(dt.date(2026, 9, 13))]
     # wood furniture (C2110) is a starred industry: without uses_listed_solvents no class answers
     unknown = [f.rule for f in wood.model_copy(update={"risk_class": None}).check(day)]
-    assert "detection.risk_class_unknown" in unknown
+    assert "detection.risk_class_conditional" in unknown
     assert "detection.overdue" not in unknown
     # before 2021-02-01 (令第47号) detection is yearly whatever the class
     early = [
@@ -254,15 +254,27 @@ def test_risk_class_from_the_directory(mine: Enterprise, shoes: Enterprise) -> N
     day = dt.date(2025, 6, 30)
     assert mine.detection_risk_class(day) == (RiskClass.SERIOUS, "declared")
     undeclared = shoes.model_copy(update={"risk_class": None})
-    catalogue = pytest.importorskip("ohsreg.catalogue")
+    from ohsreg import catalogue
+
     assert catalogue.risk_class("C1952", uses_listed_solvents=True).risk_class is RiskClass.SERIOUS
-    # starred industry: undecided until the solvents are known
+    # starred industry: undecided until the solvents are known, and the check says so
     assert undeclared.detection_risk_class(day) == (None, None)
+    conditional = [f for f in undeclared.check(day) if f.rule == "detection.risk_class_conditional"]
+    assert len(conditional) == 1
+    assert "(2021)" in conditional[0].message("en")
+    assert "detection.risk_class_unknown" not in [f.rule for f in undeclared.check(day)]
+    general = undeclared.model_copy(update={"uses_listed_solvents": False})
+    assert general.detection_risk_class(day) == (
+        RiskClass.GENERAL,
+        "建设项目职业病危害风险分类管理目录 (2021)",
+    )
     known = undeclared.model_copy(update={"uses_listed_solvents": True})
     cls, source = known.detection_risk_class(day)
     assert cls is RiskClass.SERIOUS
-    assert source
-    assert "detection.risk_class_derived" in [f.rule for f in known.check(day)]
+    assert source == "建设项目职业病危害风险分类管理目录 (2021)"
+    derived = next(f for f in known.check(day) if f.rule == "detection.risk_class_derived")
+    assert derived.params["edition"] == source
+    assert "(2021)" in derived.message("zh_CN")
     # the 2021 directory does not answer for earlier dates
     assert known.detection_risk_class(dt.date(2021, 3, 11)) == (None, None)
 
@@ -278,3 +290,53 @@ def test_authority_named_for_the_wrong_regime(mine: Enterprise) -> None:
     assert len(found) == 1
     assert found[0].subject == "inspections[0].authority"
     assert "安全生产监督管理部门" in found[0].message("zh_CN")
+
+
+@pytest.mark.parametrize(
+    ("risk_class", "workers", "full_time"),
+    [
+        ("SERIOUS", 10, True),
+        ("GENERAL", 100, False),
+        ("GENERAL", 101, True),
+        (None, 101, True),
+        (None, 100, None),
+    ],
+)
+def test_staffing_requirement_boundaries(
+    risk_class: str | None, workers: int, full_time: bool | None
+) -> None:
+    from ohsreg.rules.staffing import staffing_requirement
+
+    need = staffing_requirement(risk_class, workers, as_of=dt.date(2024, 1, 1))
+    assert need is not None
+    assert need.full_time_required is full_time
+    assert need.organisation_required is full_time
+    assert need.clause.endswith("令第5号《工作场所职业卫生管理规定》第八条")
+
+
+def test_staffing_regime_by_date() -> None:
+    from ohsreg.rules.staffing import staffing_requirement
+
+    assert staffing_requirement("SERIOUS", 5, as_of=dt.date(2012, 5, 31)) is None
+    old = staffing_requirement("SERIOUS", 5, as_of=dt.date(2021, 1, 31))
+    assert old is not None
+    assert "令第47号" in old.clause
+
+
+def test_staffing_findings(shoes: Enterprise) -> None:
+    day = dt.date(2025, 6, 30)
+    assert not [f for f in shoes.check(day) if f.rule.startswith("enterprise.oh_")]
+    manager = shoes.oh_managers[0]
+    part_time = type(manager).model_validate(
+        {**manager.model_dump(context={"unmask": True}), "role": "PART_TIME"}, context={"as_of": day}
+    )
+    ent = shoes.model_copy(update={"oh_managers": (part_time,), "oh_organisation": None})
+    found = {f.rule: f for f in ent.check(day)}
+    full_time = found["enterprise.oh_manager_full_time_missing"]
+    assert full_time.clause.endswith("第八条")
+    assert "专职" in full_time.message("zh_CN")
+    assert "enterprise.oh_organisation_missing" in found
+    small = ent.model_copy(
+        update={"risk_class": RiskClass.GENERAL, "workers_total": 100, "workers_exposed": 60}
+    )
+    assert not [f for f in small.check(day) if f.rule.startswith("enterprise.oh_")]

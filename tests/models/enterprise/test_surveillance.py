@@ -9,7 +9,7 @@ import pytest
 
 from ohsreg import exam_interval, next_exam_due
 from ohsreg.models import Enterprise, HealthExam, Worker
-from ohsreg.rules.surveillance import GBZ188_2014, interval_rules
+from ohsreg.rules.surveillance import EDITIONS, GBZ188_2014, GBZ188_2025, edition_on, interval_rules
 from ohsreg.vocab import ExamType, HazardGrade
 
 D = dt.date(2024, 1, 1)
@@ -24,11 +24,24 @@ def test_edition_by_date() -> None:
     assert (first_day.months, first_day.edition, first_day.caveat) == (12, GBZ188_2014, "")
 
 
-def test_2025_edition_is_modelled_absent_with_a_caveat() -> None:
+def test_2025_edition_picked_by_date() -> None:
+    assert edition_on(dt.date(2026, 7, 31)).name == GBZ188_2014  # type: ignore[union-attr]
+    assert edition_on(dt.date(2026, 8, 1)).name == GBZ188_2025  # type: ignore[union-attr]
     assert exam_interval("苯", as_of=dt.date(2026, 7, 31)).caveat == ""
+    heat = exam_interval("高温", as_of=dt.date(2026, 8, 1))
+    assert (heat.edition, heat.months, heat.status, heat.verified) == (GBZ188_2025, 12, "OK", False)
+    noise = exam_interval("噪声", as_of=dt.date(2026, 8, 1), lex_8h=82)
+    assert (noise.edition, noise.months) == (GBZ188_2025, 24)
+
+
+def test_2025_fallback_to_the_replaced_interval_is_flagged() -> None:
     later = exam_interval("苯", as_of=dt.date(2026, 8, 1))
-    assert later.edition == GBZ188_2014
+    assert (later.months, later.edition, later.status) == (12, GBZ188_2014, "FALLBACK")
+    assert not later.verified
     assert "GBZ 188-2025" in later.caveat
+    assert "苯" in later.caveat
+    missing = exam_interval("矽尘（游离SiO2含量≥10%）", as_of=dt.date(2026, 8, 1))
+    assert (missing.months, missing.edition, missing.status) == (None, GBZ188_2025, "NOT_SHIPPED")
 
 
 @pytest.mark.parametrize(
@@ -65,7 +78,7 @@ def test_chemicals_by_name_and_cas() -> None:
 
 
 def test_unverified_factors_are_not_guessed() -> None:
-    for hazard in ("矽尘", "木粉尘", "unknown factor"):
+    for hazard in ("矽尘", "木粉尘", "石棉粉尘", "unknown factor"):
         r = exam_interval(hazard, as_of=D)
         assert r.months is None
         assert r.status == "NOT_SHIPPED"
@@ -74,7 +87,39 @@ def test_unverified_factors_are_not_guessed() -> None:
 def test_table_provenance() -> None:
     rules = interval_rules()
     assert all(r.source for r in rules)
-    assert {r.hazard for r in rules if not r.verified} == {"噪声", "煤尘", "高温"}
+    assert len(rules) == 46
+    assert {r.hazard for r in rules if not r.verified} == {"噪声", "煤尘", "汞及其无机化合物", "砷", "氯乙烯"}
+    assert all(not r.verified for r in interval_rules(GBZ188_2025))
+    assert [e.dates_verified for e in EDITIONS] == [False, True, True]
+
+
+@pytest.mark.parametrize(
+    ("hazard", "months"),
+    [
+        ("四乙基铅", 36),
+        ("78-00-2", 36),
+        ("铍及其化合物", 12),
+        ("砷化氢", 36),
+        ("光气（碳酰氯）", 36),
+        ("三氯乙烯", 36),
+        ("氯丙烯", 12),
+        ("磷及其化合物（磷化氢、磷化锌、磷化铝、有机磷单列）", 6),
+        ("氮氧化合物", 12),
+        ("三硝基甲苯", 12),
+        ("钡及其化合物", 36),
+    ],
+)
+def test_more_chemicals(hazard: str, months: int) -> None:
+    r = exam_interval(hazard, as_of=D)
+    assert (r.months, r.edition, r.verified) == (months, GBZ188_2014, True)
+
+
+@pytest.mark.parametrize(("grade", "months"), [("I", 24), ("II", 12), ("III", 12), (None, 12), ("0", None)])
+def test_graded_chemicals(grade: str | None, months: int | None) -> None:
+    for hazard in ("汞及其化合物", "氯乙烯", "砷及其化合物（砷化氢单列）"):
+        r = exam_interval(hazard, as_of=D, grade=grade)
+        assert r.months == months
+        assert not r.verified
 
 
 def _worker(*exams: HealthExam) -> Worker:
@@ -132,6 +177,21 @@ def test_exam_overdue_finding_names_edition(wood: Enterprise) -> None:
     assert f.due == dt.date(2024, 5, 10)  # 88.6 dB(A) -> yearly after 2023-05-10
 
 
-def test_edition_caveat_finding_after_2026_08_01(wood: Enterprise) -> None:
-    rules = [f.rule for f in wood.check(dt.date(2026, 8, 1))]
-    assert "surveillance.edition_unverified" in rules
+def test_edition_fallback_finding_after_2026_08_01(wood: Enterprise) -> None:
+    findings = wood.check(dt.date(2026, 8, 1))
+    fallback = [f for f in findings if f.rule == "surveillance.edition_fallback"]
+    assert len(fallback) == 1
+    assert fallback[0].clause == GBZ188_2025
+    assert "GBZ 188-2014" in fallback[0].message("en")
+    assert "沿用" in fallback[0].message("zh_CN")
+    assert not [f for f in wood.check(dt.date(2026, 7, 31)) if f.rule == "surveillance.edition_fallback"]
+
+
+def test_edition_records() -> None:
+    by_name = {e.name: e for e in EDITIONS}
+    later = by_name[GBZ188_2025]
+    assert later.in_force == dt.date(2026, 8, 1)
+    assert later.dates_verified
+    assert not later.issued_verified
+    assert by_name[GBZ188_2014].replaced_on == later.in_force
+    assert edition_on(dt.date(2014, 10, 1)) is by_name[GBZ188_2014]

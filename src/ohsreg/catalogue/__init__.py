@@ -1,0 +1,812 @@
+"""The reference catalogue: hazard factors, exposure limits, diseases and directories, with provenance.
+
+Every table is one source and one edition, shipped as a JSON file under ``ohsreg/catalogue/data`` and
+loaded on first use (thread-safe; nothing is read at ``import ohsreg``). Every record carries ``source``
+(document, edition, table, row) and ``verified`` (``True`` only when the value agrees with the official
+text or with a second independent source; ``verified_by`` says which). What is *not* shipped is visible:
+:func:`coverage` lists, per table, the rows shipped against the official count.
+
+>>> from ohsreg import catalogue
+>>> benzene = catalogue.hazards.lookup("苯")
+>>> benzene
+HazardFactor('C...', '苯', CHEMICAL, CAS 71-43-2)
+>>> catalogue.hazards.lookup("71-43-2") is benzene, catalogue.hazards.lookup("benzene") is benzene
+(True, True)
+>>> import datetime as dt
+>>> catalogue.limits_for(benzene, as_of=dt.date(2021, 1, 1)).pc_twa
+Quantity(6.0, 'mg/m³')
+>>> catalogue.limits_for(benzene).pc_twa, catalogue.limits_for(benzene).edition
+(Quantity(3.0, 'mg/m³'), 'GBZ 2.1-2019')
+>>> catalogue.risk_class("C1951", uses_listed_solvents=False).risk_class.code
+'GENERAL'
+
+Editions: exposure limits default to :data:`DEFAULT_LIMIT_EDITION` (``GBZ 2.1-2019``); the default
+changes only with a CHANGELOG entry. Asked with ``as_of``, the edition in force on that date answers,
+and amendments apply from their effective dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ohsreg.catalogue._records import (
+    BiologicalLimit,
+    DustLimit,
+    ExposureLevelClass,
+    ExposureLimit,
+    HazardFactor,
+    HighlyToxicSubstance,
+    OccupationalDisease,
+    PhysicalLimit,
+    RiskDirectoryEntry,
+    Source,
+)
+from ohsreg.catalogue._table import FORMAT, Header, Table, read_document
+from ohsreg.errors import EditionError, OhsregError, UnknownEntry
+from ohsreg.units import Quantity
+from ohsreg.vocab import RiskClass
+
+__all__ = [
+    "DEFAULT_DISEASE_EDITION",
+    "DEFAULT_HAZARD_EDITION",
+    "DEFAULT_LIMIT_EDITION",
+    "DEFAULT_RISK_EDITION",
+    "FORMAT",
+    "BiologicalLimit",
+    "CoverageRow",
+    "DustLimit",
+    "ExposureLevelClass",
+    "ExposureLimit",
+    "HazardCatalogue",
+    "HazardFactor",
+    "Header",
+    "HighlyToxicSubstance",
+    "LimitSet",
+    "OccupationalDisease",
+    "PhysicalLimit",
+    "RiskClassResult",
+    "RiskDirectoryEntry",
+    "Source",
+    "Table",
+    "biological_agent_limits",
+    "biological_limits",
+    "chemical_limits",
+    "coverage",
+    "diseases",
+    "diseases_2013",
+    "diseases_in_force",
+    "dust_limits",
+    "exposure_levels",
+    "get",
+    "hazards",
+    "highly_toxic",
+    "limits_for",
+    "load",
+    "lookup",
+    "physical_limits",
+    "resolve_hazard_key",
+    "risk_class",
+    "risk_directory",
+    "risk_directory_2012",
+    "search",
+]
+
+#: Edition of the chemical exposure limits used when neither ``edition`` nor ``as_of`` is given.
+DEFAULT_LIMIT_EDITION = "GBZ 2.1-2019"
+#: Edition of 职业病危害因素分类目录 behind :data:`hazards`.
+DEFAULT_HAZARD_EDITION = "2015"
+#: Edition of 职业病分类和目录 behind :data:`diseases`.
+DEFAULT_DISEASE_EDITION = "2024"
+#: Edition of 建设项目职业病危害风险分类管理目录 used by :func:`risk_class` when ``as_of`` is not given.
+DEFAULT_RISK_EDITION = "2021"
+
+
+def _hazard_keys(rec: HazardFactor) -> list[tuple[str, str]]:
+    from ohsreg.catalogue._table import _default_keys
+
+    return _default_keys(rec)
+
+
+def _risk_keys(rec: RiskDirectoryEntry) -> list[tuple[str, str]]:
+    return [("id", rec.code), ("zh", rec.name_zh), ("pinyin", rec.pinyin), ("initials", rec.initials)]
+
+
+def _bio_keys(rec: BiologicalLimit) -> list[tuple[str, str]]:
+    keys = [("id", rec.id), ("zh", rec.hazard_name_zh), ("alias", rec.indicator_zh)]
+    keys += [("en", rec.hazard_name_en or ""), ("pinyin", rec.pinyin), ("initials", rec.initials)]
+    return keys
+
+
+class HazardCatalogue(Table[HazardFactor]):
+    """职业病危害因素分类目录: the table of :class:`HazardFactor` records of one edition."""
+
+
+#: 职业病危害因素分类目录 (国卫疾控发〔2015〕92号): 459 factors.
+hazards: HazardCatalogue = HazardCatalogue(
+    "hazard_factors_2015", HazardFactor.from_dict, package_file="hazard_factors_2015.json", keys=_hazard_keys
+)
+#: GBZ 2.1-2019 table 1 (chemical agents), amendments as dated rows.
+chemical_limits: Table[ExposureLimit] = Table(
+    "gbz21_2019_table1", ExposureLimit.from_dict, package_file="gbz21_2019_table1.json"
+)
+#: GBZ 2.1-2019 table 2 (dusts).
+dust_limits: Table[DustLimit] = Table(
+    "gbz21_2019_table2", DustLimit.from_dict, package_file="gbz21_2019_table2.json"
+)
+#: GBZ 2.1-2019 table 3 (biological agents).
+biological_agent_limits: Table[ExposureLimit] = Table(
+    "gbz21_2019_table3", ExposureLimit.from_dict, package_file="gbz21_2019_table3.json"
+)
+#: GBZ 2.1-2019 table 4 (biological exposure limits) - partial, see :func:`coverage`.
+biological_limits: Table[BiologicalLimit] = Table(
+    "gbz21_2019_table4", BiologicalLimit.from_dict, package_file="gbz21_2019_table4.json", keys=_bio_keys
+)
+#: GBZ 2.1-2019 table 5 (exposure-level classes).
+exposure_levels: Table[ExposureLevelClass] = Table(
+    "gbz21_2019_table5", ExposureLevelClass.from_dict, package_file="gbz21_2019_table5.json"
+)
+#: GBZ 2.2-2007 physical agents.
+physical_limits: Table[PhysicalLimit] = Table(
+    "gbz22_2007_physical", PhysicalLimit.from_dict, package_file="gbz22_2007_physical.json"
+)
+#: 高毒物品目录 (卫法监发〔2003〕142号): 54 substances.
+highly_toxic: Table[HighlyToxicSubstance] = Table(
+    "highly_toxic_2003", HighlyToxicSubstance.from_dict, package_file="highly_toxic_2003.json"
+)
+#: 职业病分类和目录, 2024 revision (12 categories, 135 diseases, in force 2025-08-01).
+diseases: Table[OccupationalDisease] = Table(
+    "occupational_diseases_2024",
+    OccupationalDisease.from_dict,
+    package_file="occupational_diseases_2024.json",
+)
+#: 职业病分类和目录, 2013 edition (国卫疾控发〔2013〕48号; 10 categories, 132 diseases, in force until
+#: 2025-07-31), rebuilt from the 2024 text and the published changes; 6 items unverified (see coverage).
+diseases_2013: Table[OccupationalDisease] = Table(
+    "occupational_diseases_2013",
+    OccupationalDisease.from_dict,
+    package_file="occupational_diseases_2013.json",
+)
+#: 建设项目职业病危害风险分类管理目录 (2021).
+risk_directory: Table[RiskDirectoryEntry] = Table(
+    "risk_directory_2021",
+    RiskDirectoryEntry.from_dict,
+    package_file="risk_directory_2021.json",
+    keys=_risk_keys,
+)
+#: 建设项目职业病危害风险分类管理目录 (2012) - not shipped (empty; the gap shows in :func:`coverage`).
+risk_directory_2012: Table[RiskDirectoryEntry] = Table(
+    "risk_directory_2012",
+    RiskDirectoryEntry.from_dict,
+    package_file="risk_directory_2012.json",
+    keys=_risk_keys,
+)
+
+_ALL_TABLES: tuple[Table[Any], ...] = (
+    hazards,
+    chemical_limits,
+    dust_limits,
+    biological_agent_limits,
+    biological_limits,
+    exposure_levels,
+    physical_limits,
+    highly_toxic,
+    diseases,
+    diseases_2013,
+    risk_directory,
+    risk_directory_2012,
+)
+
+
+def get(query: str) -> HazardFactor | None:
+    """The hazard factor (2015 catalogue) for a name, alias, English name, CAS, pinyin or id; else None.
+
+    Shorthand for ``hazards.get(query)``; every table has its own ``get``/``lookup``/``search``.
+    """
+    return hazards.get(query)
+
+
+def lookup(query: str) -> HazardFactor:
+    """Like :func:`get` but raises :class:`~ohsreg.errors.UnknownEntry` with close matches.
+
+    >>> lookup("苯乙稀")
+    Traceback (most recent call last):
+        ...
+    ohsreg.errors.UnknownEntry: query: '苯乙稀' is not in hazard_factors_2015; close matches: ...苯乙烯...
+    """
+    return hazards.lookup(query)
+
+
+def search(query: str, *, limit: int = 10) -> list[tuple[HazardFactor, float]]:
+    """Hazard factors ranked by match on zh/en names, aliases, CAS and pinyin (full or initials).
+
+    >>> [(h.name_zh, score) for h, score in search("byx", limit=1)]
+    [('苯乙烯', 100.0)]
+    """
+    return hazards.search(query, limit=limit)
+
+
+def resolve_hazard_key(query: str) -> str:
+    """The canonical key (``HazardFactor.id``, e.g. ``"C028"``) of a hazard factor named by ``query``.
+
+    Used by models that store a reference to the catalogue (``ohsreg.models.HazardRef``). Keys are the
+    category letter and the row number of the 2015 catalogue; they are stable within that edition.
+    Raises :class:`~ohsreg.errors.UnknownEntry` (``catalogue.unknown``) with close matches.
+
+    >>> resolve_hazard_key("benzene"), resolve_hazard_key("14808-60-7")
+    ('C028', 'D001')
+    """
+    return hazards.lookup(query).id
+
+
+# ------------------------------------------------------------------------------------------------ limits
+@attrs.frozen(slots=True, repr=False)
+class LimitSet:
+    """The exposure limits that answer for one hazard: which edition answered, on which date, which rows.
+
+    ``rows`` are GBZ 2.1 table 1/3 rows (one per sub-condition), ``dust_rows`` table 2 rows and
+    ``biological`` the table 4 biological exposure limits of the same substance (table 4 is partial).
+    :attr:`mac`, :attr:`pc_twa` and :attr:`pc_stel` give the value when there is exactly one row; for
+    entries with sub-conditions (CO by altitude, lead dust/fume, silica by free SiO₂) pick a row with
+    :meth:`select` or read :attr:`rows`.
+    """
+
+    query: str
+    hazard: HazardFactor | None
+    edition: str
+    as_of: dt.date | None
+    amendments: tuple[str, ...]
+    rows: tuple[ExposureLimit, ...]
+    dust_rows: tuple[DustLimit, ...]
+    biological: tuple[BiologicalLimit, ...] = ()
+
+    def _all(self) -> tuple[ExposureLimit | DustLimit, ...]:
+        return (*self.rows, *self.dust_rows)
+
+    def _single(self, attr: str) -> Quantity | None:
+        if len(self.rows) == 1 and not self.dust_rows:
+            value: Quantity | None = getattr(self.rows[0], attr)
+            return value
+        if not self.rows and len(self.dust_rows) == 1:
+            return None
+        raise OhsregError(
+            "{query} has {count} limit rows with sub-conditions ({conditions}); choose one",
+            rule="catalogue.limit_conditions",
+            field=attr,
+            hint="use .select(sub_condition) or read .rows",
+            query=self.query,
+            count=len(self.rows) + len(self.dust_rows),
+            conditions=", ".join(str(r.sub_condition) for r in self._all()),
+        )
+
+    @property
+    def mac(self) -> Quantity | None:
+        return self._single("mac")
+
+    @property
+    def pc_twa(self) -> Quantity | None:
+        return self._single("pc_twa")
+
+    @property
+    def pc_stel(self) -> Quantity | None:
+        return self._single("pc_stel")
+
+    @property
+    def verified(self) -> bool:
+        """True when every row that answered is verified."""
+        return all(r.verified for r in self._all())
+
+    def select(self, sub_condition: str) -> ExposureLimit | DustLimit:
+        """The row whose sub-condition contains ``sub_condition`` (e.g. ``"铅烟"``, ``"＞3000"``)."""
+        for row in self._all():
+            if row.sub_condition and sub_condition in row.sub_condition:
+                return row
+        raise UnknownEntry(
+            "{query} has no limit row for sub-condition {value!r}",
+            rule="catalogue.unknown",
+            field="sub_condition",
+            hint="available: {conditions}",
+            query=self.query,
+            value=sub_condition,
+            conditions=", ".join(str(r.sub_condition) for r in self._all()),
+            suggestions=[r.sub_condition for r in self._all() if r.sub_condition],
+        )
+
+    def for_free_silica(self, percent: float) -> DustLimit:
+        """The silica-dust row for a free-SiO₂ content in percent (GBZ 2.1-2019 table 2, 矽尘)."""
+        for row in self.dust_rows:
+            if row.free_silica is not None and row.applies_to_free_silica(percent):
+                return row
+        raise UnknownEntry(
+            "no free-silica band of {query} covers {percent}%",
+            rule="catalogue.unknown",
+            field="free_silica",
+            hint="silica-dust bands start at 10 % free SiO2; below that use the dust's own entry",
+            query=self.query,
+            percent=percent,
+            suggestions=[],
+        )
+
+    def __repr__(self) -> str:
+        when = f", as_of={self.as_of.isoformat()}" if self.as_of else ""
+        return f"LimitSet({self.query!r}, edition={self.edition!r}{when}, rows={len(self.rows) + len(self.dust_rows)})"
+
+
+_LIMIT_EDITIONS = {"GBZ 2.1-2019": dt.date(2020, 4, 1)}
+
+
+def _edition_for(edition: str | None, as_of: dt.date | None) -> str:
+    if edition is not None:
+        if edition not in _LIMIT_EDITIONS:
+            raise EditionError(
+                "exposure-limit edition {edition!r} is not shipped",
+                rule="catalogue.unknown_edition",
+                field="edition",
+                hint="shipped editions: {editions}",
+                edition=edition,
+                editions=", ".join(_LIMIT_EDITIONS),
+            )
+        if as_of is not None and as_of < _LIMIT_EDITIONS[edition]:
+            raise EditionError(
+                "{edition} was not yet in force on {as_of}",
+                rule="catalogue.edition_not_in_force",
+                field="as_of",
+                edition=edition,
+                as_of=as_of.isoformat(),
+            )
+        return edition
+    if as_of is None:
+        return DEFAULT_LIMIT_EDITION
+    in_force = [name for name, start in _LIMIT_EDITIONS.items() if start <= as_of]
+    if not in_force:
+        raise EditionError(
+            "no shipped exposure-limit edition was in force on {as_of}",
+            rule="catalogue.edition_not_in_force",
+            field="as_of",
+            hint="GBZ 2.1-2019 applies from 2020-04-01; GBZ 2.1-2007 is not shipped",
+            as_of=as_of.isoformat(),
+        )
+    return max(in_force, key=lambda name: _LIMIT_EDITIONS[name])
+
+
+def _check_amendment_dates(as_of: dt.date | None) -> tuple[str, ...]:
+    applied = []
+    for amendment in chemical_limits.header.get("amendments", []):
+        start = dt.date.fromisoformat(amendment["effective"])
+        until = amendment.get("ambiguous_until")
+        if as_of is not None and until and start <= as_of <= dt.date.fromisoformat(until):
+            raise EditionError(
+                "whether {amendment} applies on {as_of} is not known: its effective date is unverified",
+                rule="catalogue.amendment_date_unverified",
+                field="as_of",
+                hint="pass a date outside {start}..{until}, or read both rows from chemical_limits",
+                amendment=amendment["name"],
+                as_of=as_of.isoformat(),
+                start=start.isoformat(),
+                until=until,
+            )
+        if as_of is None or as_of >= start:
+            applied.append(str(amendment["name"]))
+    return tuple(applied)
+
+
+def _rows_for(table: Table[Any], hazard: HazardFactor | None, query: str) -> list[Any]:
+    """All rows of ``table`` for a catalogue factor, else for the entry ``query`` names (every sub-row)."""
+    if hazard is not None:
+        rows = [r for r in table if hazard.id in r.hazard_ids]
+        if rows:
+            return rows
+        query = hazard.cas[0] if hazard.cas else hazard.name_zh
+    matched = table.get(query)
+    if matched is None:
+        return []
+    return [r for r in table if r.name_zh == matched.name_zh]
+
+
+def limits_for(
+    hazard: HazardFactor | str,
+    edition: str | None = None,
+    as_of: dt.date | None = None,
+) -> LimitSet:
+    """The GBZ 2.1 exposure limits of ``hazard`` (a :class:`HazardFactor` or a name, alias or CAS).
+
+    ``edition`` names an edition explicitly; ``as_of`` picks the edition in force on that date and the
+    amendments then in force. With neither, :data:`DEFAULT_LIMIT_EDITION` answers with every amendment
+    applied. The result names the edition that answered.
+
+    Raises :class:`~ohsreg.errors.UnknownEntry` (``catalogue.no_limit``) when the hazard has no limit in
+    the shipped tables, :class:`~ohsreg.errors.EditionError` when no shipped edition answers for the date.
+
+    >>> co = limits_for("一氧化碳")
+    >>> [(r.sub_condition, str(r.mac or r.pc_twa)) for r in co.rows]
+    [('非高原', '20 mg/m³'), ('高原 海拔2000 m~3000 m', '20 mg/m³'), ('高原 海拔＞3000 m', '15 mg/m³')]
+    >>> limits_for("矽尘").for_free_silica(60).pc_twa_respirable
+    Quantity(0.3, 'mg/m³')
+    """
+    answered = _edition_for(edition, as_of)
+    amendments = _check_amendment_dates(as_of)
+    factor: HazardFactor | None
+    if isinstance(hazard, HazardFactor):
+        factor, query = hazard, hazard.name_zh
+    elif isinstance(hazard, str):
+        query = hazard.strip()
+        factor = None
+        direct = chemical_limits.get(query) or dust_limits.get(query) or biological_agent_limits.get(query)
+        if direct is None:
+            factor = hazards.get(query)
+    else:
+        raise OhsregError(
+            "hazard must be a HazardFactor or a string, not {type}",
+            rule="catalogue.hazard_type",
+            field="hazard",
+            type=type(hazard).__name__,
+        )
+    chem = [r for r in _rows_for(chemical_limits, factor, query) if r.in_force(as_of)]
+    bio = list(_rows_for(biological_agent_limits, factor, query))
+    dust = list(_rows_for(dust_limits, factor, query))
+    names = {r.name_zh for r in chem} | ({factor.name_zh} if factor else {query})
+    bel = [
+        r
+        for r in biological_limits
+        if r.hazard_name_zh in names and (as_of is None or r.valid_from is None or as_of >= r.valid_from)
+    ]
+    if not (chem or bio or dust or bel):
+        suggestions = [r.name_zh for r, _ in chemical_limits.search(query, limit=3)]
+        suggestions += [r.name_zh for r, _ in dust_limits.search(query, limit=2)]
+        raise UnknownEntry(
+            "no exposure limit for {query} in {edition}",
+            rule="catalogue.no_limit",
+            field="hazard",
+            hint="the table may not list it, or the row is a known gap (see catalogue.coverage())",
+            query=query,
+            edition=answered,
+            suggestions=suggestions,
+        )
+    return LimitSet(
+        query=query,
+        hazard=factor,
+        edition=answered,
+        as_of=as_of,
+        amendments=amendments,
+        rows=tuple(chem + bio),
+        dust_rows=tuple(dust),
+        biological=tuple(bel),
+    )
+
+
+# ---------------------------------------------------------------------------------------- risk class
+@attrs.frozen(slots=True, repr=False)
+class RiskClassResult:
+    """The answer of :func:`risk_class`: the class, the directory row that gave it, and the edition.
+
+    ``risk_class`` is ``None`` when the directory splits the industry into parts without codes, or when
+    the code asked for is a heading (a division) whose listed sub-industries differ; ``candidates`` lists
+    them - choose the one that describes the project. ``conditional`` is set for
+    *-items when ``uses_listed_solvents`` was not given: the class shown (严重) drops to 一般 when no
+    adhesives, cleaners, inks or paints containing the listed solvents are used.
+    """
+
+    industry_code: str
+    risk_class: RiskClass | None
+    entry: RiskDirectoryEntry
+    edition: str
+    conditional: bool
+    candidates: tuple[RiskDirectoryEntry, ...]
+    note: str | None
+
+    def __repr__(self) -> str:
+        rc = self.risk_class.code if self.risk_class else None
+        return (
+            f"RiskClassResult({self.industry_code!r}: {rc}, by {self.entry.code!r}, edition={self.edition!r})"
+        )
+
+
+_RISK_EDITIONS = {"2021": dt.date(2021, 3, 12)}
+
+
+def risk_class(
+    industry_code: str,
+    *,
+    as_of: dt.date | None = None,
+    uses_listed_solvents: bool | None = None,
+    edition: str | None = None,
+) -> RiskClassResult:
+    """The project risk class of an industry under 建设项目职业病危害风险分类管理目录.
+
+    The GB/T 4754-2017 code (checked with :mod:`ohsreg.identifiers.industry`, whose ``industry.*`` errors
+    propagate) is walked up (class → group → division) to the most specific row the directory lists. ``as_of`` picks the edition in force (only 2021 is shipped: dates before 2021-03-12 raise
+    :class:`~ohsreg.errors.EditionError`); without it :data:`DEFAULT_RISK_EDITION` answers.
+
+    >>> risk_class("C2614").risk_class.zh
+    '严重'
+    >>> r = risk_class("C1951")
+    >>> r.risk_class.code, r.conditional
+    ('SERIOUS', True)
+    >>> risk_class("A0311").candidates
+    (RiskDirectoryEntry('A031-1', '牲畜饲养（牛、羊）', SERIOUS), RiskDirectoryEntry('A031-2', '牲畜饲养（其他）', GENERAL))
+    """
+    if edition is None:
+        if as_of is not None and as_of < _RISK_EDITIONS[DEFAULT_RISK_EDITION]:
+            raise EditionError(
+                "the risk directory in force on {as_of} (2012 edition) is not shipped",
+                rule="catalogue.edition_not_shipped",
+                field="as_of",
+                hint="the 2021 directory applies from 2021-03-12; the 2012 edition is a known gap",
+                as_of=as_of.isoformat(),
+            )
+        edition = DEFAULT_RISK_EDITION
+    elif edition not in _RISK_EDITIONS:
+        raise EditionError(
+            "risk-directory edition {edition!r} is not shipped",
+            rule="catalogue.unknown_edition",
+            field="edition",
+            hint="shipped editions: {editions}",
+            edition=edition,
+            editions=", ".join(_RISK_EDITIONS),
+        )
+    from ohsreg.identifiers import industry as gbt4754
+
+    node = gbt4754.lookup(industry_code)  # raises industry.* errors for malformed or unknown codes
+    for level in (node, *node.ancestors()):
+        code = level.display_code
+        entry = risk_directory.get(code)
+        if entry is None or entry.code != code:
+            continue
+        parts = tuple(
+            r for r in risk_directory if r.industry_code == entry.industry_code and r.sub_item is not None
+        )
+        if parts:
+            return RiskClassResult(
+                industry_code=industry_code,
+                risk_class=None,
+                entry=entry,
+                edition=edition,
+                conditional=False,
+                candidates=parts,
+                note="the directory splits this industry; choose the part that describes the project",
+            )
+        if entry.risk_class is None:
+            if level is not node:
+                break  # a heading above the code: only its listed children are classified
+            children = tuple(
+                r for r in risk_directory if r.risk_class is not None and r.code.startswith(entry.code)
+            )
+            return RiskClassResult(
+                industry_code=industry_code,
+                risk_class=None,
+                entry=entry,
+                edition=edition,
+                conditional=False,
+                candidates=children,
+                note="a heading of the directory: the class depends on the listed sub-industry",
+            )
+        rc, conditional, note = entry.risk_class, False, None
+        if entry.solvent_footnote:
+            if uses_listed_solvents is False:
+                rc, note = RiskClass.GENERAL, "*-item without the listed solvents: managed as 一般"
+            elif uses_listed_solvents is None:
+                conditional = True
+                note = "*-item: 一般 when no adhesives/cleaners/inks/paints with 苯、正己烷、1,2-二氯乙烷、三氯甲烷 are used"
+        return RiskClassResult(
+            industry_code=industry_code,
+            risk_class=rc,
+            entry=entry,
+            edition=edition,
+            conditional=conditional,
+            candidates=(),
+            note=note,
+        )
+    raise UnknownEntry(
+        "industry {code} is not classified by the {edition} risk directory",
+        rule="catalogue.industry_not_listed",
+        field="industry_code",
+        hint="the directory lists only some industries; unlisted ones have no class from it",
+        code=industry_code,
+        edition=edition,
+        suggestions=[],
+    )
+
+
+# ------------------------------------------------------------------------------------------ diseases
+#: Editions of 职业病分类和目录 shipped: first and last day in force (None: still in force).
+_DISEASE_EDITIONS: dict[str, tuple[dt.date, dt.date | None]] = {
+    "2013": (dt.date(2013, 12, 23), dt.date(2025, 7, 31)),
+    "2024": (dt.date(2025, 8, 1), None),
+}
+
+
+def diseases_in_force(
+    as_of: dt.date | None = None, *, edition: str | None = None
+) -> Table[OccupationalDisease]:
+    """The 职业病分类和目录 table in force on ``as_of`` (or the one named by ``edition``).
+
+    Without arguments: :data:`DEFAULT_DISEASE_EDITION` (``2024``, in force from 2025-08-01). The 2013
+    list applies from 2013-12-23 (its issue date; the day of entry into force is not verified) to
+    2025-07-31; the table's ``header["edition"]`` says which answered. Dates before 2013-12-23 (the 2002
+    list, not shipped) raise :class:`~ohsreg.errors.EditionError` (``catalogue.edition_not_in_force``);
+    an unknown ``edition`` raises ``catalogue.unknown_edition``.
+
+    >>> import datetime as dt
+    >>> len(diseases_in_force(dt.date(2020, 1, 1))), len(diseases_in_force(dt.date(2025, 8, 1)))
+    (132, 135)
+    >>> diseases_in_force(edition="2013").get("铀及其化合物中毒").category_zh
+    '五、职业性化学中毒'
+    """
+    if edition is not None:
+        if edition not in _DISEASE_EDITIONS:
+            raise EditionError(
+                "occupational-disease list edition {edition!r} is not shipped",
+                rule="catalogue.unknown_edition",
+                field="edition",
+                hint="shipped editions: {editions}",
+                edition=edition,
+                editions=", ".join(_DISEASE_EDITIONS),
+            )
+        start, until = _DISEASE_EDITIONS[edition]
+        if as_of is not None and not (start <= as_of and (until is None or as_of <= until)):
+            raise EditionError(
+                "{edition} was not in force on {as_of}",
+                rule="catalogue.edition_not_in_force",
+                field="as_of",
+                edition=edition,
+                as_of=as_of.isoformat(),
+            )
+    elif as_of is None:
+        edition = DEFAULT_DISEASE_EDITION
+    else:
+        found = [
+            name
+            for name, (start, until) in _DISEASE_EDITIONS.items()
+            if start <= as_of and (until is None or as_of <= until)
+        ]
+        if not found:
+            raise EditionError(
+                "no shipped occupational-disease list was in force on {as_of}",
+                rule="catalogue.edition_not_in_force",
+                field="as_of",
+                hint="the 2013 list applies from 2013-12-23; the 2002 list is not shipped",
+                as_of=as_of.isoformat(),
+            )
+        edition = found[0]
+    return diseases_2013 if edition == "2013" else diseases
+
+
+# ------------------------------------------------------------------------------------------ coverage
+@attrs.frozen(slots=True)
+class CoverageRow:
+    """Rows shipped against the official count for one table, and how many are verified."""
+
+    table: str
+    document: str
+    edition: str
+    official: int | None
+    shipped: int
+    verified: int
+    unit: str
+    gaps: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return self.official is not None and self.shipped >= self.official
+
+    def line(self) -> str:
+        official = "?" if self.official is None else str(self.official)
+        return f"{self.table:<28} {self.shipped:>4} / {official:>4} shipped, {self.verified:>4} verified  ({self.unit})"
+
+
+def coverage() -> tuple[CoverageRow, ...]:
+    """Per table: rows (or entries) shipped vs the official count, and how many are verified.
+
+    >>> for row in coverage()[:2]:
+    ...     print(row.line())
+    hazard_factors_2015           459 /  459 shipped,  109 verified  (factors)
+    gbz21_2019_table1             357 /  359 shipped,   29 verified  (entries: 序号 1-358 + 359 乙草胺 (amendment No. 2); sub-rows grouped)
+    """
+    out = []
+    for table in _ALL_TABLES:
+        header = table.header
+        records = list(table)
+        kind = header.get("kind")
+        if kind in {"chemical_limits", "dust_limits"}:
+            names: dict[str, bool] = {}
+            for r in records:
+                names[r.name_zh] = names.get(r.name_zh, True) and r.verified
+            shipped, verified = len(names), sum(names.values())
+        elif kind == "biological_limits":
+            groups: dict[str, bool] = {}
+            for r in records:
+                groups[r.hazard_name_zh] = groups.get(r.hazard_name_zh, True) and r.verified
+            shipped, verified = len(groups), sum(groups.values())
+        elif kind == "risk_directory":
+            classified = [r for r in records if r.risk_class is not None]
+            shipped, verified = len(classified), sum(r.verified for r in classified)
+        else:
+            shipped, verified = len(records), sum(r.verified for r in records)
+        unit = header.get("count_unit") or {
+            "hazard_factors": "factors",
+            "occupational_diseases": "diseases",
+        }.get(str(kind), "rows")
+        out.append(
+            CoverageRow(
+                table=table.name,
+                document=str(header.get("document", "")),
+                edition=str(header.get("edition", "")),
+                official=header.get("official_count"),
+                shipped=shipped,
+                verified=verified,
+                unit=str(unit),
+                gaps=tuple(header.get("known_gaps", ())),
+            )
+        )
+    return tuple(out)
+
+
+# -------------------------------------------------------------------------------------- user files
+_FACTORIES: dict[str, Any] = {
+    "hazard_factors": (HazardFactor.from_dict, _hazard_keys),
+    "chemical_limits": (ExposureLimit.from_dict, None),
+    "biological_agent_limits": (ExposureLimit.from_dict, None),
+    "dust_limits": (DustLimit.from_dict, None),
+    "biological_limits": (BiologicalLimit.from_dict, _bio_keys),
+    "exposure_level_classes": (ExposureLevelClass.from_dict, None),
+    "physical_limits": (PhysicalLimit.from_dict, None),
+    "highly_toxic": (HighlyToxicSubstance.from_dict, None),
+    "occupational_diseases": (OccupationalDisease.from_dict, None),
+    "risk_directory": (RiskDirectoryEntry.from_dict, _risk_keys),
+}
+
+
+def load(path: str | Path) -> Table[Any]:
+    """Load a user catalogue file (a provincial list, a newer edition) in the package's own format.
+
+    The file is read and every record checked now (not lazily), so a bad file fails here with
+    ``catalogue.file_format`` or ``catalogue.record_invalid`` naming the record. The returned table
+    answers ``get``/``lookup``/``search`` like the shipped ones.
+    """
+    file = Path(path)
+    doc = read_document(file, None)
+    kind = doc.get("kind")
+    if kind not in _FACTORIES:
+        raise OhsregError(
+            "catalogue file {path} has unknown kind {kind!r}",
+            rule="catalogue.file_format",
+            field="kind",
+            hint="one of: {kinds}",
+            path=str(file),
+            kind=kind,
+            kinds=", ".join(sorted(_FACTORIES)),
+        )
+    factory, keys = _FACTORIES[kind]
+    table: Table[Any] = (
+        HazardCatalogue(file.stem, factory, path=file, keys=keys)
+        if kind == "hazard_factors"
+        else Table(file.stem, factory, path=file, keys=keys)
+    )
+    table._load()
+    from ohsreg.identifiers import cas as cas_rn
+
+    for i, rec in enumerate(table):
+        for number in getattr(rec, "cas", ()):
+            if not cas_rn.is_valid(number):
+                raise OhsregError(
+                    "record {index} of catalogue table {table} is invalid: {reason}",
+                    rule="catalogue.record_invalid",
+                    field=f"records[{i}].cas",
+                    index=i,
+                    table=table.name,
+                    reason=f"CAS {number} fails its check digit (keep a printed value in cas_printed)",
+                )
+    ids = [r.id for r in table]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise OhsregError(
+            "catalogue file {path} has duplicate id {id!r}",
+            rule="catalogue.duplicate_id",
+            field="id",
+            path=str(file),
+            id=dup,
+        )
+    return table

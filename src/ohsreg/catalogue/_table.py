@@ -1,0 +1,308 @@
+"""Lazily loaded, indexed tables: exact lookups in O(1), ranked search over names, aliases, CAS and pinyin."""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import json
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
+
+from ohsreg.errors import OhsregError, UnknownEntry
+
+__all__ = ["FORMAT", "Header", "Table", "read_document"]
+
+FORMAT = "ohsreg.catalogue/1"
+
+
+class _Record(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name_zh(self) -> str: ...
+
+    @property
+    def verified(self) -> bool: ...
+
+
+R = TypeVar("R", bound=_Record)
+
+# How good a match of each field is for exact lookups and search ranking (lower wins).
+_PRIORITY = {"id": 0, "cas": 1, "zh": 2, "alias": 3, "en": 4, "pinyin": 5, "initials": 6}
+_FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "　": " ", "－": "-", "—": "-", "；": ";", "、": ","})
+
+
+def fold(text: str) -> str:
+    """The key used for matching: NFKC, full-width punctuation folded, lower case, inner spaces dropped."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_FOLD).casefold().split())
+
+
+def read_document(path: Path | None, package_file: str | None) -> dict[str, Any]:
+    """Read and check one catalogue file (package data when ``package_file`` is given)."""
+    where = str(path) if path is not None else f"ohsreg.catalogue/data/{package_file}"
+    try:
+        if path is not None:
+            text = path.read_text(encoding="utf-8")
+        else:
+            assert package_file is not None
+            text = (
+                resources.files("ohsreg.catalogue").joinpath("data", package_file).read_text(encoding="utf-8")
+            )
+        doc = json.loads(text)
+    except FileNotFoundError:
+        raise OhsregError(
+            "catalogue file {path} not found", rule="catalogue.file_missing", field="path", path=where
+        ) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise OhsregError(
+            "catalogue file {path} is not valid UTF-8 JSON: {reason}",
+            rule="catalogue.file_format",
+            field="path",
+            path=where,
+            reason=str(exc),
+        ) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("records"), list):
+        raise OhsregError(
+            "catalogue file {path} is not in the {format} format",
+            rule="catalogue.file_format",
+            field="format",
+            hint="start from a file of ohsreg/catalogue/data: same header keys and a 'records' list",
+            path=where,
+            format=FORMAT,
+        )
+    return doc
+
+
+class Header:
+    """The header of a catalogue file: document, edition, dates and official counts (read-only mapping)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = {k: v for k, v in data.items() if k != "records"}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __repr__(self) -> str:
+        return f"Header(kind={self.get('kind')!r}, edition={self.get('edition')!r})"
+
+
+class Table(Generic[R]):
+    """One catalogue table (one source and edition), loaded on first use and safe to share across threads.
+
+    ``get`` returns ``None`` when nothing matches; ``lookup`` raises :class:`~ohsreg.errors.UnknownEntry`
+    with close matches; both are dictionary lookups on a prebuilt index (id, CAS, Chinese name, alias,
+    English name, pinyin, pinyin initials, in that order of precedence). ``search`` ranks every record.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        factory: Callable[[dict[str, Any]], R],
+        *,
+        package_file: str | None = None,
+        path: Path | None = None,
+        keys: Callable[[R], list[tuple[str, str]]] | None = None,
+    ) -> None:
+        self.name = name
+        self._factory = factory
+        self._package_file = package_file
+        self._path = path
+        self._keys = keys or _default_keys
+        self._lock = threading.Lock()
+        self._records: tuple[R, ...] | None = None
+        self._header: Header | None = None
+        self._index: dict[str, list[tuple[int, int]]] = {}
+        self._blob = ""
+        self._starts: list[int] = []
+        self._lens: list[int] = []
+        self._owners: list[int] = []
+
+    # -- loading ------------------------------------------------------------------------------------
+    def _load(self) -> tuple[R, ...]:
+        records = self._records
+        if records is not None:
+            return records
+        with self._lock:
+            if self._records is None:
+                doc = read_document(self._path, self._package_file)
+                built = []
+                for i, raw in enumerate(doc["records"]):
+                    try:
+                        built.append(self._factory(raw))
+                    except (KeyError, TypeError, ValueError) as exc:
+                        raise OhsregError(
+                            "record {index} of catalogue table {table} is invalid: {reason}",
+                            rule="catalogue.record_invalid",
+                            field=f"records[{i}]",
+                            index=i,
+                            table=self.name,
+                            reason=f"{type(exc).__name__}: {exc}",
+                        ) from None
+                self._header = Header(doc)
+                self._build_index(built)
+                self._records = tuple(built)
+            return self._records
+
+    def _build_index(self, records: list[R]) -> None:
+        index: dict[str, list[tuple[int, int]]] = {}
+        hay: list[tuple[str, ...]] = []
+        for pos, rec in enumerate(records):
+            texts: list[str] = []
+            for kind, text in self._keys(rec):
+                if not text:
+                    continue
+                key = fold(text)
+                texts.append(key)
+                entry = (_PRIORITY[kind], pos)
+                # the folded key, and the text as written, so that most exact lookups skip folding
+                for form in {key, text}:
+                    bucket = index.setdefault(form, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+            hay.append(tuple(texts))
+        for bucket in index.values():
+            bucket.sort()
+        # one string of every folded key, separated by NUL: search runs str.find over it
+        starts: list[int] = []
+        lens: list[int] = []
+        owners: list[int] = []
+        parts: list[str] = []
+        offset = 0
+        for pos, keys in enumerate(hay):
+            for key in dict.fromkeys(keys):
+                starts.append(offset)
+                lens.append(len(key))
+                owners.append(pos)
+                parts.append(key)
+                offset += len(key) + 1
+        self._blob = "\0".join(parts)
+        self._starts, self._lens, self._owners = starts, lens, owners
+        self._index = index
+
+    @property
+    def header(self) -> Header:
+        """The file header: ``document``, ``edition``, ``effective``, ``official_count``, ``known_gaps``…"""
+        self._load()
+        assert self._header is not None
+        return self._header
+
+    @property
+    def edition(self) -> str:
+        return str(self.header["edition"])
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __repr__(self) -> str:
+        state = f"{len(self._records)} records" if self._records is not None else "not loaded"
+        return f"<Table {self.name} ({state})>"
+
+    # -- queries ------------------------------------------------------------------------------------
+    def get(self, query: str, default: R | None = None) -> R | None:
+        """The record whose id, CAS, name, alias, English name, pinyin or initials equals ``query``.
+
+        On several records sharing the best-ranked key (e.g. two names with the same initials), the first
+        in the table's order is returned; use :meth:`lookup_all` to see them all.
+        """
+        records = self._records if self._records is not None else self._load()
+        bucket = self._index.get(query)
+        if bucket is None:
+            if not isinstance(query, str):
+                return default
+            bucket = self._index.get(query.casefold()) or self._index.get(fold(query))
+            if bucket is None:
+                return default
+        return records[bucket[0][1]]
+
+    def lookup_all(self, query: str) -> tuple[R, ...]:
+        """Every record matching ``query`` exactly on its best-ranked key kind (empty if none)."""
+        records = self._load()
+        bucket = self._index.get(query) or (self._index.get(fold(query)) if isinstance(query, str) else None)
+        if not bucket:
+            return ()
+        best = bucket[0][0]
+        return tuple(records[pos] for prio, pos in bucket if prio == best)
+
+    def lookup(self, query: str) -> R:
+        """Like :meth:`get` but raises :class:`~ohsreg.errors.UnknownEntry` (rule ``catalogue.unknown``)."""
+        found = self.get(query)
+        if found is not None:
+            return found
+        suggestions = [r.name_zh for r, _ in self.search(query, limit=5)] if isinstance(query, str) else []
+        if not suggestions and isinstance(query, str):
+            names = [r.name_zh for r in self._load()]
+            suggestions = difflib.get_close_matches(query, names, n=5, cutoff=0.5)
+        raise UnknownEntry(
+            "{query!r} is not in {table}",
+            rule="catalogue.unknown",
+            field="query",
+            hint="close matches: {suggestions_text}" if suggestions else "try search() with part of the name",
+            query=query,
+            table=self.name,
+            suggestions=suggestions,
+            suggestions_text=", ".join(suggestions),
+        )
+
+    def search(self, query: str, *, limit: int = 10) -> list[tuple[R, float]]:
+        """Records ranked by how well ``query`` matches, best first, as ``(record, score)`` pairs.
+
+        Scores: exact key 100 (minus the key kind's rank), prefix 80, substring 60 (shorter keys and earlier
+        positions first). Matching is case-, width- and space-insensitive.
+        """
+        records = self._load()
+        q = fold(query).replace("\0", "")
+        if not q:
+            return []
+        blob, starts, lens, owners = self._blob, self._starts, self._lens, self._owners
+        n, size = len(starts), len(q)
+        best: dict[int, float] = {}
+        i = blob.find(q)
+        while i != -1:
+            k = bisect.bisect_right(starts, i) - 1
+            start, length = starts[k], lens[k]
+            if i + size <= start + length:  # inside one key, not across a separator
+                if i == start:
+                    score = 100.0 if size == length else 80.0 + 10.0 * size / length
+                else:
+                    score = 60.0 + 10.0 * size / length - min(i - start, 10) * 0.5
+                owner = owners[k]
+                if score > best.get(owner, 0.0):
+                    best[owner] = score
+                i = blob.find(q, starts[k + 1]) if k + 1 < n else -1
+            else:
+                i = blob.find(q, i + 1)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [(records[pos], score) for pos, score in ranked]
+
+
+def _default_keys(rec: Any) -> list[tuple[str, str]]:
+    keys: list[tuple[str, str]] = [("id", rec.id), ("zh", rec.name_zh)]
+    for attr, kind in (("name_en", "en"), ("pinyin", "pinyin"), ("initials", "initials")):
+        value = getattr(rec, attr, None)
+        if value:
+            keys.append((kind, value))
+    for alias in getattr(rec, "aliases", ()):
+        keys.append(("alias", alias))
+    for cas in getattr(rec, "cas", ()):
+        keys.append(("cas", cas))
+    printed = getattr(rec, "cas_printed", None)
+    if printed:
+        keys.extend(("cas", token) for token in re.findall(r"\d{2,7}-\d{2}-\d{1,2}", printed))
+    return keys
