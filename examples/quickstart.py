@@ -178,8 +178,11 @@ def project_demo() -> None:
         ),
         acceptance=CompletionAcceptance(completed_on=dt.date(2024, 4, 28)),
     )
-    for f in p.check(as_of=dt.date(2024, 6, 1))[:4]:
-        print(f.rule, "|", f.message("en"))
+    print(p.risk_class(dt.date(2024, 6, 1)))  # the 2021 directory decides: B101 土砂石开采
+    found = p.check(as_of=dt.date(2024, 6, 1))
+    print(len(found), "findings, e.g.:")
+    late = next(f for f in found if f.rule == "project.acceptance_plan_late")
+    print(late.rule, "|", late.message("zh_CN"), "|", late.clause)
 
 
 def catalogue_demo() -> None:

@@ -453,6 +453,9 @@ class RiskDetermination(Record):
         flags = "".join(f", {name}=True" for name in ("conditional", "contradiction") if getattr(self, name))
         return f"RiskDetermination({rc} by {self.source.code}, edition={self.edition!r}{flags})"
 
+    def __str__(self) -> str:
+        return repr(self)
+
 
 DirectoryLookup = Callable[..., Any]
 """``lookup(industry_code, *, as_of, uses_listed_solvents)`` returning an object with ``risk_class``,
@@ -600,6 +603,9 @@ class ConstructionProject(Record):
             f"ConstructionProject({self.project_id!r}, {self.name!r}, {self.industry}, "
             f"stage={self.current_stage().code})"
         )
+
+    def __str__(self) -> str:
+        return repr(self)
 
     # -- workflow ------------------------------------------------------------------------------------
 
