@@ -251,6 +251,8 @@ class Evaluation(ProjectRecord):
 
     stage: EvaluationStage
     report_date: dt.date
+    report_no: str | None = None
+    """The report's number, as printed on it."""
     agency: AgencyRef | None = None
     """None when the owner evaluated itself (allowed for project evaluations under 令第90号)."""
     risk_class: RiskClass | None = None
