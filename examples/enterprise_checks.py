@@ -305,9 +305,11 @@ def build_gold_mine() -> Enterprise:
             ],
             "status_evaluations": [
                 {
+                    "stage": "CURRENT_STATUS_EVALUATION",
                     "report_no": "YT-PJ-2023-007",
-                    "agency": "示例职业卫生检测中心",
-                    "completed_on": "2023-09-12",
+                    "agency": {"name": "示例职业卫生检测中心"},
+                    "report_date": "2023-09-12",
+                    "enterprise_uscc": uscc,
                 }
             ],
             "inspections": [
@@ -460,9 +462,11 @@ def build_shoe_factory() -> Enterprise:
             ],
             "status_evaluations": [
                 {
+                    "stage": "CURRENT_STATUS_EVALUATION",
                     "report_no": "QZ-PJ-2023-040",
-                    "agency": "示例检测技术有限公司",
-                    "completed_on": "2023-10-09",
+                    "agency": {"name": "示例检测技术有限公司"},
+                    "report_date": "2023-10-09",
+                    "enterprise_uscc": uscc,
                 }
             ],
         }

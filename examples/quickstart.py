@@ -23,6 +23,7 @@ def main() -> None:
     units_and_vocab()
     assess_demo()
     enterprise_demo()
+    project_demo()
     agencies_and_experts()
     catalogue_demo()
     export_demo()
@@ -155,6 +156,34 @@ def agencies_and_experts() -> None:
     )
     log = pool.draw(3, for_=DrawFor(project_id="P-1", owner="单位0"), seed=7, as_of=dt.date(2025, 6, 1))
     print("chosen", log.chosen, "| excluded", [(e.expert_id, e.reasons[0]) for e in log.excluded])
+
+
+def project_demo() -> None:
+    section("Construction projects: the three simultaneities, checked by date and risk class")
+    import datetime as dt
+
+    from ohsreg.models.project import AcceptancePlan, CompletionAcceptance, ConstructionProject
+
+    p = ConstructionProject(
+        project_id="QZ-1",
+        name="花岗岩矿山开采新建项目",
+        owner_uscc="91110000600037341L",
+        owner_name="某石材矿业有限公司",
+        kind="新建",
+        industry="B1012",
+        location="350583",
+        declared_risk_class="严重",
+        declared_risk_basis="2021 目录 B101 土砂石开采",
+        acceptance_plan=AcceptancePlan(
+            reported_on=dt.date(2024, 4, 9), planned_acceptance=dt.date(2024, 4, 28)
+        ),
+        acceptance=CompletionAcceptance(completed_on=dt.date(2024, 4, 28)),
+    )
+    print(p.risk_class(dt.date(2024, 6, 1)))  # the 2021 directory decides: B101 土砂石开采
+    found = p.check(as_of=dt.date(2024, 6, 1))
+    print(len(found), "findings, e.g.:")
+    late = next(f for f in found if f.rule == "project.acceptance_plan_late")
+    print(late.rule, "|", late.message("zh_CN"), "|", late.clause)
 
 
 def catalogue_demo() -> None:

@@ -10,7 +10,7 @@ from ohsreg.models.base import Finding, HazardRef, PersonalResidentID, PersonNam
 # -- enterprise models (#7) --
 # isort: split
 from ohsreg.models.declaration import DeclarationKind, DeclaredHazard, HazardDeclaration
-from ohsreg.models.detection import DetectionReport, StatusEvaluation
+from ohsreg.models.detection import DetectionReport
 from ohsreg.models.enforcement import Accident, Inspection, Penalty, PenaltyKind, Violation
 from ohsreg.models.enterprise import (
     DeclarationTrigger,
@@ -62,7 +62,6 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "Principal",
     "SafetyLicence",
     "SizeClass",
-    "StatusEvaluation",
     "TrainingRecord",
     "Violation",
     "Worker",

@@ -1,4 +1,7 @@
-"""Records of periodic detection (职业病危害因素检测) and current-status evaluation (现状评价) reports.
+"""Records of periodic detection (职业病危害因素检测) reports.
+
+Current-status evaluations (现状评价) are :class:`ohsreg.models.project.Evaluation` records with
+``stage=CURRENT_STATUS_EVALUATION``: one record type for every evaluation report.
 
 Due dates: :mod:`ohsreg.rules.detection`.
 
@@ -16,7 +19,7 @@ from pydantic import Field
 from ohsreg.models._common import EventDate
 from ohsreg.models.base import HazardRef, Record
 
-__all__ = ["DetectionReport", "StatusEvaluation"]
+__all__ = ["DetectionReport"]
 
 
 class DetectionReport(Record):
@@ -29,12 +32,3 @@ class DetectionReport(Record):
     hazards: tuple[HazardRef, ...] = ()
     exceedances: tuple[HazardRef, ...] = ()
     """Factors with results above the limit."""
-
-
-class StatusEvaluation(Record):
-    """A current-status evaluation report (职业病危害现状评价)."""
-
-    report_no: Annotated[str, Field(min_length=1)]
-    agency: Annotated[str, Field(min_length=1)]
-    completed_on: EventDate
-    conclusion: str | None = None

@@ -26,14 +26,15 @@ from ohsreg.models._common import EventDate, directory_risk_class, hazard_name, 
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import HazardRef, PersonalResidentID, PersonName, Phone, Record, mask_name
 from ohsreg.models.declaration import HazardDeclaration
-from ohsreg.models.detection import DetectionReport, StatusEvaluation
+from ohsreg.models.detection import DetectionReport
 from ohsreg.models.enforcement import Accident, Inspection
 from ohsreg.models.licence import SafetyLicence
+from ohsreg.models.project import Evaluation
 from ohsreg.models.surveillance import HealthExam
 from ohsreg.models.training import TrainingRecord
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.units import SoundLevel
-from ohsreg.vocab import HazardGrade, LabeledEnum, OpenTerm, RiskClass, Verdict
+from ohsreg.vocab import EvaluationStage, HazardGrade, LabeledEnum, OpenTerm, RiskClass, Verdict
 
 if TYPE_CHECKING:
     from ohsreg.models.base import Finding
@@ -308,7 +309,8 @@ class Enterprise(Record):
     declarations: tuple[HazardDeclaration, ...] = ()
     declaration_triggers: tuple[DeclarationTrigger, ...] = ()
     detections: tuple[DetectionReport, ...] = ()
-    status_evaluations: tuple[StatusEvaluation, ...] = ()
+    status_evaluations: tuple[Evaluation, ...] = ()
+    """Current-status evaluation reports (现状评价): evaluations of this employer's USCC."""
     licences: tuple[SafetyLicence, ...] = ()
     inspections: tuple[Inspection, ...] = ()
     accidents: tuple[Accident, ...] = ()
@@ -318,6 +320,14 @@ class Enterprise(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
+        for i, ev in enumerate(self.status_evaluations):
+            if ev.stage is not EvaluationStage.CURRENT_STATUS_EVALUATION or ev.enterprise_uscc != self.uscc:
+                raise rule_error(
+                    "status_evaluations[{index}] is not a current-status evaluation of this employer",
+                    rule="enterprise.status_evaluation",
+                    field="status_evaluations",
+                    index=i,
+                )
         if self.workers_exposed > self.workers_total:
             raise rule_error(
                 "workers_exposed ({exposed}) is greater than workers_total ({total})",

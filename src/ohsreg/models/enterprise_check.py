@@ -505,7 +505,7 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
     if regime is None:
         return [finding("detection.no_rule", INFO, ORDER47, _NO_RULE_BEFORE)]
     last_det = max((d.completed_on for d in ent.detections if d.completed_on <= as_of), default=None)
-    last_eval = max((e.completed_on for e in ent.status_evaluations if e.completed_on <= as_of), default=None)
+    last_eval = max((e.report_date for e in ent.status_evaluations if e.report_date <= as_of), default=None)
     risk_class, source = ent.detection_risk_class(as_of)
     starred = (
         directory_entry(ent.industry, as_of, None)
@@ -588,7 +588,7 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
         day = accident.occurred_at.date()
         if day > as_of:
             continue
-        if not any(e.completed_on >= day for e in ent.status_evaluations if e.completed_on <= as_of):
+        if not any(e.report_date >= day for e in ent.status_evaluations if e.report_date <= as_of):
             out.append(
                 finding(
                     "evaluation.after_accident",

@@ -340,3 +340,18 @@ def test_staffing_findings(shoes: Enterprise) -> None:
         update={"risk_class": RiskClass.GENERAL, "workers_total": 100, "workers_exposed": 60}
     )
     assert not [f for f in small.check(day) if f.rule.startswith("enterprise.oh_")]
+
+
+def test_status_evaluations_are_evaluations_of_this_employer(mine: Enterprise) -> None:
+    import pydantic
+
+    from ohsreg.models.project import Evaluation
+
+    ev = mine.status_evaluations[0]
+    assert isinstance(ev, Evaluation)
+    other = ev.model_copy(update={"enterprise_uscc": "91110000600037341L"})
+    with pytest.raises(pydantic.ValidationError) as info:
+        Enterprise.model_validate(
+            {**mine.model_dump(context={"unmask": True}), "status_evaluations": [other.model_dump()]}
+        )
+    assert info.value.errors()[0]["type"] == "enterprise.status_evaluation"

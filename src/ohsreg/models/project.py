@@ -1,0 +1,1400 @@
+"""Construction projects and the three simultaneities (建设项目职业病防护设施“三同时”).
+
+A :class:`ConstructionProject` holds the project's identity (owner, industry, location, kind, hazards
+expected) and one typed record per stage: pre-evaluation (:class:`Evaluation`), protective-facility
+design (:class:`ProtectiveFacilityDesign`), trial operation (:class:`TrialOperation`), control-effect
+evaluation (:class:`Evaluation`), acceptance plan (:class:`AcceptancePlan`), completion acceptance
+(:class:`CompletionAcceptance`) and the written report (:class:`WrittenReport`). Stages follow a state
+machine (:data:`TRANSITIONS`, :meth:`ConstructionProject.advance`); :meth:`ConstructionProject.check`
+returns the findings of 令第90号 (rule codes ``project.*``, each citing its article, see
+:mod:`ohsreg.rules.project` for what is verified).
+
+The risk class comes from the 建设项目职业病危害风险分类管理目录 in force on the date (through
+:func:`ohsreg.catalogue.risk_class` when the catalogue is installed; the 2021 edition with two classes and
+its solvent footnote), can be overridden by the pre-evaluation's conclusion with a recorded reason, and
+the result says which edition decided (:class:`RiskDetermination`).
+
+A current-status evaluation (现状评价) of an existing employer is an :class:`Evaluation` with
+``stage=CURRENT_STATUS_EVALUATION`` and ``enterprise_uscc`` instead of ``project_id``.
+
+Agencies are duck-typed (:class:`QualifiedAgency`): any object with ``name`` and
+``may_serve(subject, service, as_of)`` returning an answer with ``allowed`` (the agency model of #9).
+
+>>> import datetime as dt
+>>> p = ConstructionProject(
+...     project_id="P-1", name="木质家具厂新建项目", owner_uscc="91110000600037341L",
+...     owner_name="某家具有限公司", kind="新建", industry="C2110", location="330102",
+...     uses_listed_solvents=False, declared_risk_class="一般",
+...     declared_risk_basis="2021 directory C211, no listed solvents",
+... )
+>>> p
+ConstructionProject('P-1', '木质家具厂新建项目', C2110, stage=PLANNED)
+>>> [s.code for s in allowed_next(p.current_stage())]
+['PRE_EVALUATION']
+>>> p = p.advance(Evaluation(stage="预评价", report_date=dt.date(2024, 1, 15), risk_class="一般"))
+>>> p.risk_class(dt.date(2024, 2, 1), directory=lambda code, **kw: None)  # no directory: the report decides
+RiskDetermination(GENERAL by PRE_EVALUATION, edition='2021')
+>>> [f.rule for f in p.check(dt.date(2024, 2, 1), directory=lambda code, **kw: None)]
+['project.review_missing', 'project.disclosure_missing']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Annotated, Any, Protocol, runtime_checkable
+
+from pydantic import Field, StringConstraints, model_validator
+
+from ohsreg.errors import EditionError, OhsregError, RuleViolation, UnknownEntry, to_pydantic_error
+from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
+from ohsreg.models.authority import Authority
+from ohsreg.models.base import Finding, HazardRef, PersonName, Record, finding
+from ohsreg.rules import project as rules
+from ohsreg.vocab import EvaluationStage, LabeledEnum, RiskClass, Severity
+
+__all__ = [
+    "TRANSITIONS",
+    "AcceptancePlan",
+    "AgencyRef",
+    "CompletionAcceptance",
+    "ConstructionProject",
+    "Disclosure",
+    "Document",
+    "Evaluation",
+    "MaterialChange",
+    "ProjectKind",
+    "ProjectRecord",
+    "ProjectStage",
+    "ProtectiveFacilityDesign",
+    "QualifiedAgency",
+    "Review",
+    "Reviewer",
+    "RiskDetermination",
+    "RiskSource",
+    "ServiceAnswer",
+    "ServiceSubjectView",
+    "TrialOperation",
+    "WrittenReport",
+    "allowed_next",
+]
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+def _fail(template: str, rule: str, field: str | None = None, **params: Any) -> Exception:
+    return to_pydantic_error(RuleViolation(template, rule=rule, field=field, **params))
+
+
+class ProjectKind(LabeledEnum):
+    """Kind of construction project (令第90号 第二条 scope; 职业病防治法 第十七条)."""
+
+    NEW = ("NEW", "新建", "new")
+    EXPANSION = ("EXPANSION", "扩建", "expansion")
+    REBUILDING = ("REBUILDING", "改建", "rebuilding")
+    TECHNICAL_UPGRADE = ("TECHNICAL_UPGRADE", "技术改造", "technical upgrade")
+    TECHNOLOGY_IMPORT = ("TECHNOLOGY_IMPORT", "技术引进", "technology import")
+
+
+class ProjectStage(LabeledEnum):
+    """A step of the three-simultaneities workflow (``PLANNED`` is the start)."""
+
+    PLANNED = ("PLANNED", "立项", "planned")
+    PRE_EVALUATION = ("PRE_EVALUATION", "职业病危害预评价", "pre-evaluation")
+    PROTECTIVE_FACILITY_DESIGN = (
+        "PROTECTIVE_FACILITY_DESIGN",
+        "职业病防护设施设计",
+        "protective facility design",
+    )
+    TRIAL_OPERATION = ("TRIAL_OPERATION", "试运行", "trial operation")
+    CONTROL_EFFECT_EVALUATION = (
+        "CONTROL_EFFECT_EVALUATION",
+        "职业病危害控制效果评价",
+        "control effect evaluation",
+    )
+    ACCEPTANCE_PLAN = ("ACCEPTANCE_PLAN", "验收方案书面报告", "acceptance plan report")
+    COMPLETION_ACCEPTANCE = ("COMPLETION_ACCEPTANCE", "职业病防护设施验收", "completion acceptance")
+    WRITTEN_REPORT = ("WRITTEN_REPORT", "验收书面报告", "written report")
+
+
+TRANSITIONS: dict[ProjectStage, tuple[ProjectStage, ...]] = {
+    ProjectStage.PLANNED: (ProjectStage.PRE_EVALUATION,),
+    ProjectStage.PRE_EVALUATION: (ProjectStage.PROTECTIVE_FACILITY_DESIGN,),
+    ProjectStage.PROTECTIVE_FACILITY_DESIGN: (
+        ProjectStage.TRIAL_OPERATION,
+        ProjectStage.CONTROL_EFFECT_EVALUATION,
+    ),
+    ProjectStage.TRIAL_OPERATION: (ProjectStage.CONTROL_EFFECT_EVALUATION,),
+    ProjectStage.CONTROL_EFFECT_EVALUATION: (ProjectStage.ACCEPTANCE_PLAN,),
+    ProjectStage.ACCEPTANCE_PLAN: (ProjectStage.COMPLETION_ACCEPTANCE,),
+    ProjectStage.COMPLETION_ACCEPTANCE: (ProjectStage.WRITTEN_REPORT,),
+    ProjectStage.WRITTEN_REPORT: (),
+}
+"""Which stage may follow which. The trial run is optional (projects without trial production go from
+design to control-effect evaluation); the control-effect evaluation may run during the trial run."""
+
+_ORDER = tuple(TRANSITIONS)
+
+
+def allowed_next(stage: ProjectStage) -> tuple[ProjectStage, ...]:
+    """The stages that may follow ``stage`` (:data:`TRANSITIONS`)."""
+    return TRANSITIONS[stage]
+
+
+@dataclasses.dataclass(frozen=True)
+class ServiceSubjectView:
+    """The employer or project an agency serves, as :meth:`QualifiedAgency.may_serve` reads it."""
+
+    industry: str | None
+    """GB/T 4754 code."""
+    region: str | None
+    """GB/T 2260 division code."""
+    risk_class: RiskClass | None
+
+
+@runtime_checkable
+class ServiceAnswer(Protocol):
+    """The answer of ``may_serve``: ``allowed``, and optionally ``reasons`` (findings)."""
+
+    @property
+    def allowed(self) -> bool: ...
+
+
+@runtime_checkable
+class QualifiedAgency(Protocol):
+    """What the project checks need from a technical-service agency (implemented by the agency model).
+
+    ``may_serve(subject, service, as_of)`` answers whether the agency could perform ``service`` (an
+    :class:`~ohsreg.vocab.EvaluationStage` code: ``"PRE_EVALUATION"``, ``"CONTROL_EFFECT_EVALUATION"``,
+    ``"CURRENT_STATUS_EVALUATION"``) for ``subject`` (anything with ``industry``, ``region`` and
+    ``risk_class``, here a :class:`ServiceSubjectView`) on ``as_of``; the answer has ``allowed`` (and,
+    when the implementation gives them, ``reasons`` whose rule codes are quoted in the finding). Where a
+    regime requires no qualification for the service, the implementation answers allowed.
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    def may_serve(self, subject: ServiceSubjectView, service: str, as_of: dt.date) -> ServiceAnswer: ...
+
+
+class AgencyRef(Record):
+    """The agency that produced a report, by name and (preferably) USCC."""
+
+    name: Text
+    uscc: USCC | None = None
+
+
+class Document(Record):
+    """A document in the project file (report, review opinion, approval, notice)."""
+
+    title: Text
+    number: str | None = None
+    issued_on: dt.date | None = None
+
+
+class Reviewer(Record):
+    """A member of a review or acceptance panel. ``external``: from another organisation (外单位)."""
+
+    name: PersonName
+    organisation: Text
+    external: bool
+    """True for 外单位 staff: 令第90号 requires them on the panels of 严重 projects."""
+    title: str | None = None
+    """Professional title or qualification (中级以上职称, 注册安全工程师…)."""
+
+
+class Review(Record):
+    """A review (评审) or acceptance meeting organised by the owner's principal (主要负责人)."""
+
+    held_on: dt.date
+    organised_by: Text
+    """The owner's principal or the person in charge designated by the principal."""
+    reviewers: tuple[Reviewer, ...] = Field(min_length=1)
+    opinion: str | None = None
+    passed: bool = True
+
+    @property
+    def has_external(self) -> bool:
+        """Whether at least one reviewer is from another organisation."""
+        return any(r.external for r in self.reviewers)
+
+
+class Disclosure(Record):
+    """Public notice (公示) of the agency, conclusions, review and acceptance details."""
+
+    published_on: dt.date
+    channels: tuple[Text, ...] = Field(default=("公告栏",), min_length=1)
+    """Where: 公告栏 (notice board), 网站 (website)…"""
+    url: str | None = None
+
+
+class ProjectRecord(Record):
+    """Base of the stage records of a construction project."""
+
+    project_id: str | None = None
+    """The project this record belongs to; checked against the project that holds it."""
+
+
+_PROJECT_EVALUATIONS = (EvaluationStage.PRE_EVALUATION, EvaluationStage.CONTROL_EFFECT_EVALUATION)
+
+
+class Evaluation(ProjectRecord):
+    """An evaluation report: pre-evaluation, control-effect evaluation or current-status evaluation.
+
+    Project evaluations carry ``project_id``; a current-status evaluation (现状评价) of an existing
+    employer carries ``enterprise_uscc`` (and ``industry`` for the agency-scope check).
+    """
+
+    stage: EvaluationStage
+    report_date: dt.date
+    report_no: str | None = None
+    """The report's number, as printed on it."""
+    agency: AgencyRef | None = None
+    """None when the owner evaluated itself (allowed for project evaluations under 令第90号)."""
+    risk_class: RiskClass | None = None
+    """The risk class the report concludes (令第90号 第十条: the conclusion states it)."""
+    conclusion: str | None = None
+    review: Review | None = None
+    disclosure: Disclosure | None = None
+    documents: tuple[Document, ...] = ()
+    enterprise_uscc: USCC | None = None
+    industry: IndustryCode | None = None
+    """The employer's industry (current-status evaluations: used for the agency-scope check)."""
+    region: DivisionCode | None = None
+    """The employer's location (current-status evaluations)."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Evaluation:
+        if self.stage is EvaluationStage.CURRENT_STATUS_EVALUATION:
+            if self.enterprise_uscc is None:
+                raise _fail(
+                    "a current-status evaluation needs the employer's USCC",
+                    "project.evaluation_subject",
+                    "enterprise_uscc",
+                )
+        elif self.stage not in _PROJECT_EVALUATIONS:
+            raise _fail(
+                "{stage} is not an evaluation report",
+                "project.evaluation_kind",
+                "stage",
+                stage=self.stage.code,
+            )
+        if self.review is not None and self.review.held_on < self.report_date:
+            raise _fail(
+                "the review ({review}) is dated before the report ({report})",
+                "project.dates_order",
+                "review.held_on",
+                review=self.review.held_on.isoformat(),
+                report=self.report_date.isoformat(),
+            )
+        return self
+
+    def check(self, as_of: dt.date, *, agencies: Iterable[QualifiedAgency] = ()) -> list[Finding]:
+        """Findings about the evaluation alone: the agency's qualification for it on its report date."""
+        view = ServiceSubjectView(industry=self.industry, region=self.region, risk_class=self.risk_class)
+        found = _agency_finding(self, view, agencies, subject=self.stage.code.lower())
+        return [found] if found is not None else []
+
+
+class ProtectiveFacilityDesign(ProjectRecord):
+    """The protective-facility design (职业病防护设施设计专篇), done before construction."""
+
+    completed_on: dt.date
+    designer: str | None = None
+    investment: Decimal | None = Field(default=None, ge=0)
+    """Budget of the protective and emergency facilities, in 万元 (10 000 CNY)."""
+    review: Review | None = None
+    disclosure: Disclosure | None = None
+    documents: tuple[Document, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ProtectiveFacilityDesign:
+        if self.review is not None and self.review.held_on < self.completed_on:
+            raise _fail(
+                "the review ({review}) is dated before the report ({report})",
+                "project.dates_order",
+                "review.held_on",
+                review=self.review.held_on.isoformat(),
+                report=self.completed_on.isoformat(),
+            )
+        return self
+
+
+class TrialOperation(ProjectRecord):
+    """The trial run of the protective facilities with the main works (令第90号 第二十三条).
+
+    ``end`` is None while the run goes on. An industry rule that sets other bounds is recorded with
+    ``industry_rule`` and ``min_days``/``max_days``.
+    """
+
+    start: dt.date
+    end: dt.date | None = None
+    industry_rule: str | None = None
+    min_days: int | None = Field(default=None, ge=0)
+    max_days: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TrialOperation:
+        if self.end is not None and self.end < self.start:
+            raise _fail(
+                "the trial run ends ({end}) before it starts ({start})",
+                "project.dates_order",
+                "end",
+                end=self.end.isoformat(),
+                start=self.start.isoformat(),
+            )
+        if (self.min_days is not None or self.max_days is not None) and not self.industry_rule:
+            raise _fail(
+                "other trial-run bounds need the industry rule that sets them",
+                "project.trial_rule_missing",
+                "industry_rule",
+            )
+        return self
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """(minimum, maximum) days that apply: 30–180 unless an industry rule is recorded."""
+        return (
+            rules.TRIAL_RUN_MIN_DAYS if self.min_days is None else self.min_days,
+            rules.TRIAL_RUN_MAX_DAYS if self.max_days is None else self.max_days,
+        )
+
+
+class AcceptancePlan(ProjectRecord):
+    """The acceptance plan reported in writing to the supervising authority before acceptance."""
+
+    reported_on: dt.date
+    planned_acceptance: dt.date
+    authority: Authority | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AcceptancePlan:
+        if self.planned_acceptance < self.reported_on:
+            raise _fail(
+                "the planned acceptance ({planned}) is before the report of the plan ({reported})",
+                "project.dates_order",
+                "planned_acceptance",
+                planned=self.planned_acceptance.isoformat(),
+                reported=self.reported_on.isoformat(),
+            )
+        return self
+
+
+class CompletionAcceptance(ProjectRecord):
+    """Acceptance of the protective facilities (职业病防护设施验收), organised by the owner."""
+
+    completed_on: dt.date
+    review: Review | None = None
+    """The acceptance panel (its date is the acceptance date or later)."""
+    passed: bool = True
+    phase: str | None = None
+    """For projects built in phases: the phase accepted."""
+    disclosure: Disclosure | None = None
+    documents: tuple[Document, ...] = ()
+
+
+class WrittenReport(ProjectRecord):
+    """The written report of the control-effect evaluation and acceptance (书面报告).
+
+    Every project keeps it on file (备查); 严重 projects submit it to the authority within 20 days after
+    acceptance (``submitted_on``).
+    """
+
+    written_on: dt.date
+    submitted_on: dt.date | None = None
+    authority: Authority | None = None
+
+
+class MaterialChange(Record):
+    """A change of scale, process or materials after the pre-evaluation (变更)."""
+
+    occurred_on: dt.date
+    description: Text
+    material: bool = True
+    """Whether the change makes the project's hazards change materially (then re-evaluate)."""
+
+
+class RiskSource(LabeledEnum):
+    """What decided a project's risk class."""
+
+    DIRECTORY = ("DIRECTORY", "分类管理目录", "risk directory")
+    PRE_EVALUATION = ("PRE_EVALUATION", "预评价结论", "pre-evaluation conclusion")
+    DECLARED = ("DECLARED", "申报（附依据）", "declared with a recorded basis")
+    UNDETERMINED = ("UNDETERMINED", "未确定", "undetermined")
+
+
+class RiskDetermination(Record):
+    """A project's risk class, what decided it and which directory edition applied.
+
+    >>> r = RiskDetermination(risk_class="严重", source="DIRECTORY", edition="2021")
+    >>> r.risk_class.code, r.edition
+    ('SERIOUS', '2021')
+    """
+
+    risk_class: RiskClass | None
+    source: RiskSource
+    edition: str | None = None
+    """The directory edition in force on the date ("2021", "2012"), when known."""
+    directory_class: RiskClass | None = None
+    """The class the directory gives, when it gives one (also when overridden)."""
+    basis: str | None = None
+    """Recorded reason or basis (override reason, declared basis)."""
+    conditional: bool = False
+    """The directory class depends on the solvent footnote and ``uses_listed_solvents`` is unknown."""
+    contradiction: bool = False
+    """The pre-evaluation (or declared) class contradicts the directory with no recorded reason; the more
+    serious class is used."""
+    note: str | None = None
+
+    def __repr__(self) -> str:
+        rc = self.risk_class.code if self.risk_class else None
+        flags = "".join(f", {name}=True" for name in ("conditional", "contradiction") if getattr(self, name))
+        return f"RiskDetermination({rc} by {self.source.code}, edition={self.edition!r}{flags})"
+
+    def __str__(self) -> str:
+        return repr(self)
+
+
+DirectoryLookup = Callable[..., Any]
+"""``lookup(industry_code, *, as_of, uses_listed_solvents)`` returning an object with ``risk_class``,
+``edition``, ``conditional``, ``note`` (the shape of :func:`ohsreg.catalogue.risk_class`)."""
+
+RISK_DIRECTORY_2021 = dt.date(2021, 3, 12)
+"""建设项目职业病危害风险分类管理目录 (2021) issued by the NHC general office (verified)."""
+
+
+def _catalogue_lookup() -> DirectoryLookup | None:
+    try:
+        module = importlib.import_module("ohsreg.catalogue")
+    except ImportError:
+        return None
+    lookup: DirectoryLookup | None = getattr(module, "risk_class", None)
+    return lookup
+
+
+def _edition_on(as_of: dt.date) -> str:
+    return "2021" if as_of >= RISK_DIRECTORY_2021 else "2012"
+
+
+class ConstructionProject(Record):
+    """A construction project that may produce occupational hazards, with its three-simultaneities file.
+
+    Stage records are set directly or with :meth:`advance` (which enforces :data:`TRANSITIONS`); every
+    stage record must carry this project's ``project_id`` (or none).
+    """
+
+    project_id: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    name: Text
+    owner_uscc: USCC
+    owner_name: Text
+    kind: ProjectKind
+    industry: IndustryCode
+    location: DivisionCode
+    investment: Decimal | None = Field(default=None, ge=0)
+    """Total investment in 万元 (10 000 CNY)."""
+    hazards: tuple[HazardRef, ...] = ()
+    """Hazard factors expected (catalogue keys)."""
+    phases: tuple[Text, ...] = ()
+    """Names of the phases when the project is built in phases."""
+    uses_listed_solvents: bool | None = None
+    """For the directory's *-items: adhesives, cleaners, inks or paints with 苯、正己烷、1,2-二氯乙烷、三氯甲烷."""
+    state_secret: bool = False
+    """A project classified as a state secret (国家保密): exempt from public disclosure."""
+    declared_risk_class: RiskClass | None = None
+    """A class stated by the user where the directory does not decide (e.g. 2012 edition, not shipped)."""
+    declared_risk_basis: str | None = None
+    """Required with ``declared_risk_class``: the edition and row (or document) it comes from."""
+    risk_override_reason: str | None = None
+    """Why the pre-evaluation's class differs from the directory; without it a difference is a finding."""
+    construction_started_on: dt.date | None = None
+    pre_evaluation: Evaluation | None = None
+    design: ProtectiveFacilityDesign | None = None
+    trial_operation: TrialOperation | None = None
+    control_effect_evaluation: Evaluation | None = None
+    acceptance_plan: AcceptancePlan | None = None
+    acceptance: CompletionAcceptance | None = None
+    written_report: WrittenReport | None = None
+    changes: tuple[MaterialChange, ...] = ()
+    re_evaluations: tuple[Evaluation, ...] = ()
+    """Pre-evaluations redone after a material change."""
+    phase_acceptances: tuple[CompletionAcceptance, ...] = ()
+    """Acceptances of phases put into use before the last one: under 令第90号 the protective facilities of
+    a project built and put into use in phases are accepted in phases with it (text verified, article
+    number not verified). Each names its ``phase``, one of ``phases``; reviews and disclosure are checked
+    as for ``acceptance``; the 20-day plan and report rules are checked for ``acceptance`` only."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ConstructionProject:
+        for field, record in self._stage_records():
+            if record.project_id is not None and record.project_id != self.project_id:
+                raise _fail(
+                    "{field} belongs to project {other!r}, not {project!r}",
+                    "project.stage_project_mismatch",
+                    field,
+                    other=record.project_id,
+                    project=self.project_id,
+                )
+        slots = (
+            ("pre_evaluation", self.pre_evaluation, EvaluationStage.PRE_EVALUATION),
+            (
+                "control_effect_evaluation",
+                self.control_effect_evaluation,
+                EvaluationStage.CONTROL_EFFECT_EVALUATION,
+            ),
+            *(("re_evaluations", e, EvaluationStage.PRE_EVALUATION) for e in self.re_evaluations),
+        )
+        for field, evaluation, stage in slots:
+            if evaluation is not None and evaluation.stage is not stage:
+                raise _fail(
+                    "{field} must be a {expected} record, not {stage}",
+                    "project.evaluation_kind",
+                    field,
+                    expected=stage.code,
+                    stage=evaluation.stage.code,
+                )
+        accepted = [("acceptance", self.acceptance)] + [
+            (f"phase_acceptances[{i}]", a) for i, a in enumerate(self.phase_acceptances)
+        ]
+        for field, acc in accepted:
+            if acc is None:
+                continue
+            if acc.phase is not None and acc.phase not in self.phases:
+                raise _fail(
+                    "phase {phase!r} is not one of the project's phases ({phases})",
+                    "project.phase_unknown",
+                    f"{field}.phase",
+                    phase=acc.phase,
+                    phases=", ".join(self.phases) or "-",
+                )
+            if field != "acceptance" and acc.phase is None:
+                raise _fail(
+                    "a phase acceptance must name its phase",
+                    "project.phase_unknown",
+                    f"{field}.phase",
+                    phase=None,
+                    phases=", ".join(self.phases) or "-",
+                )
+        if self.declared_risk_class is not None and not self.declared_risk_basis:
+            raise _fail(
+                "a declared risk class needs its basis (directory edition and row, or document)",
+                "project.risk_basis_missing",
+                "declared_risk_basis",
+            )
+        return self
+
+    def _stage_records(self) -> list[tuple[str, ProjectRecord]]:
+        named: list[tuple[str, ProjectRecord | None]] = [
+            ("pre_evaluation", self.pre_evaluation),
+            ("design", self.design),
+            ("trial_operation", self.trial_operation),
+            ("control_effect_evaluation", self.control_effect_evaluation),
+            ("acceptance_plan", self.acceptance_plan),
+            ("acceptance", self.acceptance),
+            ("written_report", self.written_report),
+        ]
+        named += [(f"re_evaluations[{i}]", e) for i, e in enumerate(self.re_evaluations)]
+        named += [(f"phase_acceptances[{i}]", a) for i, a in enumerate(self.phase_acceptances)]
+        return [(n, r) for n, r in named if r is not None]
+
+    def __repr__(self) -> str:
+        return (
+            f"ConstructionProject({self.project_id!r}, {self.name!r}, {self.industry}, "
+            f"stage={self.current_stage().code})"
+        )
+
+    def __str__(self) -> str:
+        return repr(self)
+
+    # -- workflow ------------------------------------------------------------------------------------
+
+    def _stage_slots(self) -> dict[ProjectStage, object | None]:
+        return {
+            ProjectStage.PRE_EVALUATION: self.pre_evaluation,
+            ProjectStage.PROTECTIVE_FACILITY_DESIGN: self.design,
+            ProjectStage.TRIAL_OPERATION: self.trial_operation,
+            ProjectStage.CONTROL_EFFECT_EVALUATION: self.control_effect_evaluation,
+            ProjectStage.ACCEPTANCE_PLAN: self.acceptance_plan,
+            ProjectStage.COMPLETION_ACCEPTANCE: self.acceptance,
+            ProjectStage.WRITTEN_REPORT: self.written_report,
+        }
+
+    def current_stage(self) -> ProjectStage:
+        """The last stage recorded (``PLANNED`` when none)."""
+        current = ProjectStage.PLANNED
+        for stage, record in self._stage_slots().items():
+            if record is not None:
+                current = stage
+        return current
+
+    def advance(self, record: ProjectRecord) -> ConstructionProject:
+        """A copy of the project with ``record`` as its next stage.
+
+        Raises :class:`~ohsreg.errors.RuleViolation` (``project.transition``) when the stage may not
+        follow the current one, and ``project.stage_project_mismatch`` for another project's record. A
+        pre-evaluation after a recorded material change is added to ``re_evaluations``.
+
+        >>> import datetime as dt
+        >>> p = ConstructionProject(project_id="P-2", name="示例", owner_uscc="91110000600037341L",
+        ...     owner_name="示例公司", kind="NEW", industry="C2110", location="330102")
+        >>> p.advance(TrialOperation(start=dt.date(2024, 1, 1)))
+        Traceback (most recent call last):
+        ...
+        ohsreg.errors.RuleViolation: ...[project.transition]
+        """
+        stage = _stage_of(record)
+        if record.project_id is not None and record.project_id != self.project_id:
+            raise RuleViolation(
+                "{field} belongs to project {other!r}, not {project!r}",
+                rule="project.stage_project_mismatch",
+                field="record",
+                other=record.project_id,
+                project=self.project_id,
+            )
+        current = self.current_stage()
+        if stage is ProjectStage.PRE_EVALUATION and self.pre_evaluation is not None and self.changes:
+            assert isinstance(record, Evaluation)
+            return self.model_copy(update={"re_evaluations": (*self.re_evaluations, record)})
+        if stage not in TRANSITIONS[current]:
+            raise RuleViolation(
+                "{stage} may not follow {current} (allowed: {allowed})",
+                rule="project.transition",
+                field="record",
+                stage=stage.code,
+                current=current.code,
+                allowed=", ".join(s.code for s in TRANSITIONS[current]) or "-",
+            )
+        field = _FIELD_OF[stage]
+        return self.model_copy(update={field: record})
+
+    # -- risk class ----------------------------------------------------------------------------------
+
+    def risk_class(self, as_of: dt.date, *, directory: DirectoryLookup | None = None) -> RiskDetermination:
+        """The project's risk class on ``as_of``, what decided it and which directory edition applied.
+
+        Order: the directory in force (``directory``, default :func:`ohsreg.catalogue.risk_class` when
+        installed; a province may supplement it, pass its lookup); a pre-evaluation class that differs
+        overrides it only with ``risk_override_reason`` - without one the more serious class is used and
+        ``contradiction`` is set. Where the directory does not decide (edition not shipped, industry not
+        listed or split), the pre-evaluation's conclusion, then ``declared_risk_class``, decide. For a
+        *-item whose solvent use is unknown, a stated 一般 is taken as the footnote's case (``conditional``
+        stays set).
+
+        The class on ``as_of`` is the one :meth:`check` applies to every stage, including stages decided
+        under an earlier directory edition.
+        """
+        lookup = directory if directory is not None else _catalogue_lookup()
+        edition: str | None = _edition_on(as_of)
+        dir_class: RiskClass | None = None
+        conditional = False
+        note: str | None = None
+        if lookup is None:
+            note = "risk directory not available: install the catalogue or pass directory="
+        else:
+            try:
+                answer = lookup(
+                    str(self.industry), as_of=as_of, uses_listed_solvents=self.uses_listed_solvents
+                )
+            except EditionError:
+                note = f"the {edition} directory edition in force is not shipped"
+            except UnknownEntry:
+                note = "the industry is not listed in the directory"
+            except OhsregError as err:
+                note = f"the directory lookup failed ({err.rule})"
+            else:
+                if answer is None:
+                    note = "the directory gives no class for the industry"
+                else:
+                    dir_class = answer.risk_class
+                    edition = str(answer.edition)
+                    conditional = bool(answer.conditional)
+                    note = answer.note
+        pre = self._latest_pre_evaluation(as_of)
+        pre_class = pre.risk_class if pre is not None else None
+        if dir_class is not None:
+            other, other_source = (
+                (pre_class, RiskSource.PRE_EVALUATION)
+                if pre_class is not None
+                else (self.declared_risk_class, RiskSource.DECLARED)
+            )
+            if other is None or other is dir_class:
+                return RiskDetermination(
+                    risk_class=dir_class,
+                    source=RiskSource.DIRECTORY,
+                    edition=edition,
+                    directory_class=dir_class,
+                    conditional=conditional,
+                    note=note,
+                )
+            if conditional and other is RiskClass.GENERAL:
+                # a *-item: 一般 when no listed solvents are used, which the stated class implies
+                return RiskDetermination(
+                    risk_class=other,
+                    source=other_source,
+                    edition=edition,
+                    directory_class=dir_class,
+                    basis="directory footnote: managed as 一般 without the listed solvents",
+                    conditional=True,
+                    note=note,
+                )
+            if self.risk_override_reason:
+                return RiskDetermination(
+                    risk_class=other,
+                    source=other_source,
+                    edition=edition,
+                    directory_class=dir_class,
+                    basis=self.risk_override_reason,
+                    conditional=conditional,
+                    note=note,
+                )
+            stricter = rules.more_serious(other, dir_class)
+            return RiskDetermination(
+                risk_class=stricter,
+                source=other_source if stricter is other else RiskSource.DIRECTORY,
+                edition=edition,
+                directory_class=dir_class,
+                conditional=conditional,
+                contradiction=True,
+                note=note,
+            )
+        if pre_class is not None:
+            return RiskDetermination(
+                risk_class=pre_class,
+                source=RiskSource.PRE_EVALUATION,
+                edition=edition,
+                basis=f"pre-evaluation report of {pre.report_date.isoformat()}" if pre else None,
+                note=note,
+            )
+        if self.declared_risk_class is not None:
+            return RiskDetermination(
+                risk_class=self.declared_risk_class,
+                source=RiskSource.DECLARED,
+                edition=edition,
+                basis=self.declared_risk_basis,
+                note=note,
+            )
+        return RiskDetermination(risk_class=None, source=RiskSource.UNDETERMINED, edition=edition, note=note)
+
+    def _latest_pre_evaluation(self, as_of: dt.date) -> Evaluation | None:
+        candidates = [e for e in (self.pre_evaluation, *self.re_evaluations) if e is not None]
+        candidates = [e for e in candidates if e.report_date <= as_of] or candidates
+        return max(candidates, key=lambda e: e.report_date) if candidates else None
+
+    # -- checks --------------------------------------------------------------------------------------
+
+    def check(
+        self,
+        as_of: dt.date,
+        *,
+        agencies: Iterable[QualifiedAgency] = (),
+        directory: DirectoryLookup | None = None,
+    ) -> list[Finding]:
+        """Findings of the project's file on ``as_of`` (rule codes ``project.*``, see the rule table).
+
+        ``agencies`` are the agency objects (anything implementing :class:`QualifiedAgency`) to check the
+        evaluations' agencies against, matched by USCC, else by name; ``directory`` as in
+        :meth:`risk_class`.
+        """
+        return _Checker(self, as_of, tuple(agencies), directory).run()
+
+
+_FIELD_OF = {
+    ProjectStage.PRE_EVALUATION: "pre_evaluation",
+    ProjectStage.PROTECTIVE_FACILITY_DESIGN: "design",
+    ProjectStage.TRIAL_OPERATION: "trial_operation",
+    ProjectStage.CONTROL_EFFECT_EVALUATION: "control_effect_evaluation",
+    ProjectStage.ACCEPTANCE_PLAN: "acceptance_plan",
+    ProjectStage.COMPLETION_ACCEPTANCE: "acceptance",
+    ProjectStage.WRITTEN_REPORT: "written_report",
+}
+
+
+_FIELD_STAGE = {field: stage for stage, field in _FIELD_OF.items()}
+_CONSTRUCTION = ("施工", "construction")
+_RE_EVALUATION = ("重新进行的职业病危害预评价", "re-evaluation")
+_PHASE_ACCEPTANCE = ("分期验收", "phase acceptance")
+
+
+def _stage_params(name: str, key: str = "stage") -> dict[str, str]:
+    """``{key}`` (the field or stage code) with its zh and en labels for the message templates."""
+    stage = _FIELD_STAGE.get(name) or ProjectStage.__members__.get(name)
+    if stage is not None:
+        zh, en = stage.zh, stage.en
+    elif name.startswith("re_evaluations"):
+        zh, en = _RE_EVALUATION
+    elif name.startswith("phase_acceptances"):
+        zh, en = _PHASE_ACCEPTANCE
+    else:
+        zh, en = _CONSTRUCTION
+    return {key: name, f"{key}_zh": zh, f"{key}_en": en}
+
+
+def _labelled(
+    rule: str,
+    severity: Severity,
+    clause: str,
+    template: str,
+    *,
+    subject: str | None = None,
+    **params: str | int | None,
+) -> Finding:
+    """:func:`finding` for templates whose stage parameters come from :func:`_stage_params`."""
+    return Finding(
+        rule=rule, severity=severity, clause=clause, template=template, subject=subject, params=params
+    )
+
+
+def _stage_of(record: object) -> ProjectStage:
+    if isinstance(record, Evaluation):
+        if record.stage is EvaluationStage.PRE_EVALUATION:
+            return ProjectStage.PRE_EVALUATION
+        if record.stage is EvaluationStage.CONTROL_EFFECT_EVALUATION:
+            return ProjectStage.CONTROL_EFFECT_EVALUATION
+        raise RuleViolation(
+            "{stage} is not a stage of a construction project",
+            rule="project.evaluation_kind",
+            field="record",
+            stage=record.stage.code,
+        )
+    kinds: tuple[tuple[type, ProjectStage], ...] = (
+        (ProtectiveFacilityDesign, ProjectStage.PROTECTIVE_FACILITY_DESIGN),
+        (TrialOperation, ProjectStage.TRIAL_OPERATION),
+        (AcceptancePlan, ProjectStage.ACCEPTANCE_PLAN),
+        (CompletionAcceptance, ProjectStage.COMPLETION_ACCEPTANCE),
+        (WrittenReport, ProjectStage.WRITTEN_REPORT),
+    )
+    for kind, stage in kinds:
+        if isinstance(record, kind):
+            return stage
+    raise RuleViolation(
+        "{kind} is not a stage record",
+        rule="project.evaluation_kind",
+        field="record",
+        kind=type(record).__name__,
+    )
+
+
+def _agency_finding(
+    evaluation: Evaluation,
+    view: ServiceSubjectView,
+    agencies: Iterable[QualifiedAgency],
+    *,
+    subject: str,
+) -> Finding | None:
+    ref = evaluation.agency
+    if ref is None:
+        return None
+    match: QualifiedAgency | None = None
+    for agency in agencies:
+        uscc = getattr(agency, "uscc", None)
+        if (ref.uscc is not None and uscc == ref.uscc) or (ref.uscc is None and agency.name == ref.name):
+            match = agency
+            break
+    if match is None:
+        return None
+    answer = match.may_serve(view, evaluation.stage.code, evaluation.report_date)
+    if answer.allowed:
+        return None
+    reasons = getattr(answer, "reasons", ()) or ()
+    why = ", ".join(
+        str(getattr(r, "rule", r))
+        for r in reasons
+        if getattr(getattr(r, "severity", None), "code", "") == "ERROR"
+    )
+    return finding(
+        "project.agency_not_qualified",
+        Severity.ERROR,
+        "职业卫生技术服务机构管理办法（国家卫健委令第4号）"
+        if evaluation.report_date >= dt.date(2021, 2, 1)
+        else "职业卫生技术服务机构监督管理暂行办法（安监总局令第50号）",
+        "{agency} was not qualified for the {stage_en} of an employer in {industry} on {date} ({why})",
+        subject=subject,
+        agency=ref.name,
+        stage=evaluation.stage.code,
+        stage_zh=evaluation.stage.zh,
+        stage_en=evaluation.stage.en,
+        industry=view.industry,
+        date=evaluation.report_date.isoformat(),
+        why=why or "-",
+    )
+
+
+class _Checker:
+    """One pass over a project's file; collects findings."""
+
+    def __init__(
+        self,
+        project: ConstructionProject,
+        as_of: dt.date,
+        agencies: tuple[QualifiedAgency, ...],
+        directory: DirectoryLookup | None,
+    ) -> None:
+        self.p = project
+        self.as_of = as_of
+        self.agencies = agencies
+        self.found: list[Finding] = []
+        self.risk = project.risk_class(as_of, directory=directory)
+
+    def add(self, f: Finding) -> None:
+        self.found.append(f)
+
+    def run(self) -> list[Finding]:
+        self.risk_findings()
+        self.regime_findings()
+        self.presence()
+        self.order()
+        self.reviews()
+        self.trial()
+        self.acceptance()
+        self.disclosure()
+        self.changes()
+        self.agency()
+        return self.found
+
+    # Which regime judges a stage: the one in force on the stage's date.
+    def _order90(self, on: dt.date) -> bool:
+        return rules.regime(on) is rules.ProjectRegime.ORDER_90_2017
+
+    def risk_findings(self) -> None:
+        r = self.risk
+        if r.contradiction:
+            self.add(
+                finding(
+                    "project.risk_class_contradiction",
+                    Severity.ERROR,
+                    rules.ARTICLE_PRE_EVALUATION_CONTENT,
+                    "the risk class {stated} contradicts the {edition} directory ({directory}) with no recorded "
+                    "reason; {used} is applied",
+                    subject="risk_class",
+                    stated=_code(self.p._latest_pre_evaluation(self.as_of)) or _code_declared(self.p),
+                    edition=r.edition,
+                    directory=r.directory_class.code if r.directory_class else None,
+                    used=r.risk_class.code if r.risk_class else None,
+                )
+            )
+        if r.conditional:
+            self.add(
+                finding(
+                    "project.risk_class_conditional",
+                    Severity.INFO,
+                    f"建设项目职业病危害风险分类管理目录（{r.edition}）注",
+                    "the directory class depends on whether materials with the listed solvents are used; "
+                    "set uses_listed_solvents",
+                    subject="uses_listed_solvents",
+                )
+            )
+        if r.risk_class is None:
+            self.add(
+                finding(
+                    "project.risk_class_unknown",
+                    Severity.WARNING,
+                    rules.ARTICLE_PRE_EVALUATION_CONTENT,
+                    "the risk class could not be determined ({note}); rules that depend on it were skipped",
+                    subject="risk_class",
+                    note=r.note or "no directory class, pre-evaluation or declared class",
+                )
+            )
+
+    def regime_findings(self) -> None:
+        dates = [d for d in (_date_of(rec) for _, rec in self.p._stage_records()) if d is not None]
+        old = sorted({rules.regime(d) for d in dates if not self._order90(d)}, key=lambda g: g.code)
+        for g in old:
+            self.add(
+                finding(
+                    "project.regime_not_encoded",
+                    Severity.INFO,
+                    g.zh,
+                    "stages dated before 2017-05-01 fall under {regime_en}, whose filing and approval rules "
+                    "are not encoded (unverified); they are not checked",
+                    subject="regime",
+                    regime=g.code,
+                    regime_zh=g.zh,
+                    regime_en=g.en,
+                )
+            )
+
+    def presence(self) -> None:
+        p = self.p
+        later_than_pre = p.design or p.trial_operation or p.control_effect_evaluation or p.acceptance
+        started = p.construction_started_on is not None and p.construction_started_on <= self.as_of
+        if p.pre_evaluation is None and (later_than_pre or started):
+            self.add(
+                _labelled(
+                    "project.pre_evaluation_missing",
+                    Severity.ERROR,
+                    rules.ARTICLE_PRE_EVALUATION,
+                    "no pre-evaluation, but the project has reached the {stage_en} stage",
+                    subject="pre_evaluation",
+                    **_stage_params(p.current_stage().code if later_than_pre else "CONSTRUCTION"),
+                )
+            )
+        if p.design is None and (started or p.trial_operation or p.control_effect_evaluation or p.acceptance):
+            self.add(
+                _labelled(
+                    "project.design_missing",
+                    Severity.ERROR,
+                    rules.ARTICLE_DESIGN,
+                    "no protective-facility design, but the project has reached the {stage_en} stage",
+                    subject="design",
+                    **_stage_params(
+                        p.current_stage().code
+                        if p.current_stage() is not ProjectStage.PRE_EVALUATION
+                        else "CONSTRUCTION"
+                    ),
+                )
+            )
+        if (
+            p.design is not None
+            and p.construction_started_on is not None
+            and p.design.completed_on > p.construction_started_on
+        ):
+            self.add(
+                finding(
+                    "project.design_after_construction",
+                    Severity.ERROR,
+                    rules.ARTICLE_DESIGN,
+                    "the protective-facility design ({design}) was completed after construction started ({start})",
+                    subject="design.completed_on",
+                    design=p.design.completed_on.isoformat(),
+                    start=p.construction_started_on.isoformat(),
+                )
+            )
+        if p.acceptance is not None and p.control_effect_evaluation is None:
+            self.add(
+                finding(
+                    "project.control_effect_missing",
+                    Severity.ERROR,
+                    rules.ARTICLE_CONTROL_EFFECT,
+                    "acceptance without a control-effect evaluation",
+                    subject="control_effect_evaluation",
+                )
+            )
+
+    def order(self) -> None:
+        p = self.p
+        steps: list[tuple[str, dt.date | None]] = [
+            ("pre_evaluation", p.pre_evaluation.report_date if p.pre_evaluation else None),
+            ("design", p.design.completed_on if p.design else None),
+            ("trial_operation", p.trial_operation.start if p.trial_operation else None),
+            ("acceptance_plan", p.acceptance_plan.reported_on if p.acceptance_plan else None),
+            ("acceptance", p.acceptance.completed_on if p.acceptance else None),
+            ("written_report", p.written_report.written_on if p.written_report else None),
+        ]
+        last: tuple[str, dt.date] | None = None
+        for name, on in steps:
+            if on is None:
+                continue
+            if last is not None and on < last[1]:
+                self.add(
+                    _labelled(
+                        "project.stage_order",
+                        Severity.ERROR,
+                        "职业病防治法 第十七条、第十八条",
+                        "{stage_en} ({date}) is dated before {previous_en} ({previous_date})",
+                        subject=name,
+                        date=on.isoformat(),
+                        previous_date=last[1].isoformat(),
+                        **_stage_params(name),
+                        **_stage_params(last[0], "previous"),
+                    )
+                )
+            else:
+                last = (name, on)
+        ce = p.control_effect_evaluation
+        if ce is None:
+            return
+        trial = p.trial_operation
+        too_early = (trial is not None and ce.report_date < trial.start) or (
+            p.design is not None and ce.report_date < p.design.completed_on
+        )
+        too_late = p.acceptance is not None and ce.report_date > p.acceptance.completed_on
+        if (too_early or too_late) and self._order90(ce.report_date):
+            self.add(
+                finding(
+                    "project.control_effect_timing",
+                    Severity.ERROR,
+                    rules.ARTICLE_CONTROL_EFFECT,
+                    "the control-effect evaluation ({date}) must be made during the trial run or before "
+                    "completion acceptance",
+                    subject="control_effect_evaluation.report_date",
+                    date=ce.report_date.isoformat(),
+                )
+            )
+
+    def reviews(self) -> None:
+        rc = self.risk.risk_class
+        items: list[tuple[str, Review | None, dt.date, str]] = []
+        p = self.p
+        if p.pre_evaluation:
+            items.append(
+                (
+                    "pre_evaluation",
+                    p.pre_evaluation.review,
+                    p.pre_evaluation.report_date,
+                    rules.ARTICLE_PRE_EVALUATION_REVIEW,
+                )
+            )
+        for i, e in enumerate(p.re_evaluations):
+            items.append(
+                (f"re_evaluations[{i}]", e.review, e.report_date, rules.ARTICLE_PRE_EVALUATION_REVIEW)
+            )
+        if p.design:
+            items.append(("design", p.design.review, p.design.completed_on, rules.ARTICLE_DESIGN_REVIEW))
+        if p.control_effect_evaluation:
+            ce = p.control_effect_evaluation
+            items.append(
+                ("control_effect_evaluation", ce.review, ce.report_date, rules.ARTICLE_ACCEPTANCE_REVIEW)
+            )
+        if p.acceptance:
+            items.append(
+                (
+                    "acceptance",
+                    p.acceptance.review,
+                    p.acceptance.completed_on,
+                    rules.ARTICLE_ACCEPTANCE_REVIEW,
+                )
+            )
+        for i, a in enumerate(p.phase_acceptances):
+            items.append(
+                (f"phase_acceptances[{i}]", a.review, a.completed_on, rules.ARTICLE_ACCEPTANCE_REVIEW)
+            )
+        for name, review, on, clause in items:
+            if not self._order90(on):
+                continue
+            if review is None:
+                self.add(
+                    _labelled(
+                        "project.review_missing",
+                        Severity.ERROR,
+                        clause,
+                        "{stage_en} has no review organised by the owner's principal",
+                        subject=f"{name}.review",
+                        **_stage_params(name),
+                    )
+                )
+            elif rc is not None and rules.external_review_required(rc) and not review.has_external:
+                self.add(
+                    _labelled(
+                        "project.review_panel_external",
+                        Severity.ERROR,
+                        clause,
+                        "{stage_en}: the panel of a serious-risk project must include external occupational-"
+                        "health technical staff",
+                        subject=f"{name}.review.reviewers",
+                        **_stage_params(name),
+                    )
+                )
+
+    def trial(self) -> None:
+        t = self.p.trial_operation
+        if t is None or not self._order90(t.start):
+            return
+        low, high = t.bounds
+        clause = rules.ARTICLE_TRIAL_RUN + (f"；{t.industry_rule}" if t.industry_rule else "")
+        if t.end is None:
+            days = rules.trial_run_days(t.start, self.as_of)
+            if days > high:
+                self.add(
+                    finding(
+                        "project.trial_run_overdue",
+                        Severity.ERROR,
+                        clause,
+                        "the trial run started {start} is still going after {days} days (at most {maximum})",
+                        subject="trial_operation",
+                        due=t.start + dt.timedelta(days=high),
+                        start=t.start.isoformat(),
+                        days=days,
+                        maximum=high,
+                    )
+                )
+            return
+        days = rules.trial_run_days(t.start, t.end)
+        if rules.trial_run_ok(days, minimum=low, maximum=high):
+            return
+        short = days < low
+        self.add(
+            finding(
+                "project.trial_run_short" if short else "project.trial_run_long",
+                Severity.ERROR,
+                clause,
+                "the trial run lasted {days} days; at least {minimum} and at most {maximum} are required",
+                subject="trial_operation",
+                days=days,
+                minimum=low,
+                maximum=high,
+            )
+        )
+
+    def acceptance(self) -> None:
+        p = self.p
+        acc = p.acceptance
+        plan = p.acceptance_plan
+        rc = self.risk.risk_class
+        if acc is not None and self._order90(acc.completed_on):
+            if plan is None:
+                self.add(
+                    finding(
+                        "project.acceptance_plan_missing",
+                        Severity.ERROR,
+                        rules.ARTICLE_ACCEPTANCE_PLAN,
+                        "acceptance on {date} without a written report of the acceptance plan",
+                        subject="acceptance_plan",
+                        date=acc.completed_on.isoformat(),
+                    )
+                )
+            elif not rules.acceptance_plan_on_time(plan.reported_on, acc.completed_on):
+                self.add(
+                    finding(
+                        "project.acceptance_plan_late",
+                        Severity.ERROR,
+                        rules.ARTICLE_ACCEPTANCE_PLAN,
+                        "the acceptance plan was reported {days} days before acceptance; at least {required} "
+                        "are required",
+                        subject="acceptance_plan.reported_on",
+                        due=rules.acceptance_plan_deadline(acc.completed_on),
+                        days=(acc.completed_on - plan.reported_on).days,
+                        required=rules.ACCEPTANCE_PLAN_DAYS,
+                    )
+                )
+        elif (
+            acc is None
+            and plan is not None
+            and self._order90(plan.reported_on)
+            and not rules.acceptance_plan_on_time(plan.reported_on, plan.planned_acceptance)
+        ):
+            self.add(
+                finding(
+                    "project.acceptance_plan_late",
+                    Severity.WARNING,
+                    rules.ARTICLE_ACCEPTANCE_PLAN,
+                    "the acceptance plan was reported {days} days before acceptance; at least {required} "
+                    "are required",
+                    subject="acceptance_plan.planned_acceptance",
+                    due=rules.acceptance_plan_deadline(plan.planned_acceptance),
+                    days=(plan.planned_acceptance - plan.reported_on).days,
+                    required=rules.ACCEPTANCE_PLAN_DAYS,
+                )
+            )
+        if (
+            acc is None
+            or rc is None
+            or not rules.written_report_required(rc)
+            or not self._order90(acc.completed_on)
+        ):
+            return
+        due = rules.written_report_deadline(acc.completed_on)
+        submitted = p.written_report.submitted_on if p.written_report else None
+        if submitted is None:
+            if self.as_of > due:
+                self.add(
+                    finding(
+                        "project.written_report_missing",
+                        Severity.ERROR,
+                        rules.ARTICLE_WRITTEN_REPORT,
+                        "the written report of a serious-risk project was due to the authority by {due}",
+                        subject="written_report",
+                        due=due,
+                    )
+                )
+        elif not rules.written_report_on_time(submitted, acc.completed_on):
+            self.add(
+                finding(
+                    "project.written_report_late",
+                    Severity.ERROR,
+                    rules.ARTICLE_WRITTEN_REPORT,
+                    "the written report was submitted {days} days after acceptance; at most {allowed} are allowed",
+                    subject="written_report.submitted_on",
+                    due=due,
+                    days=(submitted - acc.completed_on).days,
+                    allowed=rules.WRITTEN_REPORT_DAYS,
+                )
+            )
+
+    def disclosure(self) -> None:
+        p = self.p
+        if p.state_secret:
+            return
+        items: list[tuple[str, Disclosure | None, dt.date]] = []
+        if p.pre_evaluation:
+            items.append(("pre_evaluation", p.pre_evaluation.disclosure, p.pre_evaluation.report_date))
+        if p.design:
+            items.append(("design", p.design.disclosure, p.design.completed_on))
+        if p.control_effect_evaluation:
+            ce = p.control_effect_evaluation
+            items.append(("control_effect_evaluation", ce.disclosure, ce.report_date))
+        if p.acceptance:
+            items.append(("acceptance", p.acceptance.disclosure, p.acceptance.completed_on))
+        for i, a in enumerate(p.phase_acceptances):
+            items.append((f"phase_acceptances[{i}]", a.disclosure, a.completed_on))
+        for name, disclosure, on in items:
+            if disclosure is None and self._order90(on):
+                self.add(
+                    _labelled(
+                        "project.disclosure_missing",
+                        Severity.WARNING,
+                        rules.ARTICLE_DISCLOSURE,
+                        "{stage_en}: the agency, conclusion, review or acceptance details were not published",
+                        subject=f"{name}.disclosure",
+                        **_stage_params(name),
+                    )
+                )
+
+    def changes(self) -> None:
+        p = self.p
+        if p.pre_evaluation is None:
+            return
+        for i, change in enumerate(p.changes):
+            if not change.material or change.occurred_on < p.pre_evaluation.report_date:
+                continue
+            if not any(e.report_date >= change.occurred_on for e in p.re_evaluations):
+                self.add(
+                    finding(
+                        "project.re_evaluation_missing",
+                        Severity.WARNING,
+                        rules.ARTICLE_CHANGE,
+                        "material change of {date} ({what}) without a new pre-evaluation",
+                        subject=f"changes[{i}]",
+                        date=change.occurred_on.isoformat(),
+                        what=change.description,
+                    )
+                )
+
+    def agency(self) -> None:
+        if not self.agencies:
+            return
+        p = self.p
+        named = [
+            ("pre_evaluation", p.pre_evaluation),
+            ("control_effect_evaluation", p.control_effect_evaluation),
+        ]
+        named += [(f"re_evaluations[{i}]", e) for i, e in enumerate(p.re_evaluations)]
+        for name, evaluation in named:
+            if evaluation is None:
+                continue
+            view = ServiceSubjectView(
+                industry=str(p.industry), region=str(p.location), risk_class=self.risk.risk_class
+            )
+            f = _agency_finding(evaluation, view, self.agencies, subject=f"{name}.agency")
+            if f is not None:
+                self.add(f)
+
+
+def _date_of(record: object) -> dt.date | None:
+    for attr in ("report_date", "completed_on", "start", "reported_on", "written_on"):
+        value = getattr(record, attr, None)
+        if isinstance(value, dt.date):
+            return value
+    return None
+
+
+def _code(evaluation: Evaluation | None) -> str | None:
+    if evaluation is None or evaluation.risk_class is None:
+        return None
+    return evaluation.risk_class.code
+
+
+def _code_declared(project: ConstructionProject) -> str | None:
+    return project.declared_risk_class.code if project.declared_risk_class else None

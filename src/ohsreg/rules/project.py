@@ -1,0 +1,223 @@
+"""Rules of the construction-project 'three simultaneities' (三同时) as pure functions of dates and classes.
+
+Every function takes plain values (dates, a :class:`~ohsreg.vocab.RiskClass`, counts) and returns a date,
+a bool or a regime; the models in :mod:`ohsreg.models.project` call them and turn failures into
+findings. Articles cited are those of 《建设项目职业病防护设施“三同时”监督管理办法》(原国家安全生产监督
+管理总局令第90号, adopted 2017-01-10, in force 2017-05-01), unless said otherwise.
+
+Verification (public copies of the text, see the rule table in the docs):
+
+- Art. 9 (pre-evaluation in the feasibility stage), Art. 10 (report contents, conclusion states the risk
+  class), Art. 11 (analogy data from a qualified agency), Art. 12 (review: internal for 一般/较重, with
+  external staff for 严重): article numbers and text **verified** (copy of the order, caoyouku.com).
+- Art. 23 (trial run at least 30 and at most 180 days, industry exceptions) and Art. 24 (control-effect
+  evaluation before completion acceptance or during the trial run): **verified** (pmstop.com.cn).
+- The 20-day acceptance-plan report, the 20-day written report of 严重 projects after acceptance, the
+  design-review split, the design before construction and the public disclosure (公示): text
+  **verified** from copies, article numbers **not verified** - cited by content, see ``ARTICLE_*`` below.
+- Re-evaluation after a material change of scale, process or materials: **not verified** for 令第90号
+  (FACTS mark S/K); verified only for older provincial rules. Findings built on it are warnings.
+- 令第51号 (2012, 《建设项目职业卫生“三同时”监督管理暂行办法》): in force 2012-06-01 (verified, order
+  header) with class-based supervision in its Art. 6 (verified that the article exists and starts with
+  the 一般 class; the filing/approval split by class is **not verified** and is not encoded).
+
+Day counting: a period "within N days from" a date does not count that date (民法典 第二百零一条); a
+deadline "N days before" a date is the date minus N days.
+
+>>> import datetime as dt
+>>> acceptance_plan_deadline(dt.date(2024, 6, 21))
+datetime.date(2024, 6, 1)
+>>> written_report_deadline(dt.date(2024, 6, 1))
+datetime.date(2024, 6, 21)
+>>> trial_run_ok(30), trial_run_ok(181)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ohsreg.vocab import LabeledEnum, RiskClass
+
+__all__ = [
+    "ACCEPTANCE_PLAN_DAYS",
+    "ARTICLE_ACCEPTANCE_PLAN",
+    "ARTICLE_ACCEPTANCE_REVIEW",
+    "ARTICLE_CHANGE",
+    "ARTICLE_CONTROL_EFFECT",
+    "ARTICLE_DESIGN",
+    "ARTICLE_DESIGN_REVIEW",
+    "ARTICLE_DISCLOSURE",
+    "ARTICLE_PRE_EVALUATION",
+    "ARTICLE_PRE_EVALUATION_ANALOGY",
+    "ARTICLE_PRE_EVALUATION_CONTENT",
+    "ARTICLE_PRE_EVALUATION_REVIEW",
+    "ARTICLE_TRIAL_RUN",
+    "ARTICLE_WRITTEN_REPORT",
+    "ORDER_51_IN_FORCE",
+    "ORDER_90_IN_FORCE",
+    "TRIAL_RUN_MAX_DAYS",
+    "TRIAL_RUN_MIN_DAYS",
+    "WRITTEN_REPORT_DAYS",
+    "ProjectRegime",
+    "acceptance_plan_deadline",
+    "acceptance_plan_on_time",
+    "external_review_required",
+    "more_serious",
+    "regime",
+    "trial_run_days",
+    "trial_run_ok",
+    "written_report_deadline",
+    "written_report_on_time",
+    "written_report_required",
+]
+
+ORDER_51_IN_FORCE = dt.date(2012, 6, 1)
+"""令第51号 (《建设项目职业卫生“三同时”监督管理暂行办法》) in force (verified: order header)."""
+
+ORDER_90_IN_FORCE = dt.date(2017, 5, 1)
+"""令第90号 in force; it replaced 令第51号 (verified: order preamble)."""
+
+ORDER_90 = "安监总局令第90号"
+
+ARTICLE_PRE_EVALUATION = f"{ORDER_90} 第九条"
+"""Pre-evaluation in the feasibility-study stage (verified)."""
+ARTICLE_PRE_EVALUATION_CONTENT = f"{ORDER_90} 第十条"
+"""Report contents; the conclusion states the project's risk class (verified)."""
+ARTICLE_PRE_EVALUATION_ANALOGY = f"{ORDER_90} 第十一条"
+"""Analogy-survey data must come from a qualified technical-service agency (verified)."""
+ARTICLE_PRE_EVALUATION_REVIEW = f"{ORDER_90} 第十二条"
+"""Review of the pre-evaluation; 严重 projects need external OH technical staff (verified)."""
+ARTICLE_TRIAL_RUN = f"{ORDER_90} 第二十三条"
+"""Trial run of at least 30 and at most 180 days, unless the industry rules say otherwise (verified)."""
+ARTICLE_CONTROL_EFFECT = f"{ORDER_90} 第二十四条"
+"""Control-effect evaluation before completion acceptance or during the trial run (verified)."""
+ARTICLE_DESIGN = f"{ORDER_90}（职业病防护设施设计：施工前进行；条号未核实）"
+"""Protective-facility design before construction (text verified, article number not verified)."""
+ARTICLE_DESIGN_REVIEW = f"{ORDER_90}（防护设施设计评审；条号未核实）"
+"""Design review, same split as Art. 12 (text verified, article number not verified)."""
+ARTICLE_ACCEPTANCE_REVIEW = f"{ORDER_90}（控制效果评价评审及防护设施验收；条号未核实）"
+"""Control-effect review and acceptance: internal for 一般/较重, with external staff for 严重 (text verified,
+article number not verified)."""
+ARTICLE_ACCEPTANCE_PLAN = f"{ORDER_90}（验收前20日书面报告验收方案；条号未核实）"
+"""Acceptance plan reported in writing 20 days before acceptance (text verified, number not)."""
+ARTICLE_WRITTEN_REPORT = f"{ORDER_90}（严重项目验收完成之日起20日内提交书面报告；条号未核实）"
+"""严重 projects: written report within 20 days after acceptance (text verified, number not)."""
+ARTICLE_DISCLOSURE = f"{ORDER_90}（除国家保密项目外公布评价、评审、验收信息；条号未核实）"
+"""Public disclosure unless state-secret (text verified, article number not verified)."""
+ARTICLE_CHANGE = f"{ORDER_90}（重大变更重新预评价；未核实）"
+"""Re-evaluation after a material change of scale, process or materials (not verified)."""
+
+TRIAL_RUN_MIN_DAYS = 30
+TRIAL_RUN_MAX_DAYS = 180
+ACCEPTANCE_PLAN_DAYS = 20
+WRITTEN_REPORT_DAYS = 20
+_PLAN_DELTA = dt.timedelta(days=ACCEPTANCE_PLAN_DAYS)
+_REPORT_DELTA = dt.timedelta(days=WRITTEN_REPORT_DAYS)
+
+
+class ProjectRegime(LabeledEnum):
+    """The rules a construction project's stage is judged by, by the stage's date."""
+
+    ORDER_49_2006 = (
+        "ORDER_49_2006",
+        "卫生部令第49号《建设项目职业病危害分类管理办法》",
+        "MOH order 49 (2006), not encoded",
+    )
+    ORDER_51_2012 = (
+        "ORDER_51_2012",
+        "安监总局令第51号《建设项目职业卫生“三同时”监督管理暂行办法》",
+        "SAWS order 51 (2012 interim measures)",
+    )
+    ORDER_90_2017 = (
+        "ORDER_90_2017",
+        "安监总局令第90号《建设项目职业病防护设施“三同时”监督管理办法》",
+        "SAWS order 90 (2017)",
+    )
+
+
+def regime(on: dt.date) -> ProjectRegime:
+    """The regime in force on ``on``: 令第90号 from 2017-05-01, 令第51号 from 2012-06-01, else 2006.
+
+    >>> regime(dt.date(2017, 4, 30)).code, regime(dt.date(2017, 5, 1)).code
+    ('ORDER_51_2012', 'ORDER_90_2017')
+    """
+    if on >= ORDER_90_IN_FORCE:
+        return ProjectRegime.ORDER_90_2017
+    if on >= ORDER_51_IN_FORCE:
+        return ProjectRegime.ORDER_51_2012
+    return ProjectRegime.ORDER_49_2006
+
+
+_ORDER = {RiskClass.GENERAL: 0, RiskClass.RELATIVELY_SERIOUS: 1, RiskClass.SERIOUS: 2}
+
+
+def more_serious(a: RiskClass, b: RiskClass) -> RiskClass:
+    """The more serious of two risk classes (严重 > 较重 > 一般).
+
+    >>> more_serious(RiskClass.GENERAL, RiskClass.SERIOUS).code
+    'SERIOUS'
+    """
+    return a if _ORDER[a] >= _ORDER[b] else b
+
+
+def external_review_required(risk_class: RiskClass) -> bool:
+    """Whether reviews (pre-evaluation, design, control effect and acceptance) need external OH staff.
+
+    Only 严重 projects (令第90号 第十二条 for the pre-evaluation; the same split for design, control-effect
+    review and acceptance, text verified).
+    """
+    return risk_class is RiskClass.SERIOUS
+
+
+def trial_run_days(start: dt.date, end: dt.date) -> int:
+    """Length of a trial run in days: the start day is not counted (``end - start``).
+
+    >>> trial_run_days(dt.date(2024, 1, 1), dt.date(2024, 1, 31))
+    30
+    """
+    return (end - start).days
+
+
+def trial_run_ok(days: int, *, minimum: int = TRIAL_RUN_MIN_DAYS, maximum: int = TRIAL_RUN_MAX_DAYS) -> bool:
+    """Whether a trial run of ``days`` days is within 30–180 days (令第90号 第二十三条).
+
+    ``minimum``/``maximum`` take the bounds of an industry rule when one applies (the article allows
+    exceptions set by national departments or for special industries).
+    """
+    return minimum <= days <= maximum
+
+
+def acceptance_plan_deadline(acceptance: dt.date) -> dt.date:
+    """Last day to report the acceptance plan in writing: 20 days before acceptance."""
+    return acceptance - _PLAN_DELTA
+
+
+def acceptance_plan_on_time(reported: dt.date, acceptance: dt.date) -> bool:
+    """Whether the plan was reported at least 20 days before acceptance.
+
+    >>> acceptance = dt.date(2024, 6, 21)
+    >>> [acceptance_plan_on_time(acceptance - dt.timedelta(days=d), acceptance) for d in (21, 20, 19)]
+    [True, True, False]
+    """
+    return reported <= acceptance - _PLAN_DELTA
+
+
+def written_report_required(risk_class: RiskClass) -> bool:
+    """Whether the written report must be submitted to the authority (only 严重 projects; others 备查)."""
+    return risk_class is RiskClass.SERIOUS
+
+
+def written_report_deadline(acceptance_completed: dt.date) -> dt.date:
+    """Last day of the 20 days from completion of acceptance (the completion day not counted)."""
+    return acceptance_completed + _REPORT_DELTA
+
+
+def written_report_on_time(submitted: dt.date, acceptance_completed: dt.date) -> bool:
+    """Whether the written report was submitted within 20 days after acceptance.
+
+    >>> done = dt.date(2024, 6, 1)
+    >>> [written_report_on_time(done + dt.timedelta(days=d), done) for d in (19, 20, 21)]
+    [True, True, False]
+    """
+    return acceptance_completed <= submitted <= acceptance_completed + _REPORT_DELTA
