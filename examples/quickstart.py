@@ -26,6 +26,7 @@ def main() -> None:
     project_demo()
     agencies_and_experts()
     catalogue_demo()
+    export_demo()
 
 
 def identifiers_demo() -> None:
@@ -197,6 +198,17 @@ def catalogue_demo() -> None:
         print(f"{benzene.name_zh} on {when}: PC-TWA {lim.pc_twa}, PC-STEL {lim.pc_stel} ({lim.edition})")
     for row in catalogue.coverage():
         print(" ", row.line())
+
+
+def export_demo() -> None:
+    section("Export: canonical JSON, spreadsheet-safe CSV that reads back equal, personal data masked (#10)")
+    from ohsreg.export.csv import from_csv, to_csv
+
+    a = ohsreg.Authority(name="=杭州市卫生健康委员会", kind="HEALTH", level="MUNICIPAL", region="330100")
+    print(ohsreg.dumps(a))
+    text = to_csv([a], header="zh")
+    print(text, end="")
+    print("round trip equal:", from_csv(text.encode(), ohsreg.Authority) == [a])
 
 
 if __name__ == "__main__":

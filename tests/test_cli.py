@@ -1,14 +1,23 @@
-"""The command line skeleton."""
+"""The command line: version, validate, export, schema, assess, demo; exit codes and messages."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from ohsreg import __version__
 from ohsreg.cli import main
+from ohsreg.export.json import dumps_jsonl
+from ohsreg.models import Authority
+
+AUTH = [
+    Authority(name="杭州市卫生健康委员会", kind="HEALTH", level="MUNICIPAL", region="330100"),
+    Authority(name="=宁波市卫生健康委员会", kind="HEALTH", level="MUNICIPAL", region="330200"),
+]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,3 +40,144 @@ def test_module_entry_point() -> None:
         [sys.executable, "-m", "ohsreg", "version"], check=True, capture_output=True, text=True
     )
     assert out.stdout.strip() == __version__
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\nfrom ohsreg.cli import build_parser\nbuild_parser()\n"
+        "print(sorted(m for m in ('pydantic', 'numpy', 'pint', 'babel', 'pyarrow', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_validate_ok_and_model_from_file_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "authority.jsonl"
+    path.write_bytes(dumps_jsonl(AUTH))
+    findings = tmp_path / "findings.csv"
+    assert main(["--locale", "en", "validate", str(path), "-o", str(findings)]) == 0
+    assert "2 record(s) of Authority valid" in capsys.readouterr().err
+    assert findings.read_text(encoding="utf-8").startswith("rule,severity,clause")
+
+
+def test_validate_invalid_records_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"name": "x", "kind": "HEALTH", "level": "NOPE"}\n', encoding="utf-8")
+    assert main(["--locale", "en", "validate", str(path), "--model", "Authority"]) == 1
+    out = capsys.readouterr()
+    assert "line 1: level:" in out.out
+    assert "export.record_invalid" in out.err
+
+
+def test_validate_malformed_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"name": "x",\n', encoding="utf-8")
+    assert main(["--locale", "en", "validate", str(path), "--model", "Authority"]) == 2
+    assert "line 1, column" in capsys.readouterr().err
+
+
+def test_validate_gb18030_csv_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ohsreg.export.csv import to_csv
+
+    path = tmp_path / "authority.csv"
+    text = to_csv(AUTH)
+    assert text is not None
+    path.write_bytes(text.encode("gb18030"))
+    assert main(["--locale", "en", "validate", str(path)]) == 0
+    assert "GB18030" in capsys.readouterr().err
+
+
+def test_validate_duplicates_and_unknown_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(dumps_jsonl([AUTH[0], AUTH[0]]))
+    assert main(["--locale", "en", "validate", str(path), "--model", "Authority", "--key", "region"]) == 2
+    assert "export.duplicate" in capsys.readouterr().err
+    assert main(["--locale", "en", "validate", str(path), "--model", "Authorty"]) == 2
+    assert "Authority" in capsys.readouterr().err
+    assert main(["--locale", "en", "validate", str(path)]) == 2
+    assert "cli.model_missing" in capsys.readouterr().err
+
+
+def test_export_csv_xlsx_and_schemas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "authority.jsonl"
+    src.write_bytes(dumps_jsonl(AUTH))
+    out = tmp_path / "a.csv"
+    assert main(["export", str(src), "--to", "csv", "-o", str(out), "--bom", "--header", "both"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "'=宁波" in data.decode("utf-8-sig")
+    back = tmp_path / "b.jsonl"
+    assert main(["export", str(out), "--model", "Authority", "--to", "jsonl", "-o", str(back)]) == 0
+    assert back.read_bytes() == src.read_bytes()
+    folder = tmp_path / "schemas"
+    assert main(["export", "--to", "jsonschema", "-o", str(folder)]) == 0
+    assert (folder / "Authority.json").exists()
+    assert main(["export", str(src), "--to", "csv"]) == 2
+    pytest.importorskip("xlsxwriter")
+    assert main(["export", str(src), "--to", "xlsx", "-o", str(tmp_path / "a.xlsx")]) == 0
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "Authority"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Authority"
+    assert main(["schema"]) == 0
+    assert "Finding" in capsys.readouterr().out.split()
+
+
+def test_assess(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("numpy")
+    src = tmp_path / "m.csv"
+    src.write_text(
+        "id,concentration,duration,limit\nw1,4.5,3,6\nw1,1.2,5,6\nw2,8,8,6\nw3,1,8,\n", encoding="utf-8"
+    )
+    out = tmp_path / "v.csv"
+    assert main(["--locale", "en", "assess", str(src), "-o", str(out), "--limit", "0.5"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "id,hazard,value,unit,limit,edition,verdict,clause"
+    assert lines[1].startswith("w1,,2.4375,mg/m³,6.0,,COMPLIES")
+    assert lines[2].startswith("w2,,8.0,mg/m³,6.0,,EXCEEDS")
+    assert lines[3].startswith("w3,,1.0,mg/m³,0.5,,EXCEEDS")
+    assert "3 assessed, 2 exceed" in capsys.readouterr().err
+    src.write_text("id,conc\n", encoding="utf-8")
+    assert main(["--locale", "en", "assess", str(src)]) == 2
+    assert "cli.assess_columns" in capsys.readouterr().err
+
+
+def test_assess_limits_from_the_catalogue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("ohsreg.catalogue")
+    src = tmp_path / "m.csv"
+    src.write_text("id,hazard,concentration,duration\nw1,苯,4.5,8\nw2,71-43-2,2.5,8\n", encoding="utf-8")
+    out = tmp_path / "v.csv"
+    assert main(["assess", str(src), "-o", str(out), "--as-of", "2021-01-01"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("w1,苯,4.5,mg/m³,6.0,GBZ 2.1-2019,COMPLIES")
+    assert lines[2].startswith("w2,71-43-2,2.5,mg/m³,6.0,GBZ 2.1-2019,COMPLIES")
+    assert main(["assess", str(src), "-o", str(out)]) == 0  # amendment in force: 3 mg/m³
+    assert (
+        out.read_text(encoding="utf-8").splitlines()[1].startswith("w1,苯,4.5,mg/m³,3.0,GBZ 2.1-2019,EXCEEDS")
+    )
+
+
+def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    assert "'=report" in capsys.readouterr().out
+
+
+def test_lookup(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("ohsreg.catalogue")
+    assert main(["--locale", "en", "lookup", "苯", "--limit", "1", "--limits", "--as-of", "2021-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "苯" in out
+    assert "71-43-2" in out
+    assert "GBZ 2.1-2019" in out
+    assert "PC-TWA=6 mg/m³" in out
+    assert main(["--locale", "en", "lookup", "zzzz-not-a-hazard"]) == 2
+    assert "unknown" in capsys.readouterr().err
+
+
+def test_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("ohsreg.catalogue")
+    assert main(["--locale", "en", "coverage"]) == 0
+    captured = capsys.readouterr()
+    assert "hazard_factors_2015" in captured.out
+    assert "verified" in captured.err

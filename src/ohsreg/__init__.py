@@ -231,6 +231,9 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     )
 
     # -- export and cli (#10) --
+    # isort: split
+    from ohsreg import export
+    from ohsreg.export.json import dump, dump_jsonl, dumps, iter_load, load, load_many
 
 # public name -> module that defines it. One block per area (keep the marker comments: they let
 # work on different areas merge without conflicts); one line per name, sorted within a block.
@@ -419,6 +422,12 @@ _LAZY_NAMES: dict[str, str] = {
     "TechnicalServiceAgency": "ohsreg.models.agency",
     "TechnicalSupportInstitution": "ohsreg.models.network",
     # -- export and cli (#10) --
+    "dump": "ohsreg.export.json",
+    "dump_jsonl": "ohsreg.export.json",
+    "dumps": "ohsreg.export.json",
+    "iter_load": "ohsreg.export.json",
+    "load": "ohsreg.export.json",
+    "load_many": "ohsreg.export.json",
 }
 
 # public submodules, importable as attributes (``ohsreg.i18n``) without an explicit import.
@@ -439,6 +448,7 @@ _SUBMODULES: frozenset[str] = frozenset(
         "assess",
         # -- models (#7, #8, #9) --
         # -- export (#10) --
+        "export",
     }
 )
 
@@ -636,6 +646,13 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "TechnicalServiceAgency",
     "TechnicalSupportInstitution",
     # -- export and cli (#10) --
+    "dump",
+    "dump_jsonl",
+    "dumps",
+    "export",
+    "iter_load",
+    "load",
+    "load_many",
 ]
 
 

@@ -1,17 +1,48 @@
 """The ``ohsreg`` command line.
 
-Subcommands import what they need when they run, so ``ohsreg --help`` stays instant.
+Subcommands import what they need when they run, so ``ohsreg --help`` stays instant (no pydantic
+models, numpy or catalogue until a subcommand needs them).
+
+Exit codes: ``0`` success; ``1`` the input was read but holds invalid records or error findings
+(``validate``) ; ``2`` the input could not be read (malformed file, unknown model or column, bad
+option). Messages go to stderr in the ``--locale`` chosen (``zh_CN`` by default).
+
+Files: ``.json`` (one record or an array), ``.jsonl``/``.ndjson`` (JSON Lines, streamed) and ``.csv``
+(flattened columns, see :mod:`ohsreg.export.csv`); UTF-8 with or without BOM, UTF-16 and GB18030 are
+detected. A progress line is shown on a terminal for runs of 10 000 rows or more.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = ["main"]
 
 Handler = Callable[[argparse.Namespace], int]
+
+_FORMATS = ("json", "jsonl", "csv")
+_TARGETS = ("csv", "xlsx", "parquet", "jsonl", "json", "jsonschema")
+_KEYS = ("uscc", "id", "key", "code", "number", "certificate_number", "resident_id")
+
+
+def _t(text: str, **params: Any) -> str:
+    """Translate one of the command line's own messages into the active locale."""
+    from ohsreg.i18n import gettext
+
+    return gettext(text).format(**params)
+
+
+def _err(text: str) -> None:
+    print(f"ohsreg: {text}", file=sys.stderr)
 
 
 def _cmd_version(args: argparse.Namespace) -> int:
@@ -19,6 +50,430 @@ def _cmd_version(args: argparse.Namespace) -> int:
 
     print(__version__)
     return 0
+
+
+# --------------------------------------------------------------------------------------------------
+# reading records
+
+
+def _format_of(path: Path, given: str | None) -> str:
+    if given:
+        return given
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix in (".json", ".csv"):
+        return suffix[1:]
+    from ohsreg.errors import InvalidFormat
+
+    raise InvalidFormat(
+        "cannot tell the format of {path}",
+        rule="cli.format",
+        hint="use a .json, .jsonl or .csv file, or pass --format",
+        path=str(path),
+    )
+
+
+def _model(name: str | None, path: Path | None) -> type[BaseModel]:
+    from ohsreg.errors import OhsregError
+    from ohsreg.export.jsonschema import _model as resolve
+
+    if name is None and path is not None:
+        stem = path.name.split(".")[0].replace("_", "").replace("-", "")
+        try:
+            return resolve(stem)[1]
+        except OhsregError:
+            pass
+    if name is None:
+        from ohsreg.export.jsonschema import public_models
+
+        raise OhsregError(
+            "which model do the records follow?",
+            rule="cli.model_missing",
+            hint="pass --model NAME (one of {names})",
+            names=", ".join(public_models()),
+        )
+    return resolve(name)[1]
+
+
+def _records(path: Path, model: type[BaseModel], fmt: str | None) -> Iterator[BaseModel]:
+    from ohsreg.export._io import Progress, detect_encoding, note_encoding
+
+    kind = _format_of(path, fmt)
+    with path.open("rb") as fh:
+        note = note_encoding(detect_encoding(fh.read(1 << 16)))
+    if note:
+        _err(_t(note))
+    progress = Progress(_t("reading {name}", name=path.name))
+    if kind == "csv":
+        from ohsreg.export.csv import iter_csv
+
+        yield from iter_csv(path, model, progress=progress)
+    elif kind == "jsonl":
+        from ohsreg.export.json import iter_load
+
+        yield from iter_load(path, model, progress=progress)
+    else:
+        from ohsreg.export._io import decode, read_bytes
+        from ohsreg.export.json import load, load_many
+
+        text, _ = decode(read_bytes(path))
+        if text.lstrip().startswith("["):
+            yield from load_many(path, model)
+        else:
+            yield load(path, model)
+
+
+# --------------------------------------------------------------------------------------------------
+# validate
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from ohsreg.errors import InvalidFormat
+    from ohsreg.export._io import RecordError
+
+    path = Path(args.file)
+    model = _model(args.model, path)
+    as_of = args.as_of or dt.date.today()
+    key = args.key or next((k for k in _KEYS if k in model.model_fields), None)
+    seen: dict[str, int] = {}
+    findings: list[Any] = []
+    count = errors = 0
+    try:
+        # streamed: records are checked one by one and not kept (bounded memory on large files)
+        for count, record in enumerate(_records(path, model, args.format), 1):
+            value = getattr(record, key, None) if key is not None else None
+            if value is not None:
+                first = seen.setdefault(str(value), count)
+                if first != count:
+                    raise InvalidFormat(
+                        "duplicate {name} {value!r} in records {first} and {second}",
+                        rule="export.duplicate",
+                        field=key,
+                        hint="each record needs its own identifier; remove or merge the duplicates",
+                        name=key,
+                        value=str(value),
+                        first=first,
+                        second=count,
+                    )
+            check = getattr(record, "check", None)
+            if not callable(check):
+                continue
+            for f in check(as_of=as_of):
+                findings.append(f)
+                errors += f.severity.code == "ERROR"
+                subject = f"{count}" + (f" {f.subject}" if f.subject else "")
+                print(f"{subject}: [{f.severity.code}] {f.rule}: {f.message()} ({f.clause})")
+    except RecordError as err:
+        for item in err.errors:
+            print(
+                _t(
+                    "line {line}: {field}: {message} [{type}]",
+                    line=item["line"],
+                    field=item["field"] or "-",
+                    message=item["message"],
+                    type=item["type"],
+                )
+            )
+        _err(f"{err.message()} [{err.rule}]")
+        return 1
+    if args.output:
+        from ohsreg.models import Finding
+
+        _write(findings, Path(args.output), Finding, args)
+    print(
+        _t(
+            "{records} record(s) of {model} valid; {findings} finding(s), {errors} error(s)",
+            records=count,
+            model=model.__name__,
+            findings=len(findings),
+            errors=errors,
+        ),
+        file=sys.stderr,
+    )
+    return 1 if errors else 0
+
+
+# --------------------------------------------------------------------------------------------------
+# export / schema
+
+
+def _write(records: list[Any], out: Path, model: type[BaseModel] | None, args: argparse.Namespace) -> None:
+    from ohsreg.export._io import Progress
+
+    target = getattr(args, "to", None) or out.suffix.lstrip(".").lower()
+    unmask = bool(getattr(args, "unmask", False))
+    progress = Progress(_t("writing {name}", name=out.name), total=len(records))
+    if target == "csv":
+        from ohsreg.export.csv import to_csv
+
+        to_csv(
+            records,
+            out,
+            model=model,
+            unmask=unmask,
+            bom=bool(getattr(args, "bom", False)),
+            header=getattr(args, "header", "path"),
+            progress=progress,
+        )
+    elif target == "xlsx":
+        from ohsreg.export.xlsx import to_xlsx
+
+        to_xlsx(records, out, unmask=unmask)
+    elif target == "parquet":
+        from ohsreg.export.arrow import to_parquet
+
+        to_parquet(records, out, model=model, unmask=unmask)
+    elif target == "json":
+        from ohsreg.export._io import context
+
+        with out.open("wb") as fh:
+            fh.write(b"[")
+            for i, r in enumerate(records):
+                fh.write((b"," if i else b"") + r.model_dump_json(context=context(unmask)).encode())
+            fh.write(b"]\n")
+    else:
+        from ohsreg.export.json import dump_jsonl
+
+        dump_jsonl(records, out, unmask=unmask, progress=progress)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    if args.to == "jsonschema":
+        return _write_schemas(Path(args.output or "schemas"))
+    from ohsreg.errors import OhsregError
+
+    if args.file is None or args.output is None:
+        raise OhsregError(
+            "export needs an input FILE and --output",
+            rule="cli.usage",
+            hint="e.g. ohsreg export records.jsonl --to csv -o records.csv",
+        )
+    path = Path(args.file)
+    model = _model(args.model, path)
+    if args.to == "jsonl":  # streamed end to end: bounded memory on large files
+        from ohsreg.export._io import Progress
+        from ohsreg.export.json import dump_jsonl
+
+        progress = Progress(_t("writing {name}", name=Path(args.output).name))
+        count = dump_jsonl(
+            _records(path, model, args.format), Path(args.output), unmask=args.unmask, progress=progress
+        )
+    else:
+        records = list(_records(path, model, args.format))
+        _write(records, Path(args.output), model, args)
+        count = len(records)
+    print(_t("wrote {count} record(s) to {path}", count=count, path=args.output), file=sys.stderr)
+    return 0
+
+
+def _write_schemas(folder: Path) -> int:
+    import json
+
+    from ohsreg.export.jsonschema import schemas
+
+    folder.mkdir(parents=True, exist_ok=True)
+    docs = schemas()
+    for name, doc in docs.items():
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        (folder / f"{name}.json").write_text(text, encoding="utf-8")
+    print(_t("wrote {count} schema(s) to {path}", count=len(docs), path=str(folder)), file=sys.stderr)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from ohsreg.export.jsonschema import public_models, schema
+
+    if args.model is None:
+        for name in public_models():
+            print(name)
+        return 0
+    print(json.dumps(schema(args.model), ensure_ascii=False, indent=2))
+    return 0
+
+
+# --------------------------------------------------------------------------------------------------
+# lookup / coverage (reference catalogue)
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    from ohsreg import catalogue
+    from ohsreg.errors import OhsregError
+
+    found = catalogue.search(args.query, limit=args.limit)
+    if not found:
+        catalogue.lookup(args.query)  # raises catalogue.unknown with close matches
+    for hazard, score in found:
+        cas = ", ".join(hazard.cas) or "-"
+        en = hazard.name_en or "-"
+        print(f"{hazard.id}\t{hazard.name_zh}\t{en}\tCAS {cas}\t{hazard.category.label()}\t{score:.0f}")
+        if not args.limits:
+            continue
+        try:
+            limits = catalogue.limits_for(hazard, edition=args.edition, as_of=args.as_of)
+        except OhsregError as err:
+            print(f"\t{err.message()} [{err.rule}]")
+            continue
+        for row in (*limits.rows, *limits.dust_rows):
+            values = [
+                f"{name}={getattr(row, attr)}"
+                for name, attr in (
+                    ("MAC", "mac"),
+                    ("PC-TWA", "pc_twa"),
+                    ("PC-STEL", "pc_stel"),
+                    ("PC-TWA(total)", "pc_twa_total"),
+                    ("PC-TWA(respirable)", "pc_twa_respirable"),
+                )
+                if getattr(row, attr, None) is not None
+            ]
+            condition = getattr(row, "sub_condition", None)
+            where = f" [{condition}]" if condition else ""
+            flag = "" if getattr(row, "verified", True) else " (unverified)"
+            print(f"\t{limits.edition}{where}: {', '.join(values) or '-'}{flag}")
+    return 0
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    from ohsreg import catalogue
+
+    rows = catalogue.coverage()
+    for row in rows:
+        print(row.line())
+    print(
+        _t(
+            "{tables} table(s), {shipped} row(s) shipped, {verified} verified",
+            tables=len(rows),
+            shipped=sum(r.shipped for r in rows),
+            verified=sum(r.verified for r in rows),
+        ),
+        file=sys.stderr,
+    )
+    return 0
+
+
+# --------------------------------------------------------------------------------------------------
+# assess: measurements CSV -> verdicts CSV
+
+
+def _cmd_assess(args: argparse.Namespace) -> int:
+    import csv
+    import io
+
+    import numpy as np
+
+    from ohsreg.assess.vectorized import VERDICT_CODES, stel_array, twa_array
+    from ohsreg.errors import InvalidFormat
+    from ohsreg.export._io import Progress, decode, note_encoding, read_bytes
+
+    text, encoding = decode(read_bytes(Path(args.file)))
+    note = note_encoding(encoding)
+    if note:
+        _err(_t(note))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    need = {"id", "concentration", "duration"}
+    missing = need - set(reader.fieldnames or ())
+    if missing:
+        raise InvalidFormat(
+            "the measurements file lacks column(s) {names}",
+            rule="cli.assess_columns",
+            hint="columns: id, concentration (mg/m³), duration (h for twa, min for stel), optional limit",
+            names=", ".join(sorted(missing)),
+        )
+    groups: dict[str, list[tuple[float, float]]] = {}
+    limits: dict[str, tuple[str | None, float | None]] = {}
+    for row in reader:
+        try:
+            c, t = float(row["concentration"]), float(row["duration"])
+            raw_limit = (row.get("limit") or "").strip()
+            lim = float(raw_limit) if raw_limit else None
+        except ValueError:
+            raise InvalidFormat(
+                "line {line}: not a number",
+                rule="cli.assess_value",
+                hint="concentration, duration and limit are plain numbers",
+                line=reader.line_num,
+            ) from None
+        hazard = (row.get("hazard") or "").strip() or None
+        groups.setdefault(row["id"], []).append((c, t))
+        limits[row["id"]] = (hazard, lim if lim is not None else (None if hazard else args.limit))
+    by_limit: dict[tuple[str | None, float | None], list[str]] = {}
+    for key, spec in limits.items():
+        by_limit.setdefault(spec, []).append(key)
+    rule = twa_array if args.rule == "twa" else stel_array
+    out_rows: dict[str, list[Any]] = {}
+    progress = Progress(_t("assessing"), total=len(groups))
+    for (hazard, lim), keys in by_limit.items():
+        width = max(len(groups[k]) for k in keys)
+        conc = np.zeros((len(keys), width))
+        dur = np.zeros((len(keys), width))
+        for i, k in enumerate(keys):
+            for j, (c, t) in enumerate(groups[k]):
+                conc[i, j], dur[i, j] = c, t
+        limit: Any = lim
+        if limit is None and hazard is not None:
+            from ohsreg import catalogue
+
+            limit = catalogue.limits_for(hazard, as_of=args.as_of)  # names the edition that answered
+        result = rule(conc, dur, limit=limit)
+        applied = result.limit
+        for k, value, code in zip(keys, result.values.tolist(), result.codes.tolist(), strict=True):
+            out_rows[k] = [
+                k,
+                hazard or "",
+                "" if value != value else round(value, 6),
+                result.unit,
+                "" if applied is None else applied.value,
+                "" if applied is None or applied.edition is None else applied.edition,
+                VERDICT_CODES[code].code,
+                result.clause,
+            ]
+        progress.update(len(keys))
+    progress.close()
+    sink = Path(args.output).open("w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115 - stdout is not ours to close
+    try:
+        writer = csv.writer(sink, lineterminator="\n")
+        writer.writerow(["id", "hazard", "value", "unit", "limit", "edition", "verdict", "clause"])
+        for k in groups:
+            writer.writerow(out_rows[k])
+    finally:
+        if sink is not sys.stdout:
+            sink.close()
+    exceed = sum(1 for r in out_rows.values() if r[6] == "EXCEEDS")
+    print(
+        _t("{count} assessed, {exceed} exceed the limit", count=len(out_rows), exceed=exceed), file=sys.stderr
+    )
+    return 0
+
+
+# --------------------------------------------------------------------------------------------------
+# demo
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from ohsreg.export.csv import to_csv
+    from ohsreg.export.json import dumps
+    from ohsreg.models import Authority, finding
+    from ohsreg.vocab import Severity
+
+    a = Authority(name="杭州市卫生健康委员会", kind="HEALTH", level="MUNICIPAL", region="330100")
+    print("JSON:", dumps(a))
+    f = finding("demo.late", Severity.WARNING, "示例 第1条", "{what} is late", what="=report")
+    print("CSV (formula neutralised):")
+    print(to_csv([f], header="both"), end="")
+    print("schema: ohsreg schema Authority")
+    return 0
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
@@ -32,6 +487,56 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
 
     sub.add_parser("version", help="print the library version")
     handlers["version"] = _cmd_version
+
+    p = sub.add_parser("validate", help="validate records (JSON, JSONL, CSV) and report findings")
+    p.add_argument("file")
+    p.add_argument("--model", help="model name (default: from the file name, e.g. authority.csv)")
+    p.add_argument("--format", choices=_FORMATS)
+    p.add_argument("--key", help="field whose values must be unique (default: uscc/id/key/code if present)")
+    p.add_argument("--as-of", type=_date, help="date the checks apply to (default: today)")
+    p.add_argument("-o", "--output", help="also write the findings to a .csv or .jsonl file")
+    handlers["validate"] = _cmd_validate
+
+    p = sub.add_parser("export", help="convert records to csv, xlsx, parquet, jsonl, json; or write schemas")
+    p.add_argument("file", nargs="?")
+    p.add_argument("--to", choices=_TARGETS, required=True)
+    p.add_argument("-o", "--output", help="output file (a folder for --to jsonschema)")
+    p.add_argument("--model")
+    p.add_argument("--format", choices=_FORMATS)
+    p.add_argument("--unmask", action="store_true", help="write personal data in clear (default: masked)")
+    p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 BOM (Excel in zh locales)")
+    p.add_argument("--header", choices=("path", "zh", "en", "both"), default="path", help="CSV label rows")
+    handlers["export"] = _cmd_export
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a public model (no MODEL: list the models)")
+    p.add_argument("model", nargs="?")
+    handlers["schema"] = _cmd_schema
+
+    p = sub.add_parser(
+        "assess", help="measurements CSV (id, concentration, duration[, limit][, hazard]) -> verdicts CSV"
+    )
+    p.add_argument("file")
+    p.add_argument("--rule", choices=("twa", "stel"), default="twa")
+    p.add_argument("--limit", type=float, help="limit (mg/m³) for rows with neither a limit nor a hazard")
+    p.add_argument(
+        "--as-of", type=_date, help="with a hazard column: the limit edition in force on this date"
+    )
+    p.add_argument("-o", "--output", help="verdicts CSV (default: standard output)")
+    handlers["assess"] = _cmd_assess
+
+    p = sub.add_parser("lookup", help="search the hazard catalogue (name, alias, English name, CAS, pinyin)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=10, help="at most this many matches (default 10)")
+    p.add_argument("--limits", action="store_true", help="also print the exposure limits (GBZ 2.1)")
+    p.add_argument("--edition", help="limit edition, e.g. 'GBZ 2.1-2019' (default: the library default)")
+    p.add_argument("--as-of", type=_date, help="the edition and amendments in force on this date")
+    handlers["lookup"] = _cmd_lookup
+
+    sub.add_parser("coverage", help="rows shipped vs official counts, and how many are verified")
+    handlers["coverage"] = _cmd_coverage
+
+    sub.add_parser("demo", help="a short tour on built-in examples")
+    handlers["demo"] = _cmd_demo
     return parser, handlers
 
 
@@ -43,14 +548,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     from ohsreg.errors import OhsregError
-    from ohsreg.i18n import use
+    from ohsreg.i18n import normalize_locale, use
 
     try:
-        with use(args.locale):
-            return handlers[args.command](args)
+        locale = normalize_locale(args.locale)
     except OhsregError as err:
         print(f"ohsreg: {err.message()} [{err.rule}]", file=sys.stderr)
         return 2
+    try:
+        with use(locale):
+            return handlers[args.command](args)
+    except OhsregError as err:
+        print(f"ohsreg: {err.message(locale)} [{err.rule}]", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into head & co.: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the flush at exit
+        return 0
+    except OSError as err:
+        print(f"ohsreg: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)
+        return 2
+    except ValueError as err:  # pydantic ValidationError of a single record: invalid input data
+        print(f"ohsreg: {err}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

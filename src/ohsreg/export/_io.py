@@ -1,0 +1,323 @@
+"""Shared plumbing of the exporters: sources and sinks, encodings, input errors, progress, extras.
+
+Not public: the exporters re-export what callers need (:class:`RecordError`, :func:`detect_encoding`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import sys
+import time
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
+
+from ohsreg.errors import InvalidFormat, OhsregError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, TypeAdapter
+
+__all__ = [
+    "Destination",
+    "MissingExtra",
+    "RecordError",
+    "Source",
+    "detect_encoding",
+    "open_sink",
+    "read_bytes",
+    "require",
+]
+
+Source: TypeAlias = "str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]"
+"""Where input comes from: a path (``str`` is always a path, never JSON text), bytes, or a binary file."""
+
+Destination: TypeAlias = "str | os.PathLike[str] | IO[bytes] | None"
+"""Where output goes: a path, a binary file, or ``None`` to return bytes."""
+
+BLOCK = 1 << 18
+"""Bytes read per block when streaming (256 KiB): memory stays bounded whatever the file size."""
+
+_GB_HINT = "the file is not UTF-8; it was read as GB18030"
+
+
+class MissingExtra(OhsregError, ImportError):
+    """An optional dependency is needed: ``pip install 'ohsreg[extra]'``."""
+
+    default_rule = "export.extra_missing"
+
+
+class RecordError(OhsregError):
+    """One or more records of a file are invalid; :attr:`errors` lists each problem with its line.
+
+    Each item of :attr:`errors` is a dict ``{"line", "index", "field", "type", "message"}``: ``line`` is
+    the 1-based line (JSON Lines) or row (CSV) in the file, ``field`` the dotted path of the field,
+    ``type`` the pydantic error type (the ohsreg rule code for ohsreg validators).
+    """
+
+    default_rule = "export.record_invalid"
+
+    def __init__(self, template: str, *, errors: list[dict[str, Any]], **kwargs: Any) -> None:
+        self.errors = errors
+        super().__init__(template, **kwargs)
+
+
+def require(module: str, extra: str) -> Any:
+    """Import an optional dependency, or raise :class:`MissingExtra` saying which extra installs it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(
+            "{module} is not installed",
+            rule="export.extra_missing",
+            hint="install the extra: pip install 'ohsreg[{extra}]'",
+            module=module,
+            extra=extra,
+        ) from None
+
+
+def _path(source: str | os.PathLike[str]) -> Path:
+    if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
+        raise InvalidFormat(
+            "a str source is a file path, and this looks like JSON text",
+            rule="export.source",
+            hint="pass JSON text as bytes: text.encode()",
+        )
+    return Path(source)
+
+
+def read_bytes(source: Source) -> bytes:
+    """All bytes of ``source`` (a path, bytes, or a binary file)."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    if isinstance(source, str | os.PathLike):
+        return _path(source).read_bytes()
+    data = source.read()
+    if isinstance(data, str):
+        return data.encode("utf-8")
+    return bytes(data)
+
+
+@contextlib.contextmanager
+def open_source(source: Source) -> Iterator[IO[bytes]]:
+    """A binary stream over ``source``; files are opened (and closed) here, streams are left open."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        import io
+
+        yield io.BytesIO(bytes(source))
+    elif isinstance(source, str | os.PathLike):
+        with _path(source).open("rb") as fh:
+            yield fh
+    else:
+        yield source
+
+
+@contextlib.contextmanager
+def open_sink(dest: str | os.PathLike[str] | IO[bytes]) -> Iterator[IO[bytes]]:
+    """A binary stream to write to; paths are opened (and closed) here."""
+    if isinstance(dest, str | os.PathLike):
+        with Path(dest).open("wb") as fh:
+            yield fh
+    else:
+        yield dest
+
+
+def detect_encoding(head: bytes) -> str:
+    """The text encoding of a file from its first bytes: ``utf-8-sig``, ``utf-16``, ``utf-8`` or ``gb18030``.
+
+    A UTF-8 byte-order mark gives ``utf-8-sig``; a UTF-16 mark ``utf-16``; text that decodes as UTF-8
+    ``utf-8`` (a multi-byte character cut at the end of ``head`` is tolerated); otherwise ``gb18030``,
+    the national superset of GBK/GB2312 used by Chinese Excel and Windows tools.
+
+    >>> detect_encoding("职业卫生".encode("gb18030")), detect_encoding("职业卫生".encode())
+    ('gb18030', 'utf-8')
+    >>> detect_encoding(b"\\xef\\xbb\\xbfuscc")
+    'utf-8-sig'
+    """
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.start >= len(head) - 3 and err.reason == "unexpected end of data":
+            return "utf-8"
+        return "gb18030"
+    return "utf-8"
+
+
+def decode(data: bytes, encoding: str | None = None, *, line_offset: int = 0) -> tuple[str, str]:
+    """Decode ``data`` (detecting the encoding unless given); returns ``(text, encoding)``.
+
+    ``line_offset`` is the number of lines before ``data`` in the file (for streamed blocks), so an
+    error names the line of the file.
+    """
+    enc = encoding or detect_encoding(data[: 1 << 16])
+    try:
+        return data.decode(enc), enc
+    except UnicodeDecodeError as err:
+        if encoding is None and enc == "utf-8":
+            try:  # UTF-8 at the start, something else later: try the national encoding
+                return data.decode("gb18030"), "gb18030"
+            except UnicodeDecodeError:
+                pass
+        line = data.count(b"\n", 0, err.start) + 1 + line_offset
+        raise InvalidFormat(
+            "cannot decode the input as {encoding} at line {line} (byte {offset})",
+            rule="export.encoding",
+            hint="save the file as UTF-8 (or GB18030) text",
+            encoding=enc,
+            line=line,
+            offset=err.start,
+        ) from None
+
+
+def note_encoding(encoding: str) -> str | None:
+    """A one-line note for people when the input was not plain UTF-8 (shown by the command line)."""
+    if encoding == "gb18030":
+        return _GB_HINT
+    if encoding == "utf-8-sig":
+        return "the file starts with a UTF-8 byte-order mark (BOM)"
+    if encoding == "utf-16":
+        return "the file is UTF-16 text"
+    return None
+
+
+def json_syntax_error(text: str, *, line_offset: int = 0) -> OhsregError | None:
+    """The position of the first JSON syntax error in ``text``, or None if it parses."""
+    import json
+
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        return InvalidFormat(
+            "malformed JSON at line {line}, column {column}: {reason}",
+            rule="export.json_syntax",
+            line=err.lineno + line_offset,
+            column=err.colno,
+            reason=err.msg,
+        )
+    return None
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a bulk call builds many objects.
+
+    Building 10^5 records triggers repeated full collections that scan every record already built,
+    which costs more than the validation itself; the records hold no reference cycles, so nothing is
+    lost by collecting once afterwards. (The pause is process-wide for the duration of the call.)
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@lru_cache(maxsize=64)
+def list_adapter(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
+    """One cached ``TypeAdapter(list[model])``: bulk validation in a single call."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def context(unmask: bool) -> dict[str, bool] | None:
+    """The serialisation context: personal data in clear only when asked."""
+    return {"unmask": True} if unmask else None
+
+
+def error_items(err: Any, lines: list[int] | None = None) -> list[dict[str, Any]]:
+    """Flatten a pydantic ``ValidationError`` of a list into items with the file line of each record."""
+    items: list[dict[str, Any]] = []
+    for e in err.errors(include_url=False):
+        loc = list(e["loc"])
+        index = loc.pop(0) if loc and isinstance(loc[0], int) else None
+        line = None
+        if index is not None:
+            line = lines[index] if lines is not None and index < len(lines) else index + 1
+        items.append(
+            {
+                "line": line,
+                "index": index,
+                "field": ".".join(str(p) for p in loc),
+                "type": e["type"],
+                "message": e["msg"],
+            }
+        )
+    return items
+
+
+def record_error(items: list[dict[str, Any]], model: type[Any]) -> RecordError:
+    first = items[0]
+    return RecordError(
+        "{count} invalid record(s) of {model}; first at line {line}, field {path!r}: {reason} [{code}]",
+        rule="export.record_invalid",
+        field=first["field"] or None,
+        errors=items,
+        count=len({i["index"] for i in items}),
+        model=model.__name__,
+        line=first["line"],
+        path=first["field"],
+        reason=first["message"],
+        code=first["type"],
+    )
+
+
+class Progress:
+    """A small progress line on stderr for long runs (no dependency): rows done and rate.
+
+    Silent until ``min_rows`` rows are done, and only on a terminal unless ``force`` is set.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        *,
+        total: int | None = None,
+        min_rows: int = 10_000,
+        stream: IO[str] | None = None,
+        force: bool = False,
+        every: float = 0.2,
+    ) -> None:
+        self.label = label
+        self.total = total
+        self.min_rows = min_rows
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = force or bool(getattr(self.stream, "isatty", lambda: False)())
+        self.every = every
+        self.done = 0
+        self._start = time.perf_counter()
+        self._last = 0.0
+        self._shown = False
+
+    def update(self, rows: int) -> None:
+        self.done += rows
+        if not self.enabled or self.done < self.min_rows:
+            return
+        now = time.perf_counter()
+        if now - self._last >= self.every:
+            self._last = now
+            self._show(now)
+
+    def _show(self, now: float) -> None:
+        rate = self.done / max(now - self._start, 1e-9)
+        share = f" {100 * self.done / self.total:5.1f}%" if self.total else ""
+        self.stream.write(f"\r{self.label}: {self.done:,} rows{share} ({rate:,.0f} rows/s)")
+        self.stream.flush()
+        self._shown = True
+
+    def close(self) -> None:
+        if self.enabled and self.done >= self.min_rows:
+            self._show(time.perf_counter())
+        if self._shown:
+            self.stream.write("\n")
+            self.stream.flush()

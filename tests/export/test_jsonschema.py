@@ -1,0 +1,97 @@
+"""JSON Schema: one per public model, committed under schemas/, changes recorded in the changelog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import ohsreg
+from ohsreg.errors import UnknownEntry
+from ohsreg.export.jsonschema import changelog_token, compare, public_models, schema, schemas
+
+ROOT = Path(__file__).resolve().parents[2]
+FIX = (
+    "run `.venv/bin/python scripts/gen_schemas.py` and add the line it prints to CHANGELOG.md "
+    "(or, for a schema added under [Unreleased], replace its token there)"
+)
+
+
+def test_registry_discovers_every_public_model() -> None:
+    models = public_models()
+    assert {"Authority", "Finding"} <= set(models)
+    assert "Record" not in models
+    for name in ohsreg.__all__:
+        obj = getattr(ohsreg, name)
+        if isinstance(obj, type) and issubclass(obj, ohsreg.Record) and obj is not ohsreg.Record:
+            assert name in models
+
+
+def test_schema_header_and_personal_data_flag() -> None:
+    s = schema(ohsreg.Authority)
+    assert s["$schema"].endswith("2020-12/schema")
+    assert s["$id"].endswith("/v0/Authority.json")
+    assert s["x-ohsreg-version"] == ohsreg.__version__
+
+
+def test_unknown_model_suggests() -> None:
+    with pytest.raises(UnknownEntry) as info:
+        schema("Authorty")
+    assert info.value.rule == "export.model_unknown"
+    assert info.value.params["suggestions"] == ["Authority"]
+    assert schema("authority")["title"] == "Authority"
+
+
+def test_committed_schemas_are_current() -> None:
+    committed = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "schemas").glob("*.json")}
+    generated = schemas()
+    assert sorted(committed) == sorted(generated), FIX
+    for name, new in generated.items():
+        old = {k: v for k, v in committed[name].items() if k != "x-ohsreg-version"}
+        assert old == {k: v for k, v in new.items() if k != "x-ohsreg-version"}, f"{name}: {FIX}"
+
+
+def test_every_schema_version_is_in_the_changelog() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    missing = [changelog_token(n, s) for n, s in schemas().items() if changelog_token(n, s) not in changelog]
+    assert not missing, f"record these schema versions in CHANGELOG.md ({FIX}): {missing}"
+
+
+def test_compare_classifies_changes() -> None:
+    base = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}
+    added = {
+        "type": "object",
+        "properties": {"a": {"type": "string"}, "b": {"type": "integer"}},
+        "required": ["a"],
+    }
+    new_required = {**added, "required": ["a", "b"]}
+    removed = {"type": "object", "properties": {}, "required": []}
+    retyped = {"type": "object", "properties": {"a": {"type": "integer"}}, "required": ["a"]}
+    described = {**base, "description": "x"}
+    assert compare(base, base) == "none"
+    assert compare(base, added) == "minor"
+    assert compare(base, new_required) == "major"
+    assert compare(base, removed) == "major"
+    assert compare(base, retyped) == "major"
+    assert compare(base, described) == "patch"
+    assert compare(None, base) == "minor"
+    assert compare(base, None) == "major"
+    enum_a = {"type": "string", "enum": ["A", "B"]}
+    assert compare(enum_a, {"type": "string", "enum": ["A", "B", "C"]}) == "minor"
+    assert compare(enum_a, {"type": "string", "enum": ["A"]}) == "major"
+
+
+def test_every_public_model_has_a_flat_layout_and_arrow_schema() -> None:
+    from ohsreg.export.csv import Table
+
+    for name, model in public_models().items():
+        table = Table(model)
+        for field in model.model_fields:
+            assert table.known(field), (name, field)
+            assert table.kind(field) in {"text", "literal", "mixed"}
+    pytest.importorskip("pyarrow")
+    from ohsreg.export.arrow import arrow_schema
+
+    for name, model in public_models().items():
+        assert arrow_schema(model).names == list(model.model_fields), name
