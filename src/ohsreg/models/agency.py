@@ -39,9 +39,9 @@ from typing import Any, Protocol
 
 from pydantic import Field, field_validator, model_validator
 
-from ohsreg.errors import OhsregError, RuleViolation, to_pydantic_error
+from ohsreg.errors import OhsregError, to_pydantic_error
 from ohsreg.identifiers import USCC, DivisionCode
-from ohsreg.models.base import Finding, PersonName, Phone, Record, finding
+from ohsreg.models.base import Finding, PersonName, Phone, Record, finding, rule_error
 from ohsreg.rules.agency import (
     CLASS_C_LAPSE_DATE,
     AgencyRegime,
@@ -176,58 +176,48 @@ class Qualification(Record):
     def _consistent(self) -> Qualification:
         rules = rules_for(self.regime)
         if self.valid_from < rules.in_force or regime_on(self.valid_from) is not self.regime:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "a certificate valid from {valid_from} was not issued under {regime} (in force {in_force})",
-                    rule="agency.regime_mismatch",
-                    field="regime",
-                    hint="omit regime to take the one in force on valid_from",
-                    valid_from=self.valid_from.isoformat(),
-                    regime=self.regime.code,
-                    in_force=rules.in_force.isoformat(),
-                )
+            raise rule_error(
+                "a certificate valid from {valid_from} was not issued under {regime} (in force {in_force})",
+                rule="agency.regime_mismatch",
+                field="regime",
+                hint="omit regime to take the one in force on valid_from",
+                valid_from=self.valid_from.isoformat(),
+                regime=self.regime.code,
+                in_force=rules.in_force.isoformat(),
             )
         if self.level not in rules.levels:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "level {level} does not exist under {regime} (levels: {levels})",
-                    rule="agency.level_regime",
-                    field="level",
-                    level=self.level.code,
-                    regime=self.regime.code,
-                    levels=", ".join(level.code for level in rules.levels),
-                )
+            raise rule_error(
+                "level {level} does not exist under {regime} (levels: {levels})",
+                rule="agency.level_regime",
+                field="level",
+                level=self.level.code,
+                regime=self.regime.code,
+                levels=", ".join(level.code for level in rules.levels),
             )
         extra = [s.code for s in self.services if s not in rules.services]
         if extra:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "services {services} are not qualified services under {regime} ({clause})",
-                    rule="agency.service_regime",
-                    field="services",
-                    services=", ".join(extra),
-                    regime=self.regime.code,
-                    clause=rules.services_clause,
-                )
+            raise rule_error(
+                "services {services} are not qualified services under {regime} ({clause})",
+                rule="agency.service_regime",
+                field="services",
+                services=", ".join(extra),
+                regime=self.regime.code,
+                clause=rules.services_clause,
             )
         if self.valid_until is not None and self.valid_until < self.valid_from:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "valid_until {valid_until} is before valid_from {valid_from}",
-                    rule="agency.validity_order",
-                    field="valid_until",
-                    valid_until=self.valid_until.isoformat(),
-                    valid_from=self.valid_from.isoformat(),
-                )
+            raise rule_error(
+                "valid_until {valid_until} is before valid_from {valid_from}",
+                rule="agency.validity_order",
+                field="valid_until",
+                valid_until=self.valid_until.isoformat(),
+                valid_from=self.valid_from.isoformat(),
             )
         if rules.reach[self.level] is not GeoReach.NATIONWIDE and self.region is None:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "a {level} certificate is valid only in the granting region: give region",
-                    rule="agency.grant_region_missing",
-                    field="region",
-                    level=self.level.code,
-                )
+            raise rule_error(
+                "a {level} certificate is valid only in the granting region: give region",
+                rule="agency.grant_region_missing",
+                field="region",
+                level=self.level.code,
             )
         return self
 
@@ -301,15 +291,13 @@ class TechnicalServiceAgency(Record):
         ordered = sorted(value, key=lambda q: q.valid_from)
         for earlier, later in itertools.pairwise(ordered):
             if later.valid_from <= earlier._end_for_overlap():
-                raise to_pydantic_error(
-                    RuleViolation(
-                        "certificates {first} and {second} have overlapping validity periods",
-                        rule="agency.qualification_overlap",
-                        field="qualifications",
-                        hint="set valid_until of the earlier certificate to the day before the later one starts",
-                        first=earlier.certificate_no,
-                        second=later.certificate_no,
-                    )
+                raise rule_error(
+                    "certificates {first} and {second} have overlapping validity periods",
+                    rule="agency.qualification_overlap",
+                    field="qualifications",
+                    hint="set valid_until of the earlier certificate to the day before the later one starts",
+                    first=earlier.certificate_no,
+                    second=later.certificate_no,
                 )
         return value
 
@@ -318,14 +306,12 @@ class TechnicalServiceAgency(Record):
     def _history_in_order(cls, value: tuple[StatusChange, ...]) -> tuple[StatusChange, ...]:
         for earlier, later in itertools.pairwise(value):
             if later.on < earlier.on:
-                raise to_pydantic_error(
-                    RuleViolation(
-                        "status history is not in date order ({later} after {earlier})",
-                        rule="agency.history_order",
-                        field="status_history",
-                        earlier=earlier.on.isoformat(),
-                        later=later.on.isoformat(),
-                    )
+                raise rule_error(
+                    "status history is not in date order ({later} after {earlier})",
+                    rule="agency.history_order",
+                    field="status_history",
+                    earlier=earlier.on.isoformat(),
+                    later=later.on.isoformat(),
                 )
         return value
 

@@ -28,7 +28,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -39,25 +39,30 @@ from pydantic import (
     PlainSerializer,
     SerializationInfo,
     StringConstraints,
+    ValidationInfo,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
+from ohsreg.errors import RuleViolation, to_pydantic_error
 from ohsreg.identifiers import ResidentID
 from ohsreg.identifiers.resident_id import masked_unchecked as mask_resident_id
 from ohsreg.vocab import Severity
 
 __all__ = [
+    "EventDate",
     "Finding",
     "HazardRef",
     "PersonName",
     "PersonalResidentID",
     "Phone",
     "Record",
+    "Text",
     "finding",
     "mask_name",
     "mask_phone",
     "mask_resident_id",
+    "rule_error",
     "unmasked",
 ]
 
@@ -77,6 +82,51 @@ class Record(BaseModel):
         from ohsreg.export.html import record_html  # notebook display lives at the edge
 
         return record_html(self)
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+"""A non-empty free text (a name, a number, an opinion) of at most 500 characters, stripped."""
+
+
+def rule_error(
+    template: str, *, rule: str, field: str | None = None, hint: str | None = None, **params: Any
+) -> PydanticCustomError:
+    """A pydantic error carrying an ohsreg rule code: ``raise rule_error(...)`` from a model validator.
+
+    The rule code becomes the pydantic error ``type`` (see :func:`ohsreg.errors.to_pydantic_error`);
+    ``template`` and ``hint`` are English gettext message ids rendered with ``params``.
+
+    >>> err = rule_error("{a} is before {b}", rule="demo.date_order", field="a", a="2024-01-02", b="x")
+    >>> err.type, err.context["rule"], err.context["field"]
+    ('demo.date_order', 'demo.date_order', 'a')
+    """
+    return to_pydantic_error(RuleViolation(template, rule=rule, field=field, hint=hint, **params))
+
+
+def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
+    context = info.context if isinstance(info.context, dict) else {}
+    reference = context.get("as_of")
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
+    if not isinstance(reference, dt.date):
+        reference = dt.date.today()  # documented default of EventDate; pass context={"as_of": ...}
+    if value > reference:
+        raise rule_error(
+            "{field} {value} is after the validation date {as_of}",
+            rule="record.future_date",
+            field=info.field_name or "date",
+            value=value.isoformat(),
+            as_of=reference.isoformat(),
+        )
+    return value
+
+
+EventDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+"""The date of something that has happened (an exam, a training, a filing): never after the validation
+date (rule ``record.future_date``). The validation date is ``context={"as_of": date}`` when the caller
+passes one to ``model_validate``/``model_validate_json`` (a ``datetime`` counts by its date), otherwise
+the day of validation: the one place a record reads the clock, so pass ``as_of`` to make validation
+reproducible. Deadlines and expiry dates are plain dates."""
 
 
 def unmasked(info: SerializationInfo) -> bool:

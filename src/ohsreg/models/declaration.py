@@ -26,9 +26,9 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC
-from ohsreg.models._common import EventDate, canonical_hazard, rule_error
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import HazardRef, Record
+from ohsreg.models.base import EventDate, HazardRef, Record, rule_error
+from ohsreg.rules._enterprise_support import canonical_hazard
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.vocab import HazardCategory, LabeledEnum
 

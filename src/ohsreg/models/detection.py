@@ -16,8 +16,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ohsreg.models._common import EventDate
-from ohsreg.models.base import HazardRef, Record
+from ohsreg.models.base import EventDate, HazardRef, Record
 
 __all__ = ["DetectionReport"]
 

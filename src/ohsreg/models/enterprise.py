@@ -22,9 +22,17 @@ from typing import TYPE_CHECKING, Annotated, Any, Self
 from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
-from ohsreg.models._common import EventDate, directory_risk_class, hazard_name, rule_error
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import HazardRef, PersonalResidentID, PersonName, Phone, Record, mask_name
+from ohsreg.models.base import (
+    EventDate,
+    HazardRef,
+    PersonalResidentID,
+    PersonName,
+    Phone,
+    Record,
+    mask_name,
+    rule_error,
+)
 from ohsreg.models.declaration import HazardDeclaration
 from ohsreg.models.detection import DetectionReport
 from ohsreg.models.enforcement import Accident, Inspection
@@ -32,6 +40,7 @@ from ohsreg.models.licence import SafetyLicence
 from ohsreg.models.project import Evaluation
 from ohsreg.models.surveillance import HealthExam
 from ohsreg.models.training import TrainingRecord
+from ohsreg.rules._enterprise_support import directory_risk_class, hazard_name
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.units import SoundLevel
 from ohsreg.vocab import EvaluationStage, HazardGrade, LabeledEnum, OpenTerm, RiskClass, Verdict

@@ -39,9 +39,10 @@ from typing import Protocol
 
 from pydantic import Field, field_validator, model_validator
 
-from ohsreg.errors import OhsregError, RuleViolation, to_pydantic_error
+from ohsreg.errors import OhsregError, RuleViolation
 from ohsreg.identifiers import USCC, DivisionCode
-from ohsreg.models.base import Finding, PersonName, Phone, Record, finding
+from ohsreg.models.base import Finding, PersonName, Phone, Record, finding, rule_error
+from ohsreg.rules._calendar import add_years
 from ohsreg.rules.agency import ProfessionalTitle
 from ohsreg.vocab import EvaluationStage, LabeledEnum, Severity
 
@@ -117,14 +118,12 @@ class Period(Record):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "period ends ({end}) before it starts ({start})",
-                    rule="expert.period_order",
-                    field="end",
-                    start=self.start.isoformat(),
-                    end=self.end.isoformat(),
-                )
+            raise rule_error(
+                "period ends ({end}) before it starts ({start})",
+                rule="expert.period_order",
+                field="end",
+                start=self.start.isoformat(),
+                end=self.end.isoformat(),
             )
         return self
 
@@ -170,14 +169,12 @@ class Expert(Record):
     @model_validator(mode="after")
     def _term_order(self) -> Expert:
         if self.term_end < self.term_start:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "term ends ({end}) before it starts ({start})",
-                    rule="expert.term_order",
-                    field="term_end",
-                    start=self.term_start.isoformat(),
-                    end=self.term_end.isoformat(),
-                )
+            raise rule_error(
+                "term ends ({end}) before it starts ({start})",
+                rule="expert.term_order",
+                field="term_end",
+                start=self.term_start.isoformat(),
+                end=self.term_end.isoformat(),
             )
         return self
 
@@ -310,13 +307,11 @@ class ExpertPool(Record):
         seen: set[str] = set()
         for expert in value:
             if expert.id in seen:
-                raise to_pydantic_error(
-                    RuleViolation(
-                        "expert id {id!r} appears twice in the pool",
-                        rule="pool.duplicate_expert",
-                        field="experts",
-                        id=expert.id,
-                    )
+                raise rule_error(
+                    "expert id {id!r} appears twice in the pool",
+                    rule="pool.duplicate_expert",
+                    field="experts",
+                    id=expert.id,
                 )
             seen.add(expert.id)
         return value
@@ -531,7 +526,7 @@ class ExpertPool(Record):
                     )
                 )
             limit = self.rules.max_term_years
-            if limit is not None and expert.term_end > _add_years(expert.term_start, limit):
+            if limit is not None and expert.term_end > add_years(expert.term_start, limit):
                 out.append(
                     finding(
                         "pool.term_too_long",
@@ -544,10 +539,3 @@ class ExpertPool(Record):
                     )
                 )
         return out
-
-
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)

@@ -24,9 +24,8 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC
-from ohsreg.models._common import EventDate, rule_error
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import Record
+from ohsreg.models.base import EventDate, Record, rule_error
 from ohsreg.vocab import LabeledEnum, OpenTerm
 
 __all__ = ["LicencePilotIndustry", "SafetyLicence"]

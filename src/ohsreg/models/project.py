@@ -49,10 +49,10 @@ from typing import Annotated, Any, Protocol, runtime_checkable
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ohsreg.errors import EditionError, OhsregError, RuleViolation, UnknownEntry, to_pydantic_error
+from ohsreg.errors import EditionError, OhsregError, RuleViolation, UnknownEntry
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import Finding, HazardRef, PersonName, Record, finding
+from ohsreg.models.base import Finding, HazardRef, PersonName, Record, Text, finding, rule_error
 from ohsreg.rules import project as rules
 from ohsreg.vocab import EvaluationStage, LabeledEnum, RiskClass, Severity
 
@@ -81,12 +81,6 @@ __all__ = [
     "WrittenReport",
     "allowed_next",
 ]
-
-Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-
-
-def _fail(template: str, rule: str, field: str | None = None, **params: Any) -> Exception:
-    return to_pydantic_error(RuleViolation(template, rule=rule, field=field, **params))
 
 
 class ProjectKind(LabeledEnum):
@@ -271,23 +265,23 @@ class Evaluation(ProjectRecord):
     def _consistent(self) -> Evaluation:
         if self.stage is EvaluationStage.CURRENT_STATUS_EVALUATION:
             if self.enterprise_uscc is None:
-                raise _fail(
+                raise rule_error(
                     "a current-status evaluation needs the employer's USCC",
-                    "project.evaluation_subject",
-                    "enterprise_uscc",
+                    rule="project.evaluation_subject",
+                    field="enterprise_uscc",
                 )
         elif self.stage not in _PROJECT_EVALUATIONS:
-            raise _fail(
+            raise rule_error(
                 "{stage} is not an evaluation report",
-                "project.evaluation_kind",
-                "stage",
+                rule="project.evaluation_kind",
+                field="stage",
                 stage=self.stage.code,
             )
         if self.review is not None and self.review.held_on < self.report_date:
-            raise _fail(
+            raise rule_error(
                 "the review ({review}) is dated before the report ({report})",
-                "project.dates_order",
-                "review.held_on",
+                rule="project.dates_order",
+                field="review.held_on",
                 review=self.review.held_on.isoformat(),
                 report=self.report_date.isoformat(),
             )
@@ -314,10 +308,10 @@ class ProtectiveFacilityDesign(ProjectRecord):
     @model_validator(mode="after")
     def _consistent(self) -> ProtectiveFacilityDesign:
         if self.review is not None and self.review.held_on < self.completed_on:
-            raise _fail(
+            raise rule_error(
                 "the review ({review}) is dated before the report ({report})",
-                "project.dates_order",
-                "review.held_on",
+                rule="project.dates_order",
+                field="review.held_on",
                 review=self.review.held_on.isoformat(),
                 report=self.completed_on.isoformat(),
             )
@@ -340,18 +334,18 @@ class TrialOperation(ProjectRecord):
     @model_validator(mode="after")
     def _consistent(self) -> TrialOperation:
         if self.end is not None and self.end < self.start:
-            raise _fail(
+            raise rule_error(
                 "the trial run ends ({end}) before it starts ({start})",
-                "project.dates_order",
-                "end",
+                rule="project.dates_order",
+                field="end",
                 end=self.end.isoformat(),
                 start=self.start.isoformat(),
             )
         if (self.min_days is not None or self.max_days is not None) and not self.industry_rule:
-            raise _fail(
+            raise rule_error(
                 "other trial-run bounds need the industry rule that sets them",
-                "project.trial_rule_missing",
-                "industry_rule",
+                rule="project.trial_rule_missing",
+                field="industry_rule",
             )
         return self
 
@@ -374,10 +368,10 @@ class AcceptancePlan(ProjectRecord):
     @model_validator(mode="after")
     def _consistent(self) -> AcceptancePlan:
         if self.planned_acceptance < self.reported_on:
-            raise _fail(
+            raise rule_error(
                 "the planned acceptance ({planned}) is before the report of the plan ({reported})",
-                "project.dates_order",
-                "planned_acceptance",
+                rule="project.dates_order",
+                field="planned_acceptance",
                 planned=self.planned_acceptance.isoformat(),
                 reported=self.reported_on.isoformat(),
             )
@@ -531,10 +525,10 @@ class ConstructionProject(Record):
     def _consistent(self) -> ConstructionProject:
         for field, record in self._stage_records():
             if record.project_id is not None and record.project_id != self.project_id:
-                raise _fail(
+                raise rule_error(
                     "{field} belongs to project {other!r}, not {project!r}",
-                    "project.stage_project_mismatch",
-                    field,
+                    rule="project.stage_project_mismatch",
+                    field=field,
                     other=record.project_id,
                     project=self.project_id,
                 )
@@ -549,10 +543,10 @@ class ConstructionProject(Record):
         )
         for field, evaluation, stage in slots:
             if evaluation is not None and evaluation.stage is not stage:
-                raise _fail(
+                raise rule_error(
                     "{field} must be a {expected} record, not {stage}",
-                    "project.evaluation_kind",
-                    field,
+                    rule="project.evaluation_kind",
+                    field=field,
                     expected=stage.code,
                     stage=evaluation.stage.code,
                 )
@@ -563,26 +557,26 @@ class ConstructionProject(Record):
             if acc is None:
                 continue
             if acc.phase is not None and acc.phase not in self.phases:
-                raise _fail(
+                raise rule_error(
                     "phase {phase!r} is not one of the project's phases ({phases})",
-                    "project.phase_unknown",
-                    f"{field}.phase",
+                    rule="project.phase_unknown",
+                    field=f"{field}.phase",
                     phase=acc.phase,
                     phases=", ".join(self.phases) or "-",
                 )
             if field != "acceptance" and acc.phase is None:
-                raise _fail(
+                raise rule_error(
                     "a phase acceptance must name its phase",
-                    "project.phase_unknown",
-                    f"{field}.phase",
+                    rule="project.phase_unknown",
+                    field=f"{field}.phase",
                     phase=None,
                     phases=", ".join(self.phases) or "-",
                 )
         if self.declared_risk_class is not None and not self.declared_risk_basis:
-            raise _fail(
+            raise rule_error(
                 "a declared risk class needs its basis (directory edition and row, or document)",
-                "project.risk_basis_missing",
-                "declared_risk_basis",
+                rule="project.risk_basis_missing",
+                field="declared_risk_basis",
             )
         return self
 

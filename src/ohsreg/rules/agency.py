@@ -54,6 +54,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ohsreg.errors import EditionError
+from ohsreg.rules._calendar import term_last_day
 from ohsreg.vocab import AdminLevel, LabeledEnum, QualificationLevel
 
 __all__ = [
@@ -366,11 +367,7 @@ def certificate_expiry(regime: AgencyRegime, valid_from: dt.date) -> dt.date | N
     years = _RULES[regime].validity_years
     if years is None:
         return None
-    try:
-        anniversary = valid_from.replace(year=valid_from.year + years)
-    except ValueError:  # 29 February
-        anniversary = valid_from.replace(year=valid_from.year + years, day=28) + dt.timedelta(days=1)
-    return anniversary - dt.timedelta(days=1)
+    return term_last_day(valid_from, years)
 
 
 def reach_covers(reach: GeoReach, grant_region: str | None, subject_region: str | None) -> bool | None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ohsreg.rules._enterprise_support import add_days
+from ohsreg.rules._calendar import add_days
 from ohsreg.vocab import LabeledEnum
 
 __all__ = [

@@ -45,7 +45,7 @@ import datetime as dt
 
 import attrs
 
-from ohsreg.rules._enterprise_support import add_months
+from ohsreg.rules._calendar import add_months
 from ohsreg.vocab import RiskClass
 
 __all__ = [

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ohsreg.rules._calendar import add_days
 from ohsreg.vocab import LabeledEnum, RiskClass
 
 __all__ = [
@@ -112,8 +113,6 @@ TRIAL_RUN_MIN_DAYS = 30
 TRIAL_RUN_MAX_DAYS = 180
 ACCEPTANCE_PLAN_DAYS = 20
 WRITTEN_REPORT_DAYS = 20
-_PLAN_DELTA = dt.timedelta(days=ACCEPTANCE_PLAN_DAYS)
-_REPORT_DELTA = dt.timedelta(days=WRITTEN_REPORT_DAYS)
 
 
 class ProjectRegime(LabeledEnum):
@@ -190,7 +189,7 @@ def trial_run_ok(days: int, *, minimum: int = TRIAL_RUN_MIN_DAYS, maximum: int =
 
 def acceptance_plan_deadline(acceptance: dt.date) -> dt.date:
     """Last day to report the acceptance plan in writing: 20 days before acceptance."""
-    return acceptance - _PLAN_DELTA
+    return add_days(acceptance, -ACCEPTANCE_PLAN_DAYS)
 
 
 def acceptance_plan_on_time(reported: dt.date, acceptance: dt.date) -> bool:
@@ -200,7 +199,7 @@ def acceptance_plan_on_time(reported: dt.date, acceptance: dt.date) -> bool:
     >>> [acceptance_plan_on_time(acceptance - dt.timedelta(days=d), acceptance) for d in (21, 20, 19)]
     [True, True, False]
     """
-    return reported <= acceptance - _PLAN_DELTA
+    return reported <= acceptance_plan_deadline(acceptance)
 
 
 def written_report_required(risk_class: RiskClass) -> bool:
@@ -210,7 +209,7 @@ def written_report_required(risk_class: RiskClass) -> bool:
 
 def written_report_deadline(acceptance_completed: dt.date) -> dt.date:
     """Last day of the 20 days from completion of acceptance (the completion day not counted)."""
-    return acceptance_completed + _REPORT_DELTA
+    return add_days(acceptance_completed, WRITTEN_REPORT_DAYS)
 
 
 def written_report_on_time(submitted: dt.date, acceptance_completed: dt.date) -> bool:
@@ -220,4 +219,4 @@ def written_report_on_time(submitted: dt.date, acceptance_completed: dt.date) ->
     >>> [written_report_on_time(done + dt.timedelta(days=d), done) for d in (19, 20, 21)]
     [True, True, False]
     """
-    return acceptance_completed <= submitted <= acceptance_completed + _REPORT_DELTA
+    return acceptance_completed <= submitted <= written_report_deadline(acceptance_completed)

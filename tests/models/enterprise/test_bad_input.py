@@ -16,7 +16,7 @@ from ohsreg.models import Enterprise, Worker
 
 SRC = Path(__file__).resolve().parents[3] / "src" / "ohsreg"
 MINE_MODULES = [
-    "models/_common",
+    "models/base",
     "models/declaration",
     "models/detection",
     "models/enforcement",
