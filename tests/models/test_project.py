@@ -570,7 +570,9 @@ def _templates() -> set[str]:
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        index = {"finding": 3, "_labelled": 3, "rule_error": 0, "RuleViolation": 0}.get(str(name))
+        index = {"finding": 3, "_labelled": 3, "rule_error": 0, "RuleViolation": 0, "require_order": 2}.get(
+            str(name)
+        )
         if index is not None and len(node.args) > index and isinstance(node.args[index], ast.Constant):
             found.add(str(node.args[index].value))
     return found

@@ -41,7 +41,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ohsreg.errors import OhsregError, to_pydantic_error
 from ohsreg.identifiers import USCC, DivisionCode
-from ohsreg.models.base import Finding, PersonName, Phone, Record, finding, rule_error
+from ohsreg.models.base import Finding, PersonName, Phone, Record, finding, require_order, rule_error
 from ohsreg.rules.agency import (
     CLASS_C_LAPSE_DATE,
     AgencyRegime,
@@ -204,14 +204,13 @@ class Qualification(Record):
                 regime=self.regime.code,
                 clause=rules.services_clause,
             )
-        if self.valid_until is not None and self.valid_until < self.valid_from:
-            raise rule_error(
-                "valid_until {valid_until} is before valid_from {valid_from}",
-                rule="agency.validity_order",
-                field="valid_until",
-                valid_until=self.valid_until.isoformat(),
-                valid_from=self.valid_from.isoformat(),
-            )
+        require_order(
+            ("valid_from", self.valid_from),
+            ("valid_until", self.valid_until),
+            "valid_until {valid_until} is before valid_from {valid_from}",
+            rule="agency.validity_order",
+            field="valid_until",
+        )
         if rules.reach[self.level] is not GeoReach.NATIONWIDE and self.region is None:
             raise rule_error(
                 "a {level} certificate is valid only in the granting region: give region",
@@ -305,14 +304,13 @@ class TechnicalServiceAgency(Record):
     @classmethod
     def _history_in_order(cls, value: tuple[StatusChange, ...]) -> tuple[StatusChange, ...]:
         for earlier, later in itertools.pairwise(value):
-            if later.on < earlier.on:
-                raise rule_error(
-                    "status history is not in date order ({later} after {earlier})",
-                    rule="agency.history_order",
-                    field="status_history",
-                    earlier=earlier.on.isoformat(),
-                    later=later.on.isoformat(),
-                )
+            require_order(
+                ("earlier", earlier.on),
+                ("later", later.on),
+                "status history is not in date order ({later} after {earlier})",
+                rule="agency.history_order",
+                field="status_history",
+            )
         return value
 
     # -- queries -------------------------------------------------------------------------------------
@@ -375,29 +373,10 @@ class TechnicalServiceAgency(Record):
             return ServiceDecision(
                 allowed=True, service=svc, as_of=as_of, regime=regime, reasons=tuple(reasons)
             )
-        status = self.status_on(as_of)
-        if status in (AgencyStatus.SUSPENDED, AgencyStatus.REVOKED):
-            reasons.append(
-                finding(
-                    "agency.status_inactive",
-                    Severity.ERROR,
-                    rules.clause,
-                    "the agency is {status} on {as_of}",
-                    status=status.code,
-                    as_of=as_of.isoformat(),
-                )
-            )
+        reasons.extend(self._status_findings(as_of, rules.clause))
         qual = self.qualification_on(as_of)
         if qual is None:
-            reasons.append(
-                finding(
-                    "agency.no_valid_qualification",
-                    Severity.ERROR,
-                    rules.clause,
-                    "no qualification certificate is valid on {as_of}",
-                    as_of=as_of.isoformat(),
-                )
-            )
+            reasons.append(_no_certificate(as_of, rules.clause))
             return ServiceDecision(
                 allowed=False, service=svc, as_of=as_of, regime=regime, reasons=tuple(reasons)
             )
@@ -542,18 +521,7 @@ class TechnicalServiceAgency(Record):
         regime = regime_on(as_of)
         rules = rules_for(regime)
         out: list[Finding] = []
-        status = self.status_on(as_of)
-        if status in (AgencyStatus.SUSPENDED, AgencyStatus.REVOKED):
-            out.append(
-                finding(
-                    "agency.status_inactive",
-                    Severity.ERROR,
-                    rules.clause,
-                    "the agency is {status} on {as_of}",
-                    status=status.code,
-                    as_of=as_of.isoformat(),
-                )
-            )
+        out.extend(self._status_findings(as_of, rules.clause))
         out.extend(self._validity_findings(as_of, rules.clause))
         qual = self.qualification_on(as_of)
         if rules.min_staff is not None and len(self.staff) < rules.min_staff:
@@ -607,18 +575,25 @@ class TechnicalServiceAgency(Record):
             out.extend(self._equipment_findings(qual, as_of, rules.clause))
         return out
 
+    def _status_findings(self, as_of: dt.date, clause: str) -> list[Finding]:
+        status = self.status_on(as_of)
+        if status not in (AgencyStatus.SUSPENDED, AgencyStatus.REVOKED):
+            return []
+        return [
+            finding(
+                "agency.status_inactive",
+                Severity.ERROR,
+                clause,
+                "the agency is {status} on {as_of}",
+                status=status.code,
+                as_of=as_of.isoformat(),
+            )
+        ]
+
     def _validity_findings(self, as_of: dt.date, clause: str) -> list[Finding]:
         out: list[Finding] = []
         if not self.qualifications:
-            return [
-                finding(
-                    "agency.no_valid_qualification",
-                    Severity.ERROR,
-                    clause,
-                    "no qualification certificate is valid on {as_of}",
-                    as_of=as_of.isoformat(),
-                )
-            ]
+            return [_no_certificate(as_of, clause)]
         if self.qualification_on(as_of) is None:
             latest = max(self.qualifications, key=lambda q: q.valid_from)
             if latest.level is QualificationLevel.CLASS_C and as_of >= CLASS_C_LAPSE_DATE:
@@ -634,15 +609,7 @@ class TechnicalServiceAgency(Record):
                     )
                 )
             elif latest.valid_from > as_of:
-                out.append(
-                    finding(
-                        "agency.no_valid_qualification",
-                        Severity.ERROR,
-                        clause,
-                        "no qualification certificate is valid on {as_of}",
-                        as_of=as_of.isoformat(),
-                    )
-                )
+                out.append(_no_certificate(as_of, clause))
             else:
                 out.append(
                     finding(
@@ -705,3 +672,13 @@ class TechnicalServiceAgency(Record):
                     )
                 )
         return out
+
+
+def _no_certificate(as_of: dt.date, clause: str) -> Finding:
+    return finding(
+        "agency.no_valid_qualification",
+        Severity.ERROR,
+        clause,
+        "no qualification certificate is valid on {as_of}",
+        as_of=as_of.isoformat(),
+    )

@@ -62,6 +62,7 @@ __all__ = [
     "mask_name",
     "mask_phone",
     "mask_resident_id",
+    "require_order",
     "rule_error",
     "unmasked",
 ]
@@ -101,6 +102,35 @@ def rule_error(
     ('demo.date_order', 'demo.date_order', 'a')
     """
     return to_pydantic_error(RuleViolation(template, rule=rule, field=field, hint=hint, **params))
+
+
+def require_order(
+    earlier: tuple[str, dt.date | None],
+    later: tuple[str, dt.date | None],
+    template: str,
+    *,
+    rule: str,
+    field: str,
+    strict: bool = False,
+    hint: str | None = None,
+) -> None:
+    """Raise :func:`rule_error` when the ``later`` date comes before the ``earlier`` one (or on the same
+    day, with ``strict``); a missing date (``None``) passes. Each date is a ``(name, value)`` pair whose
+    name is the ``template`` parameter that shows it (ISO format): every date-order rule of the record
+    models (``*.date_order`` and friends) goes through here.
+
+    >>> require_order(("start", dt.date(2024, 1, 2)), ("end", None), "{end} < {start}", rule="d.o", field="end")
+    >>> require_order(("start", dt.date(2024, 1, 2)), ("end", dt.date(2024, 1, 1)), "{end} < {start}",
+    ...               rule="d.o", field="end")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: 2024-01-01 < 2024-01-02...
+    """
+    (first_name, first), (then_name, then) = earlier, later
+    if first is None or then is None:
+        return
+    if then < first or (strict and then == first):
+        params = {first_name: first.isoformat(), then_name: then.isoformat()}
+        raise rule_error(template, rule=rule, field=field, hint=hint, **params)
 
 
 def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:

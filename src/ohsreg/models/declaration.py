@@ -27,7 +27,7 @@ from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import EventDate, HazardRef, Record, rule_error
+from ohsreg.models.base import EventDate, HazardRef, Record, require_order, rule_error
 from ohsreg.rules._enterprise_support import canonical_hazard
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.vocab import HazardCategory, LabeledEnum
@@ -97,14 +97,13 @@ class HazardDeclaration(Record):
                 rule="declaration.event_date_missing",
                 field="event_date",
             )
-        if self.event_date is not None and self.event_date > self.filed_on:
-            raise rule_error(
-                "the event ({event_date}) cannot be after the filing ({filed_on})",
-                rule="declaration.date_order",
-                field="event_date",
-                event_date=self.event_date.isoformat(),
-                filed_on=self.filed_on.isoformat(),
-            )
+        require_order(
+            ("event_date", self.event_date),
+            ("filed_on", self.filed_on),
+            "the event ({event_date}) cannot be after the filing ({filed_on})",
+            rule="declaration.date_order",
+            field="event_date",
+        )
         if self.kind is not DeclarationKind.TERMINATION and not self.items:
             raise rule_error(
                 "a declaration lists at least one hazard factor",

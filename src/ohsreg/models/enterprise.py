@@ -31,6 +31,7 @@ from ohsreg.models.base import (
     Phone,
     Record,
     mask_name,
+    require_order,
     rule_error,
 )
 from ohsreg.models.declaration import HazardDeclaration
@@ -249,14 +250,13 @@ class Worker(Record):
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
-        if self.left_on is not None and self.left_on < self.placed_on:
-            raise rule_error(
-                "left_on {left_on} is before placed_on {placed_on}",
-                rule="enterprise.date_order",
-                field="left_on",
-                left_on=self.left_on.isoformat(),
-                placed_on=self.placed_on.isoformat(),
-            )
+        require_order(
+            ("placed_on", self.placed_on),
+            ("left_on", self.left_on),
+            "left_on {left_on} is before placed_on {placed_on}",
+            rule="enterprise.date_order",
+            field="left_on",
+        )
         return self
 
     def __repr_args__(self) -> Any:  # repr() and str() without personal data (logs, tracebacks)

@@ -41,7 +41,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ohsreg.errors import OhsregError, RuleViolation
 from ohsreg.identifiers import USCC, DivisionCode
-from ohsreg.models.base import Finding, PersonName, Phone, Record, finding, rule_error
+from ohsreg.models.base import Finding, PersonName, Phone, Record, finding, require_order, rule_error
 from ohsreg.rules._calendar import add_years
 from ohsreg.rules.agency import ProfessionalTitle
 from ohsreg.vocab import EvaluationStage, LabeledEnum, Severity
@@ -117,14 +117,13 @@ class Period(Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
-        if self.end < self.start:
-            raise rule_error(
-                "period ends ({end}) before it starts ({start})",
-                rule="expert.period_order",
-                field="end",
-                start=self.start.isoformat(),
-                end=self.end.isoformat(),
-            )
+        require_order(
+            ("start", self.start),
+            ("end", self.end),
+            "period ends ({end}) before it starts ({start})",
+            rule="expert.period_order",
+            field="end",
+        )
         return self
 
     def __contains__(self, day: object) -> bool:
@@ -168,14 +167,13 @@ class Expert(Record):
 
     @model_validator(mode="after")
     def _term_order(self) -> Expert:
-        if self.term_end < self.term_start:
-            raise rule_error(
-                "term ends ({end}) before it starts ({start})",
-                rule="expert.term_order",
-                field="term_end",
-                start=self.term_start.isoformat(),
-                end=self.term_end.isoformat(),
-            )
+        require_order(
+            ("start", self.term_start),
+            ("end", self.term_end),
+            "term ends ({end}) before it starts ({start})",
+            rule="expert.term_order",
+            field="term_end",
+        )
         return self
 
     def in_term(self, as_of: dt.date) -> bool:

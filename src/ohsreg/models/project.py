@@ -52,7 +52,16 @@ from pydantic import Field, StringConstraints, model_validator
 from ohsreg.errors import EditionError, OhsregError, RuleViolation, UnknownEntry
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import Finding, HazardRef, PersonName, Record, Text, finding, rule_error
+from ohsreg.models.base import (
+    Finding,
+    HazardRef,
+    PersonName,
+    Record,
+    Text,
+    finding,
+    require_order,
+    rule_error,
+)
 from ohsreg.rules import project as rules
 from ohsreg.vocab import EvaluationStage, LabeledEnum, RiskClass, Severity
 
@@ -277,14 +286,13 @@ class Evaluation(ProjectRecord):
                 field="stage",
                 stage=self.stage.code,
             )
-        if self.review is not None and self.review.held_on < self.report_date:
-            raise rule_error(
-                "the review ({review}) is dated before the report ({report})",
-                rule="project.dates_order",
-                field="review.held_on",
-                review=self.review.held_on.isoformat(),
-                report=self.report_date.isoformat(),
-            )
+        require_order(
+            ("report", self.report_date),
+            ("review", self.review.held_on if self.review else None),
+            "the review ({review}) is dated before the report ({report})",
+            rule="project.dates_order",
+            field="review.held_on",
+        )
         return self
 
     def check(self, as_of: dt.date, *, agencies: Iterable[QualifiedAgency] = ()) -> list[Finding]:
@@ -307,14 +315,13 @@ class ProtectiveFacilityDesign(ProjectRecord):
 
     @model_validator(mode="after")
     def _consistent(self) -> ProtectiveFacilityDesign:
-        if self.review is not None and self.review.held_on < self.completed_on:
-            raise rule_error(
-                "the review ({review}) is dated before the report ({report})",
-                rule="project.dates_order",
-                field="review.held_on",
-                review=self.review.held_on.isoformat(),
-                report=self.completed_on.isoformat(),
-            )
+        require_order(
+            ("report", self.completed_on),
+            ("review", self.review.held_on if self.review else None),
+            "the review ({review}) is dated before the report ({report})",
+            rule="project.dates_order",
+            field="review.held_on",
+        )
         return self
 
 
@@ -333,14 +340,13 @@ class TrialOperation(ProjectRecord):
 
     @model_validator(mode="after")
     def _consistent(self) -> TrialOperation:
-        if self.end is not None and self.end < self.start:
-            raise rule_error(
-                "the trial run ends ({end}) before it starts ({start})",
-                rule="project.dates_order",
-                field="end",
-                end=self.end.isoformat(),
-                start=self.start.isoformat(),
-            )
+        require_order(
+            ("start", self.start),
+            ("end", self.end),
+            "the trial run ends ({end}) before it starts ({start})",
+            rule="project.dates_order",
+            field="end",
+        )
         if (self.min_days is not None or self.max_days is not None) and not self.industry_rule:
             raise rule_error(
                 "other trial-run bounds need the industry rule that sets them",
@@ -367,14 +373,13 @@ class AcceptancePlan(ProjectRecord):
 
     @model_validator(mode="after")
     def _consistent(self) -> AcceptancePlan:
-        if self.planned_acceptance < self.reported_on:
-            raise rule_error(
-                "the planned acceptance ({planned}) is before the report of the plan ({reported})",
-                rule="project.dates_order",
-                field="planned_acceptance",
-                planned=self.planned_acceptance.isoformat(),
-                reported=self.reported_on.isoformat(),
-            )
+        require_order(
+            ("reported", self.reported_on),
+            ("planned", self.planned_acceptance),
+            "the planned acceptance ({planned}) is before the report of the plan ({reported})",
+            rule="project.dates_order",
+            field="planned_acceptance",
+        )
         return self
 
 
@@ -952,6 +957,20 @@ class _Checker:
     def _order90(self, on: dt.date) -> bool:
         return rules.regime(on) is rules.ProjectRegime.ORDER_90_2017
 
+    def _plan_late(self, severity: Severity, subject: str, reported: dt.date, acceptance: dt.date) -> None:
+        self.add(
+            finding(
+                "project.acceptance_plan_late",
+                severity,
+                rules.ARTICLE_ACCEPTANCE_PLAN,
+                "the acceptance plan was reported {days} days before acceptance; at least {required} are required",
+                subject=subject,
+                due=rules.acceptance_plan_deadline(acceptance),
+                days=(acceptance - reported).days,
+                required=rules.ACCEPTANCE_PLAN_DAYS,
+            )
+        )
+
     def risk_findings(self) -> None:
         r = self.risk
         if r.contradiction:
@@ -1240,18 +1259,8 @@ class _Checker:
                     )
                 )
             elif not rules.acceptance_plan_on_time(plan.reported_on, acc.completed_on):
-                self.add(
-                    finding(
-                        "project.acceptance_plan_late",
-                        Severity.ERROR,
-                        rules.ARTICLE_ACCEPTANCE_PLAN,
-                        "the acceptance plan was reported {days} days before acceptance; at least {required} "
-                        "are required",
-                        subject="acceptance_plan.reported_on",
-                        due=rules.acceptance_plan_deadline(acc.completed_on),
-                        days=(acc.completed_on - plan.reported_on).days,
-                        required=rules.ACCEPTANCE_PLAN_DAYS,
-                    )
+                self._plan_late(
+                    Severity.ERROR, "acceptance_plan.reported_on", plan.reported_on, acc.completed_on
                 )
         elif (
             acc is None
@@ -1259,18 +1268,11 @@ class _Checker:
             and self._order90(plan.reported_on)
             and not rules.acceptance_plan_on_time(plan.reported_on, plan.planned_acceptance)
         ):
-            self.add(
-                finding(
-                    "project.acceptance_plan_late",
-                    Severity.WARNING,
-                    rules.ARTICLE_ACCEPTANCE_PLAN,
-                    "the acceptance plan was reported {days} days before acceptance; at least {required} "
-                    "are required",
-                    subject="acceptance_plan.planned_acceptance",
-                    due=rules.acceptance_plan_deadline(plan.planned_acceptance),
-                    days=(plan.planned_acceptance - plan.reported_on).days,
-                    required=rules.ACCEPTANCE_PLAN_DAYS,
-                )
+            self._plan_late(
+                Severity.WARNING,
+                "acceptance_plan.planned_acceptance",
+                plan.reported_on,
+                plan.planned_acceptance,
             )
         if (
             acc is None
