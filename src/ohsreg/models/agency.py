@@ -601,7 +601,7 @@ class TechnicalServiceAgency(Record):
                     finding(
                         "agency.class_c_lapsed",
                         Severity.ERROR,
-                        "国家卫生健康委令第4号",
+                        rules_for(AgencyRegime.NHC_2021).clause,
                         "class C certificate {certificate} lapsed on {lapse} (class C was abolished)",
                         subject=latest.certificate_no,
                         certificate=latest.certificate_no,

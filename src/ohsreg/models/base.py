@@ -261,7 +261,10 @@ class Finding(Record):
     """Stable dotted rule code, e.g. ``declaration.hazard_missing`` (see the rule table)."""
     severity: Severity
     clause: str
-    """The provision applied, e.g. ``安监总局令第48号 第八条``."""
+    """The provision applied, in one format across ohsreg: the document (order number and 《title》, or a
+    law's or standard's name with its edition) with the article appended without a space, e.g.
+    ``安监总局令第48号《职业病危害项目申报办法》第八条第（一）项``; several provisions joined by ``"; "``;
+    an article number not verified is said in the text (``（……；条号未核实）``)."""
     subject: str | None = None
     """What the finding is about: a path such as ``workplaces[0].posts[2]`` or an identifier."""
     template: str

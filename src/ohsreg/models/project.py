@@ -62,6 +62,7 @@ from ohsreg.models.base import (
     require_order,
     rule_error,
 )
+from ohsreg.rules import agency as agency_rules
 from ohsreg.rules import project as rules
 from ohsreg.vocab import EvaluationStage, LabeledEnum, RiskClass, Severity
 
@@ -876,6 +877,15 @@ def _stage_of(record: object) -> ProjectStage:
     )
 
 
+def _agency_clause(on: dt.date) -> str:
+    """The agency order in force on ``on`` (令第50号 for earlier dates), cited as the agency rules cite it."""
+    try:
+        regime = agency_rules.regime_on(on)
+    except EditionError:
+        regime = agency_rules.AgencyRegime.SAWS_2012
+    return agency_rules.rules_for(regime).clause
+
+
 def _agency_finding(
     evaluation: Evaluation,
     view: ServiceSubjectView,
@@ -906,9 +916,7 @@ def _agency_finding(
     return finding(
         "project.agency_not_qualified",
         Severity.ERROR,
-        "职业卫生技术服务机构管理办法（国家卫健委令第4号）"
-        if evaluation.report_date >= dt.date(2021, 2, 1)
-        else "职业卫生技术服务机构监督管理暂行办法（安监总局令第50号）",
+        _agency_clause(evaluation.report_date),
         "{agency} was not qualified for the {stage_en} of an employer in {industry} on {date} ({why})",
         subject=subject,
         agency=ref.name,
@@ -1206,7 +1214,7 @@ class _Checker:
         if t is None or not self._order90(t.start):
             return
         low, high = t.bounds
-        clause = rules.ARTICLE_TRIAL_RUN + (f"；{t.industry_rule}" if t.industry_rule else "")
+        clause = rules.ARTICLE_TRIAL_RUN + (f"; {t.industry_rule}" if t.industry_rule else "")
         if t.end is None:
             days = rules.trial_run_days(t.start, self.as_of)
             if days > high:

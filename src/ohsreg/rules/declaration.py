@@ -90,7 +90,7 @@ def declaration_clause(event: DeclarationEvent | str | None = None) -> str:
     """The provision that sets the deadline for ``event`` (or the order itself when ``None``)."""
     if event is None:
         return DECLARATION_ORDER
-    return f"{DECLARATION_ORDER} {_DAYS[DeclarationEvent.parse(event, field='event')][1]}"
+    return f"{DECLARATION_ORDER}{_DAYS[DeclarationEvent.parse(event, field='event')][1]}"
 
 
 def due_date(event: DeclarationEvent | str, occurred_on: dt.date) -> dt.date:
