@@ -40,16 +40,18 @@ from pydantic import (
     SerializationInfo,
     StringConstraints,
     ValidationInfo,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from ohsreg.errors import RuleViolation, to_pydantic_error
-from ohsreg.identifiers import ResidentID
+from ohsreg.identifiers import USCC, ResidentID
 from ohsreg.identifiers.resident_id import masked_unchecked as mask_resident_id
 from ohsreg.vocab import Severity
 
 __all__ = [
+    "AgencyRef",
     "EventDate",
     "Finding",
     "HazardRef",
@@ -246,6 +248,21 @@ def _check_hazard(key: str) -> str:
 HazardRef = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_check_hazard)]
 """A reference to a hazard factor of the reference catalogue, by its key (or any name the catalogue
 resolves: Chinese or English name, CAS number); stored as the catalogue's canonical key."""
+
+
+class AgencyRef(Record):
+    """A technical service agency named by a record (the author of an evaluation or detection report): by
+    name and, preferably, USCC. A bare string is read as the name, so ``"示例检测公司"`` and
+    ``{"name": "示例检测公司"}`` give the same reference."""
+
+    name: Text
+    uscc: USCC | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, data: Any) -> Any:
+        return {"name": data} if isinstance(data, str) else data
+
 
 ParamValue = str | int | float | bool | None
 

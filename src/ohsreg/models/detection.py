@@ -6,8 +6,9 @@ Current-status evaluations (现状评价) are :class:`ohsreg.models.project.Eval
 Due dates: :mod:`ohsreg.rules.detection`.
 
 >>> import datetime as dt
->>> DetectionReport(report_no="ZJ-2024-001", agency="示例职业卫生检测公司", completed_on=dt.date(2024, 5, 10)).report_no
-'ZJ-2024-001'
+>>> r = DetectionReport(report_no="ZJ-2024-001", agency="示例职业卫生检测公司", completed_on=dt.date(2024, 5, 10))
+>>> r.report_no, r.agency.name
+('ZJ-2024-001', '示例职业卫生检测公司')
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ohsreg.models.base import EventDate, HazardRef, Record
+from ohsreg.models.base import AgencyRef, EventDate, HazardRef, Record
 
 __all__ = ["DetectionReport"]
 
@@ -25,7 +26,8 @@ class DetectionReport(Record):
     """A periodic detection report by a qualified technical service agency."""
 
     report_no: Annotated[str, Field(min_length=1)]
-    agency: Annotated[str, Field(min_length=1)]
+    agency: AgencyRef
+    """The agency that wrote the report (a bare name is accepted, as for every :class:`AgencyRef`)."""
     completed_on: EventDate
     """Date of the report (the detection counts from this date)."""
     hazards: tuple[HazardRef, ...] = ()

@@ -53,6 +53,7 @@ from ohsreg.errors import EditionError, OhsregError, RuleViolation, UnknownEntry
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import (
+    AgencyRef,
     Finding,
     HazardRef,
     PersonName,
@@ -183,13 +184,6 @@ class QualifiedAgency(Protocol):
     def name(self) -> str: ...
 
     def may_serve(self, subject: ServiceSubjectView, service: str, as_of: dt.date) -> ServiceAnswer: ...
-
-
-class AgencyRef(Record):
-    """The agency that produced a report, by name and (preferably) USCC."""
-
-    name: Text
-    uscc: USCC | None = None
 
 
 class Document(Record):
