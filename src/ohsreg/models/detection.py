@@ -23,7 +23,8 @@ __all__ = ["DetectionReport"]
 
 
 class DetectionReport(Record):
-    """A periodic detection report by a qualified technical service agency."""
+    """A periodic detection report by a qualified technical service agency (the duty and its frequency:
+    令第5号 第二十条, earlier 令第47号 第二十条; see :mod:`ohsreg.rules.detection`)."""
 
     report_no: Annotated[str, Field(min_length=1)]
     agency: AgencyRef

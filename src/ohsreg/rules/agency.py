@@ -351,7 +351,8 @@ def level_meets(held: QualificationLevel, required: QualificationLevel) -> bool:
 
 
 def lead_meets(role: LeadRole, title: ProfessionalTitle, years: int, regime: AgencyRegime) -> bool | None:
-    """Whether a lead with ``title`` and ``years`` of OH work meets ``regime``; None if it sets no rule."""
+    """Whether a lead with ``title`` and ``years`` of OH work meets ``regime`` (the article is each
+    :class:`LeadRule`'s ``clause``, e.g. 第九条第（六）项 of the 2023 text); None if it sets no rule."""
     for rule in _RULES[regime].leads:
         if rule.role is role:
             return any(title.rank >= t.rank and years >= y for t, y in rule.alternatives)

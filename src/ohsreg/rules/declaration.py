@@ -82,7 +82,8 @@ _DAYS: dict[DeclarationEvent, tuple[int, str]] = {
 
 
 def deadline_days(event: DeclarationEvent | str) -> int:
-    """Calendar days allowed after ``event`` (30 for a project acceptance, 15 otherwise)."""
+    """Calendar days allowed after ``event`` (30 for a project acceptance, 15 otherwise; 令第48号 第八条、
+    第九条, see :func:`declaration_clause`)."""
     return _DAYS[DeclarationEvent.parse(event, field="event")][0]
 
 

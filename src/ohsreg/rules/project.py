@@ -110,9 +110,15 @@ ARTICLE_CHANGE = f"{ORDER_90}（重大变更重新预评价；未核实）"
 """Re-evaluation after a material change of scale, process or materials (not verified)."""
 
 TRIAL_RUN_MIN_DAYS = 30
+"""Shortest trial run, in days (令第90号 第二十三条; industry rules may set other bounds)."""
 TRIAL_RUN_MAX_DAYS = 180
+"""Longest trial run, in days (令第90号 第二十三条; industry rules may set other bounds)."""
 ACCEPTANCE_PLAN_DAYS = 20
+"""The acceptance plan is reported in writing at least this many days before acceptance (令第90号; article
+number not verified, see :data:`ARTICLE_ACCEPTANCE_PLAN`)."""
 WRITTEN_REPORT_DAYS = 20
+"""严重 projects submit the written report within this many days after acceptance (令第90号; article
+number not verified, see :data:`ARTICLE_WRITTEN_REPORT`)."""
 
 
 class ProjectRegime(LabeledEnum):
@@ -135,15 +141,15 @@ class ProjectRegime(LabeledEnum):
     )
 
 
-def regime(on: dt.date) -> ProjectRegime:
-    """The regime in force on ``on``: 令第90号 from 2017-05-01, 令第51号 from 2012-06-01, else 2006.
+def regime(as_of: dt.date) -> ProjectRegime:
+    """The regime in force on ``as_of``: 令第90号 from 2017-05-01, 令第51号 from 2012-06-01, else 2006.
 
     >>> regime(dt.date(2017, 4, 30)).code, regime(dt.date(2017, 5, 1)).code
     ('ORDER_51_2012', 'ORDER_90_2017')
     """
-    if on >= ORDER_90_IN_FORCE:
+    if as_of >= ORDER_90_IN_FORCE:
         return ProjectRegime.ORDER_90_2017
-    if on >= ORDER_51_IN_FORCE:
+    if as_of >= ORDER_51_IN_FORCE:
         return ProjectRegime.ORDER_51_2012
     return ProjectRegime.ORDER_49_2006
 
@@ -188,12 +194,13 @@ def trial_run_ok(days: int, *, minimum: int = TRIAL_RUN_MIN_DAYS, maximum: int =
 
 
 def acceptance_plan_deadline(acceptance: dt.date) -> dt.date:
-    """Last day to report the acceptance plan in writing: 20 days before acceptance."""
+    """Last day to report the acceptance plan in writing: 20 days before acceptance
+    (:data:`ARTICLE_ACCEPTANCE_PLAN`, article number not verified)."""
     return add_days(acceptance, -ACCEPTANCE_PLAN_DAYS)
 
 
 def acceptance_plan_on_time(reported: dt.date, acceptance: dt.date) -> bool:
-    """Whether the plan was reported at least 20 days before acceptance.
+    """Whether the plan was reported at least 20 days before acceptance (:data:`ARTICLE_ACCEPTANCE_PLAN`).
 
     >>> acceptance = dt.date(2024, 6, 21)
     >>> [acceptance_plan_on_time(acceptance - dt.timedelta(days=d), acceptance) for d in (21, 20, 19)]
@@ -208,12 +215,13 @@ def written_report_required(risk_class: RiskClass) -> bool:
 
 
 def written_report_deadline(acceptance_completed: dt.date) -> dt.date:
-    """Last day of the 20 days from completion of acceptance (the completion day not counted)."""
+    """Last day of the 20 days from completion of acceptance, the completion day not counted
+    (:data:`ARTICLE_WRITTEN_REPORT`, article number not verified)."""
     return add_days(acceptance_completed, WRITTEN_REPORT_DAYS)
 
 
 def written_report_on_time(submitted: dt.date, acceptance_completed: dt.date) -> bool:
-    """Whether the written report was submitted within 20 days after acceptance.
+    """Whether the written report was submitted within 20 days after acceptance (:data:`ARTICLE_WRITTEN_REPORT`).
 
     >>> done = dt.date(2024, 6, 1)
     >>> [written_report_on_time(done + dt.timedelta(days=d), done) for d in (19, 20, 21)]
