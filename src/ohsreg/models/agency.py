@@ -41,7 +41,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ohsreg.errors import OhsregError, to_pydantic_error
 from ohsreg.identifiers import USCC, DivisionCode
-from ohsreg.models.base import Finding, PersonName, Phone, Record, finding, require_order, rule_error
+from ohsreg.models.base import Finding, PersonName, Phone, Record, Text, finding, require_order, rule_error
 from ohsreg.rules.agency import (
     CLASS_C_LAPSE_DATE,
     AgencyRegime,
@@ -115,7 +115,7 @@ class ProfessionalStaff(Record):
     name: PersonName
     phone: Phone | None = None
     title: ProfessionalTitle
-    speciality: str = Field(min_length=1)
+    speciality: Text
     years: int = Field(ge=0, le=70)
     certificates: tuple[str, ...] = ()
     """Certificates held (training or competence certificates), as their numbers or names."""
@@ -127,7 +127,7 @@ class ProfessionalStaff(Record):
 class Equipment(Record):
     """An instrument or laboratory facility and the services it is used for."""
 
-    name: str = Field(min_length=1)
+    name: Text
     services: tuple[TechnicalService, ...] = Field(min_length=1)
     calibrated_until: dt.date | None = None
     """End of the current calibration or verification (检定/校准) period, when recorded."""
@@ -142,7 +142,7 @@ class Qualification(Record):
     certificates.
     """
 
-    certificate_no: str = Field(min_length=1)
+    certificate_no: Text
     regime: AgencyRegime
     level: QualificationLevel
     granted_by: str | None = None
@@ -273,7 +273,7 @@ class TechnicalServiceAgency(Record):
     """
 
     uscc: USCC
-    name: str = Field(min_length=1)
+    name: Text
     region: DivisionCode
     """Where the agency is registered."""
     address: str | None = None

@@ -27,7 +27,7 @@ from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import EventDate, HazardRef, Record, require_order, rule_error
+from ohsreg.models.base import EventDate, HazardRef, Record, Text, require_order, rule_error
 from ohsreg.rules._enterprise_support import canonical_hazard
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.vocab import HazardCategory, LabeledEnum
@@ -66,7 +66,7 @@ class HazardDeclaration(Record):
     """
 
     uscc: USCC
-    enterprise_name: Annotated[str, Field(min_length=1)]
+    enterprise_name: Text
     kind: DeclarationKind
     filed_on: EventDate
     event: DeclarationEvent | None = None

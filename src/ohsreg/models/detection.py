@@ -13,11 +13,7 @@ Due dates: :mod:`ohsreg.rules.detection`.
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
-
-from ohsreg.models.base import AgencyRef, EventDate, HazardRef, Record
+from ohsreg.models.base import AgencyRef, EventDate, HazardRef, Record, Text
 
 __all__ = ["DetectionReport"]
 
@@ -26,7 +22,7 @@ class DetectionReport(Record):
     """A periodic detection report by a qualified technical service agency (the duty and its frequency:
     令第5号 第二十条, earlier 令第47号 第二十条; see :mod:`ohsreg.rules.detection`)."""
 
-    report_no: Annotated[str, Field(min_length=1)]
+    report_no: Text
     agency: AgencyRef
     """The agency that wrote the report (a bare name is accepted, as for every :class:`AgencyRef`)."""
     completed_on: EventDate

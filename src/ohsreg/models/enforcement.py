@@ -18,7 +18,7 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import EventDate, Record, require_order, rule_error
+from ohsreg.models.base import EventDate, Record, Text, require_order, rule_error
 from ohsreg.rules.enforcement import AccidentClass, AccidentGrading, accident_class
 from ohsreg.vocab import LabeledEnum
 
@@ -38,7 +38,7 @@ class PenaltyKind(LabeledEnum):
 class Violation(Record):
     """One violation found in an inspection, with its rectification deadline."""
 
-    provision: Annotated[str, Field(min_length=1)]
+    provision: Text
     """The provision broken (law and article)."""
     description: Annotated[str, Field(min_length=1)]
     rectify_by: dt.date | None = None
@@ -53,7 +53,7 @@ class Violation(Record):
 class Penalty(Record):
     """An administrative penalty decision."""
 
-    decision_no: Annotated[str, Field(min_length=1)]
+    decision_no: Text
     decided_on: EventDate
     kind: PenaltyKind
     amount_yuan: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] | None = None

@@ -30,6 +30,7 @@ from ohsreg.models.base import (
     PersonName,
     Phone,
     Record,
+    Text,
     mask_name,
     require_order,
     rule_error,
@@ -200,7 +201,7 @@ class JobPost(Record):
 
     code: Annotated[str, Field(min_length=1, max_length=64)]
     """Identifier of the post, unique in the enterprise (workers refer to it)."""
-    name: Annotated[str, Field(min_length=1)]
+    name: Text
     hazards: tuple[HazardRef, ...] = ()
     workers: Annotated[int, Field(ge=0)] = 0
     """Number of workers on the post."""
@@ -228,7 +229,7 @@ class JobPost(Record):
 class Workplace(Record):
     """A workplace (工作场所: workshop, site) and its posts."""
 
-    name: Annotated[str, Field(min_length=1)]
+    name: Text
     address: str | None = None
     posts: tuple[JobPost, ...] = ()
 

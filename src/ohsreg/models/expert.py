@@ -41,7 +41,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ohsreg.errors import OhsregError, RuleViolation
 from ohsreg.identifiers import USCC, DivisionCode
-from ohsreg.models.base import Finding, PersonName, Phone, Record, finding, require_order, rule_error
+from ohsreg.models.base import Finding, PersonName, Phone, Record, Text, finding, require_order, rule_error
 from ohsreg.rules._calendar import add_years
 from ohsreg.rules.agency import ProfessionalTitle
 from ohsreg.vocab import EvaluationStage, LabeledEnum, Severity
@@ -133,7 +133,7 @@ class Period(Record):
 class Engagement(Record):
     """An earlier piece of work by an expert on a project (a review, an evaluation)."""
 
-    project_id: str = Field(min_length=1)
+    project_id: Text
     stage: EvaluationStage | None = None
     on: dt.date | None = None
 
@@ -153,7 +153,7 @@ class Expert(Record):
     title: ProfessionalTitle
     years: int = Field(ge=0, le=70)
     """Years of relevant work."""
-    affiliation: str = Field(min_length=1)
+    affiliation: Text
     affiliation_uscc: USCC | None = None
     level: ExpertLevel
     pool_type: PoolType
@@ -218,7 +218,7 @@ class DrawSubject(Protocol):
 class DrawFor(Record):
     """A ready-made :class:`DrawSubject`: build one from any project record."""
 
-    project_id: str = Field(min_length=1)
+    project_id: Text
     owner: str | None = None
     agency: str | None = None
     stage: EvaluationStage | None = None
@@ -293,7 +293,7 @@ def _region_matches(region: str | None, wanted: str) -> bool:
 class ExpertPool(Record):
     """An expert pool (专家库): filter it, check it, and draw reviewers from it."""
 
-    name: str = Field(min_length=1)
+    name: Text
     level: ExpertLevel | None = None
     region: DivisionCode | None = None
     experts: tuple[Expert, ...] = ()

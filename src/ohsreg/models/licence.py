@@ -19,13 +19,13 @@ dates; :meth:`SafetyLicence.valid_on` says whether it is in force on a date.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Self
+from typing import Self
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from ohsreg.identifiers import USCC
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import EventDate, Record, require_order
+from ohsreg.models.base import EventDate, Record, Text, require_order
 from ohsreg.vocab import LabeledEnum, OpenTerm
 
 __all__ = ["LicencePilotIndustry", "SafetyLicence"]
@@ -41,7 +41,7 @@ class LicencePilotIndustry(LabeledEnum):
 class SafetyLicence(Record):
     """A 职业卫生安全许可证 held by an employer."""
 
-    number: Annotated[str, Field(min_length=1)]
+    number: Text
     holder_uscc: USCC
     industry: OpenTerm[LicencePilotIndustry]
     issued_on: EventDate

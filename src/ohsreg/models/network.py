@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
 from ohsreg.errors import UnknownEntry
 from ohsreg.identifiers import DivisionCode
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import Record, rule_error
+from ohsreg.models.base import Record, Text, rule_error
 from ohsreg.vocab import AdminLevel, LabeledEnum
 
 __all__ = [
@@ -64,7 +64,7 @@ class InstitutionKind(LabeledEnum):
 class TechnicalSupportInstitution(Record):
     """A technical-support institution (技术支撑机构) at one administrative level."""
 
-    name: str = Field(min_length=1)
+    name: Text
     kind: InstitutionKind
     level: AdminLevel
     region: DivisionCode | None = None
@@ -74,7 +74,7 @@ class TechnicalSupportInstitution(Record):
 class NetworkNode(Record):
     """One body in the network: an authority or a technical-support institution, with its parent."""
 
-    id: str = Field(min_length=1)
+    id: Text
     parent: str | None = None
     """Id of the body above (the higher authority; for an institution, the authority it supports)."""
     body: Authority | TechnicalSupportInstitution
