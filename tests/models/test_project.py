@@ -164,7 +164,7 @@ def test_unknown_industry_code_is_rejected() -> None:
 def test_dates_out_of_order_inside_a_record(build: Any) -> None:
     with pytest.raises(ValidationError) as exc:
         build()
-    assert _error_type(exc.value) == "project.dates_order"
+    assert _error_type(exc.value) == "project.date_order"
 
 
 def test_declared_class_needs_a_basis() -> None:

@@ -285,7 +285,7 @@ class Evaluation(ProjectRecord):
             ("report", self.report_date),
             ("review", self.review.held_on if self.review else None),
             "the review ({review}) is dated before the report ({report})",
-            rule="project.dates_order",
+            rule="project.date_order",
             field="review.held_on",
         )
         return self
@@ -314,7 +314,7 @@ class ProtectiveFacilityDesign(ProjectRecord):
             ("report", self.completed_on),
             ("review", self.review.held_on if self.review else None),
             "the review ({review}) is dated before the report ({report})",
-            rule="project.dates_order",
+            rule="project.date_order",
             field="review.held_on",
         )
         return self
@@ -339,7 +339,7 @@ class TrialOperation(ProjectRecord):
             ("start", self.start),
             ("end", self.end),
             "the trial run ends ({end}) before it starts ({start})",
-            rule="project.dates_order",
+            rule="project.date_order",
             field="end",
         )
         if (self.min_days is not None or self.max_days is not None) and not self.industry_rule:
@@ -372,7 +372,7 @@ class AcceptancePlan(ProjectRecord):
             ("reported", self.reported_on),
             ("planned", self.planned_acceptance),
             "the planned acceptance ({planned}) is before the report of the plan ({reported})",
-            rule="project.dates_order",
+            rule="project.date_order",
             field="planned_acceptance",
         )
         return self
