@@ -835,7 +835,8 @@ def _labelled(
     subject: str | None = None,
     **params: str | int | None,
 ) -> Finding:
-    """:func:`finding` for templates whose stage parameters come from :func:`_stage_params`."""
+    """:func:`finding` for templates whose stage parameters come from :func:`_stage_params` (a
+    ``**dict[str, str]`` cannot be typed against :func:`finding`'s ``due`` keyword)."""
     return Finding(
         rule=rule, severity=severity, clause=clause, template=template, subject=subject, params=params
     )
