@@ -166,6 +166,12 @@ class Assessment:
             return units.SoundLevel(self.value, "A" if self.unit == "dB(A)" else "Z", peak=self.unit == "dB")
         return units.Quantity(self.value, self.unit)
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the result as a table row with the verdict highlighted."""
+        from ohsreg.export.html import assessment_html  # notebook display lives at the edge
+
+        return assessment_html(self)
+
     def explain(self, locale: str | None = None) -> str:
         """One readable paragraph: the number, the limit and its source, the verdict and the clause."""
         parts = [self._headline().render(locale)]
