@@ -12,6 +12,7 @@ object exposing the needed attributes (:class:`ChemicalLimitLike`: ``pc_twa``, `
 
 from __future__ import annotations
 
+import enum
 import importlib
 import math
 from collections.abc import Mapping, Sequence
@@ -51,6 +52,10 @@ class AssessmentError(OhsregError):
     ) -> None:
         params.setdefault("where", field)
         super().__init__(template, rule=rule, field=field, hint=hint, **params)
+
+
+#: The unit of GBZ 2.1 airborne concentrations.
+MG_M3 = "mg/m³"
 
 
 @attrs.frozen(kw_only=True)
@@ -206,6 +211,30 @@ class Assessment:
             source=self.limit.source or msg("explicit limit"),
             verdict=self.verdict,
         )
+
+
+def at_most(value: float, applied: AppliedLimit | None) -> Verdict:
+    """The verdict against an upper limit: ``value ≤ limit`` complies, above it exceeds.
+
+    ``NOT_APPLICABLE`` without a limit. Every rule of :mod:`ohsreg.assess` that compares with one limit
+    value (C_TWA, C_STE, WBGT, L_EX,8h, L_EX,W, impulse peaks) reads a value exactly at the limit as
+    complying; the rule's own docstring cites its clause.
+    """
+    if applied is None:
+        return Verdict.NOT_APPLICABLE
+    return Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS
+
+
+class RomanClass(enum.Enum):
+    """Base of the five-step classes 0–Ⅳ (exposure level, work grade): adds the printed numeral."""
+
+    @property
+    def roman(self) -> str:
+        """The class as printed in the standards (0, Ⅰ, Ⅱ, Ⅲ, Ⅳ)."""
+        return _ROMAN[self.value]
+
+
+_ROMAN = {"0": "0", "I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}
 
 
 def _unit_text(unit: str) -> str:

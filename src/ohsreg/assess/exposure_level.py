@@ -15,12 +15,11 @@ surveillance and work management; Ⅳ plus personal protective equipment and eng
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, Verdict, msg, number, resolve_limit
+from ohsreg.assess._base import AppliedLimit, Assessment, RomanClass, Verdict, msg, number, resolve_limit
 
 __all__ = ["ACTION_LEVEL", "LEVEL_CLAUSE", "ExposureClass", "ExposureLevelAssessment", "exposure_level"]
 
@@ -28,18 +27,14 @@ LEVEL_CLAUSE = "GBZ 2.1-2019 表5"
 ACTION_LEVEL = 0.5
 
 
-class ExposureClass(enum.Enum):
-    """Exposure-level classes of GBZ 2.1-2019 表5 with the upper bound of each (fraction of the OEL)."""
+class ExposureClass(RomanClass):
+    """Exposure-level classes 0–Ⅳ of GBZ 2.1-2019 表5 (upper bounds in :func:`classify`)."""
 
     ZERO = "0"
     I = "I"  # noqa: E741
     II = "II"
     III = "III"
     IV = "IV"
-
-    @property
-    def roman(self) -> str:
-        return {"0": "0", "I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}[self.value]
 
     def label(self, locale: str | None = None) -> str:
         from ohsreg.i18n import gettext

@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, msg, number
+from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, at_most, msg, number
 from ohsreg.assess._segments import check_total, segments
 from ohsreg.vocab import WorkIntensity
 
@@ -201,7 +201,7 @@ def heat(
         value=value,
         unit=DEG_C,
         limit=applied,
-        verdict=Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS,
+        verdict=at_most(value, applied),
         clause=HEAT_CLAUSE,
         verified=tabulated,
         reasons=(

@@ -17,13 +17,12 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import Assessment, AssessmentError, Verdict, msg, number, resolve_limit
+from ohsreg.assess._base import MG_M3, Assessment, AssessmentError, Verdict, msg, number, resolve_limit
 from ohsreg.assess.sampling import NonDetect, substitute
 
 __all__ = ["MAC_CLAUSE", "MacAssessment", "mac"]
 
 MAC_CLAUSE = "GBZ 2.1-2019, MAC"
-MG_M3 = "mg/m³"
 
 
 @attrs.frozen(kw_only=True)

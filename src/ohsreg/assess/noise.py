@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, msg, number
+from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, at_most, msg, number
 from ohsreg.assess._segments import check_total
 from ohsreg.errors import OhsregError
 
@@ -119,7 +119,7 @@ def noise_exposure(tasks: Iterable[Any], *, limit: Any = None, shift_hours: floa
         value=value,
         unit=DBA,
         limit=applied,
-        verdict=Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS,
+        verdict=at_most(value, applied),
         clause=NOISE_CLAUSE,
         levels=tuple(levels),
         durations_h=tuple(hours),
@@ -153,7 +153,7 @@ def noise_exposure_week(daily_lex: Iterable[Any], *, limit: Any = None) -> Noise
         value=value,
         unit=DBA,
         limit=applied,
-        verdict=Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS,
+        verdict=at_most(value, applied),
         clause=NOISE_CLAUSE,
         reasons=(msg("{n} working days", n=len(levels)),),
         levels=levels,
@@ -182,7 +182,7 @@ def impulse_noise(peak_db: Any, *, impulses_per_day: int) -> NoiseAssessment:
                 value=peak,
                 unit="dB",
                 limit=applied,
-                verdict=Verdict.COMPLIES if peak <= lim else Verdict.EXCEEDS,
+                verdict=at_most(peak, applied),
                 clause=IMPULSE_CLAUSE,
                 reasons=(msg("{n} impulses a day", n=impulses_per_day),),
                 levels=(peak,),
