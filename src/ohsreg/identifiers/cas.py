@@ -20,7 +20,7 @@ from __future__ import annotations
 from stdnum import casrn as _stdnum_casrn
 
 from ohsreg.errors import InvalidChecksum, InvalidFormat, InvalidLength
-from ohsreg.identifiers._common import prepare
+from ohsreg.identifiers._common import passes, prepare
 
 __all__ = ["PATTERN", "compact", "format", "is_valid", "validate"]
 
@@ -108,11 +108,7 @@ def is_valid(number: object) -> bool:
     >>> is_valid("50-00-0"), is_valid("50-00-1"), is_valid(500000)
     (True, False, False)
     """
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+    return passes(validate, number)
 
 
 def format(number: object) -> str:

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ohsreg.errors import InvalidFormat, InvalidLength, UnknownEntry
-from ohsreg.identifiers._common import prepare, strip_separators
+from ohsreg.identifiers._common import passes, prepare, strip_separators
 
 __all__ = [
     "EDITION",
@@ -354,11 +354,7 @@ def validate(code: object, *, historical: bool = True) -> str:
 
 def is_valid(code: object, *, historical: bool = True) -> bool:
     """Whether ``code`` is a known division code; never raises."""
-    try:
-        lookup(code, historical=historical)
-    except ValueError:
-        return False
-    return True
+    return passes(lookup, code, historical=historical)
 
 
 def format(code: object) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ohsreg.errors import EditionError, InvalidComponent, InvalidFormat, InvalidLength, UnknownEntry
-from ohsreg.identifiers._common import prepare, strip_separators
+from ohsreg.identifiers._common import passes, prepare, strip_separators
 
 __all__ = [
     "DEFAULT_EDITION",
@@ -318,11 +318,7 @@ def validate(code: object, *, edition: str | None = None) -> str:
 
 def is_valid(code: object, *, edition: str | None = None) -> bool:
     """Whether ``code`` is in ``edition``; never raises."""
-    try:
-        lookup(code, edition=edition)
-    except ValueError:
-        return False
-    return True
+    return passes(lookup, code, edition=edition)
 
 
 def format(code: object, *, edition: str | None = None) -> str:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from stdnum.cn import uscc as _stdnum_uscc
 
 from ohsreg.errors import InvalidChecksum, InvalidFormat, InvalidLength
-from ohsreg.identifiers._common import prepare, strip_separators
+from ohsreg.identifiers._common import passes, prepare, strip_separators
 
 __all__ = [
     "AUTHORITY_NAMES",
@@ -154,11 +154,7 @@ def is_valid(number: object) -> bool:
     >>> is_valid("91110000600037341L"), is_valid(None), is_valid(91110000)
     (True, False, False)
     """
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+    return passes(validate, number)
 
 
 def format(number: object) -> str:
