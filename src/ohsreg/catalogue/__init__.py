@@ -28,7 +28,7 @@ and amendments apply from their effective dates.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -321,16 +321,23 @@ class LimitSet:
 _LIMIT_EDITIONS = {"GBZ 2.1-2019": dt.date(2020, 4, 1)}
 
 
+def _unknown_edition(template: str, edition: str, shipped: Iterable[str]) -> EditionError:
+    """``catalogue.unknown_edition``: ``template`` names the list; the hint lists the shipped editions."""
+    return EditionError(
+        template,
+        rule="catalogue.unknown_edition",
+        field="edition",
+        hint="shipped editions: {editions}",
+        edition=edition,
+        editions=", ".join(shipped),
+    )
+
+
 def _edition_for(edition: str | None, as_of: dt.date | None) -> str:
     if edition is not None:
         if edition not in _LIMIT_EDITIONS:
-            raise EditionError(
-                "exposure-limit edition {edition!r} is not shipped",
-                rule="catalogue.unknown_edition",
-                field="edition",
-                hint="shipped editions: {editions}",
-                edition=edition,
-                editions=", ".join(_LIMIT_EDITIONS),
+            raise _unknown_edition(
+                "exposure-limit edition {edition!r} is not shipped", edition, _LIMIT_EDITIONS
             )
         if as_of is not None and as_of < _LIMIT_EDITIONS[edition]:
             raise EditionError(
@@ -522,14 +529,7 @@ def risk_class(
             )
         edition = DEFAULT_RISK_EDITION
     elif edition not in _RISK_EDITIONS:
-        raise EditionError(
-            "risk-directory edition {edition!r} is not shipped",
-            rule="catalogue.unknown_edition",
-            field="edition",
-            hint="shipped editions: {editions}",
-            edition=edition,
-            editions=", ".join(_RISK_EDITIONS),
-        )
+        raise _unknown_edition("risk-directory edition {edition!r} is not shipped", edition, _RISK_EDITIONS)
     from ohsreg.identifiers import industry as gbt4754
 
     node = gbt4754.lookup(industry_code)  # raises industry.* errors for malformed or unknown codes
@@ -620,13 +620,8 @@ def diseases_in_force(
     """
     if edition is not None:
         if edition not in _DISEASE_EDITIONS:
-            raise EditionError(
-                "occupational-disease list edition {edition!r} is not shipped",
-                rule="catalogue.unknown_edition",
-                field="edition",
-                hint="shipped editions: {editions}",
-                edition=edition,
-                editions=", ".join(_DISEASE_EDITIONS),
+            raise _unknown_edition(
+                "occupational-disease list edition {edition!r} is not shipped", edition, _DISEASE_EDITIONS
             )
         start, until = _DISEASE_EDITIONS[edition]
         if as_of is not None and not (start <= as_of and (until is None or as_of <= until)):
@@ -693,16 +688,12 @@ def coverage() -> tuple[CoverageRow, ...]:
         header = table.header
         records = list(table)
         kind = header.get("kind")
-        if kind in {"chemical_limits", "dust_limits"}:
+        if kind in {"chemical_limits", "dust_limits", "biological_limits"}:
+            # counted by entry (sub-rows grouped; table 4: by substance): verified when all its rows are
             names: dict[str, bool] = {}
             for r in records:
                 names[r.name_zh] = names.get(r.name_zh, True) and r.verified
             shipped, verified = len(names), sum(names.values())
-        elif kind == "biological_limits":
-            groups: dict[str, bool] = {}
-            for r in records:
-                groups[r.hazard_name_zh] = groups.get(r.hazard_name_zh, True) and r.verified
-            shipped, verified = len(groups), sum(groups.values())
         elif kind == "risk_directory":
             classified = [r for r in records if r.risk_class is not None]
             shipped, verified = len(classified), sum(r.verified for r in classified)
