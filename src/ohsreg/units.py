@@ -984,7 +984,8 @@ def lex_w(daily_lex: Iterable[float | SoundLevel], days: float = 5.0) -> float:
 def scale_time(level: float | SoundLevel, from_h: float, to_h: float) -> float:
     """Re-normalise an equivalent level from ``from_h`` hours to ``to_h`` hours at equal energy.
 
-    ``L' = L + 10·lg(from_h / to_h)``: halving the time adds 3 dB (the 3-dB exchange rate).
+    ``L' = L + 10·lg(from_h / to_h)``: halving the time adds 3 dB (the 3-dB equal-energy rule of
+    GBZ/T 189.8-2007 appendix B, also behind :func:`ohsreg.assess.allowed_hours`).
 
     >>> round(scale_time(94, 2, 8), 1)
     88.0

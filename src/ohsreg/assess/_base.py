@@ -85,7 +85,9 @@ class ChemicalLimitLike(Protocol):
     """
 
     @property
-    def edition(self) -> str | None: ...
+    def edition(self) -> str | None:
+        """The edition of the standard the limit comes from (e.g. ``"GBZ 2.1-2019"``), if known."""
+        ...
 
 
 @attrs.frozen
@@ -96,6 +98,7 @@ class Message:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, locale: str | None = None) -> str:
+        """The sentence in ``locale`` (zh_CN or en), parameters formatted in; English if untranslated."""
         from ohsreg.i18n import gettext
 
         values = {k: _localize(v, locale) for k, v in self.params}
@@ -107,6 +110,7 @@ class Message:
 
 
 def msg(template: str, **params: Any) -> Message:
+    """A :class:`Message` from an English msgid and its named parameters."""
     return Message(template, tuple(params.items()))
 
 
@@ -125,8 +129,10 @@ class Assessment:
 
     Attributes:
         quantity: what was computed, e.g. ``"C_TWA"``, ``"L_EX,8h"``.
-        value: the computed number in ``unit`` (``None`` when it could not be computed).
-        unit: the unit the standard uses for this quantity.
+        value: the computed number, a plain ``float`` in ``unit`` (``None`` when it could not be
+            computed); :meth:`to_quantity` returns it with its unit attached.
+        unit: the unit the standard uses for this quantity and its limit (``limit.unit`` is the same),
+            e.g. ``"mg/m³"``, ``"dB(A)"``, ``"℃"``, ``"1"`` for ratios and grades.
         limit: the limit applied, or ``None`` when there was none to apply.
         verdict: complies / exceeds / not applicable / insufficient data.
         clause: standard, edition and clause of the rule applied.
@@ -162,7 +168,12 @@ class Assessment:
     def to_quantity(self) -> Any:
         """``value`` as a :class:`ohsreg.units.Quantity` (or a :class:`~ohsreg.units.SoundLevel` for dB).
 
-        ``None`` when there is no value.
+        ``None`` when there is no value. Use it to convert (``r.to_quantity().m_as("ug/m3")``) or to
+        pass the result on where a typed value is expected; ``value`` itself stays a float in ``unit``.
+
+        >>> from ohsreg.assess import twa
+        >>> twa([(2.0, 8.0)], limit=3.0).to_quantity()
+        Quantity(2.0, 'mg/m³')
         """
         if self.value is None:
             return None
@@ -324,6 +335,7 @@ def _type_error(value: Any, unit: str, field: str) -> OhsregError:
 
 
 def check_fraction(x: float, field: str) -> float:
+    """``x`` unchanged when it is at most 1 (100 %); else ``assess.value`` naming ``field``."""
     if x > 1:
         raise AssessmentError(
             "{where} must be at most 1 (100 %), got {value}",
@@ -488,4 +500,5 @@ def _select(found: Any, condition: str) -> Any:
 
 
 def params_of(mapping: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """The items of ``mapping`` as the hashable tuple :class:`Message` stores."""
     return tuple(mapping.items())

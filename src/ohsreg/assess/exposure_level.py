@@ -37,6 +37,7 @@ class ExposureClass(RomanClass):
     IV = "IV"
 
     def label(self, locale: str | None = None) -> str:
+        """The control actions of the class (GBZ 2.1-2019 表5) in ``locale``."""
         from ohsreg.i18n import gettext
 
         return gettext(_ACTIONS[self], locale)
@@ -59,7 +60,7 @@ _BOUNDS = (
 
 
 def classify(fraction: float) -> ExposureClass:
-    """Class of an exposure given as a fraction of the OEL (upper bounds inclusive)."""
+    """Class of an exposure given as a fraction of the OEL (GBZ 2.1-2019 表5; upper bounds inclusive)."""
     for bound, cls in _BOUNDS:
         if fraction <= bound:
             return cls
@@ -75,7 +76,11 @@ class ExposureLevelAssessment(Assessment):
 
 
 def exposure_level(value: Any, *, limit: Any = None, unit: str = "mg/m³") -> ExposureLevelAssessment:
-    """Class 0–Ⅳ of an exposure ``value`` against ``limit`` (or of an :class:`Assessment` with a limit)."""
+    """Class 0–Ⅳ of an exposure ``value`` against ``limit`` (or of an :class:`Assessment` with a limit).
+
+    GBZ 2.1-2019 表5 (:data:`LEVEL_CLAUSE`); class Ⅳ (above the OEL) is the only one that ``EXCEEDS``.
+    ``value`` of the result is the exposure in the limit's unit (``unit``, default mg/m³).
+    """
     if isinstance(value, Assessment):
         applied: AppliedLimit | None = value.limit
         x = value.value

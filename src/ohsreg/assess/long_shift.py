@@ -68,6 +68,8 @@ def reduction_factor(
 ) -> LongShiftAssessment:
     """The reduction factor (the smaller of the daily and weekly ones given) and the adjusted PC-TWA.
 
+    GBZ 2.1-2019 A.7.3, Brief & Scala form (:data:`LONG_SHIFT_CLAUSE`; **unverified**).
+
     ``value`` is RF; ``limit`` is the adjusted PC-TWA when ``limit`` is given. The verdict is
     ``NOT_APPLICABLE`` when RF = 1 (no long hours) and ``COMPLIES`` otherwise (this is an adjustment,
     not a judgement; judge C_TWA against the adjusted limit).

@@ -43,7 +43,10 @@ def mac(
     condition: str | None = None,
     below_lod: str = "error",
 ) -> MacAssessment:
-    """Check short samples (mg/m³) against MAC; the value reported is the highest sample."""
+    """Check short samples (mg/m³) against MAC; the value reported is the highest sample (mg/m³).
+
+    GBZ 2.1-2019, MAC (:data:`MAC_CLAUSE`): no sample may exceed it; a sample exactly at MAC complies.
+    """
     items = [concentrations] if isinstance(concentrations, int | float | str) else list(concentrations)
     samples = tuple(
         substitute(c, below_lod, f"concentrations[{i}]")

@@ -89,6 +89,9 @@ def _level(value: Any, field: str) -> float:
 def noise_exposure(tasks: Iterable[Any], *, limit: Any = None, shift_hours: float = 24.0) -> NoiseAssessment:
     """L_EX,8h of a working day from ``(L_Aeq,T dB(A), hours)`` tasks, judged against 85 dB(A).
 
+    GBZ 2.2-2007 11.2.1 (:data:`NOISE_CLAUSE`); L_EX,8h by :func:`ohsreg.units.lex_8h`. The result's
+    ``value`` is L_EX,8h in dB(A); a level exactly at the limit complies.
+
     The rest of the day is taken as quiet. Durations may not sum past ``shift_hours`` (default: the
     24 h day). ``limit`` overrides 85 dB(A) (a number or an :class:`AppliedLimit`).
     """
@@ -128,6 +131,8 @@ def noise_exposure(tasks: Iterable[Any], *, limit: Any = None, shift_hours: floa
 
 def noise_exposure_week(daily_lex: Iterable[Any], *, limit: Any = None) -> NoiseAssessment:
     """L_EX,W of a week that is not 5 × 8 h, from each working day's L_EX,8h, against 85 dB(A).
+
+    GBZ 2.2-2007 11.2.1 (:data:`NOISE_CLAUSE`); L_EX,W by :func:`ohsreg.units.lex_w` (5-day reference).
 
     Accepts numbers or daily :class:`NoiseAssessment` results.
     """

@@ -267,14 +267,17 @@ class LimitSet:
 
     @property
     def mac(self) -> Quantity | None:
+        """MAC of the only row (GBZ 2.1 表1/表3); ``catalogue.limit_conditions`` if there are several."""
         return self._single("mac")
 
     @property
     def pc_twa(self) -> Quantity | None:
+        """PC-TWA of the only row (GBZ 2.1 表1/表3); ``catalogue.limit_conditions`` if there are several."""
         return self._single("pc_twa")
 
     @property
     def pc_stel(self) -> Quantity | None:
+        """PC-STEL of the only row (GBZ 2.1 表1/表3); ``catalogue.limit_conditions`` if there are several."""
         return self._single("pc_stel")
 
     @property
@@ -668,9 +671,11 @@ class CoverageRow:
 
     @property
     def complete(self) -> bool:
+        """Whether every row of the official text is shipped."""
         return self.official is not None and self.shipped >= self.official
 
     def line(self) -> str:
+        """One aligned line for a coverage report (as :func:`coverage`'s example prints)."""
         official = "?" if self.official is None else str(self.official)
         return f"{self.table:<28} {self.shipped:>4} / {official:>4} shipped, {self.verified:>4} verified  ({self.unit})"
 

@@ -133,7 +133,7 @@ class HazardFactor:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> HazardFactor:
-        """One record as stored in the package\'s JSON format (``ohsreg.catalogue/1``)."""
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             category=HazardCategory[raw["category"]],
@@ -194,7 +194,7 @@ class ExposureLimit:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], table: str = "表1") -> ExposureLimit:
-        """One record as stored in the package\'s JSON format (``ohsreg.catalogue/1``)."""
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             table=raw.get("source", {}).get("table") or table,
@@ -274,7 +274,7 @@ class DustLimit:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> DustLimit:
-        """One record as stored in the package\'s JSON format (``ohsreg.catalogue/1``)."""
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         band = raw.get("free_silica")
         return cls(
             id=raw["id"],
@@ -343,7 +343,7 @@ class BiologicalLimit:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> BiologicalLimit:
-        """One record as stored in the package\'s JSON format (``ohsreg.catalogue/1``)."""
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         limit = raw["limit"]
         return cls(
             id=raw["id"],
@@ -381,7 +381,7 @@ class ExposureLevelClass:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ExposureLevelClass:
-        """One record as stored in the package\'s JSON format (``ohsreg.catalogue/1``)."""
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             level=raw["level"],
@@ -438,7 +438,7 @@ class PhysicalLimit:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> PhysicalLimit:
-        """One record as stored in the package\'s JSON format (``ohsreg.catalogue/1``)."""
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             factor_zh=raw["factor_zh"],
@@ -484,7 +484,7 @@ class HighlyToxicSubstance:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> HighlyToxicSubstance:
-        """One record as stored in the package\'s JSON format (``ohsreg.catalogue/1``)."""
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             seq=int(raw["seq"]),
@@ -521,7 +521,7 @@ class OccupationalDisease:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> OccupationalDisease:
-        """One record as stored in the package\'s JSON format (``ohsreg.catalogue/1``)."""
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             seq=int(raw["seq"]),
@@ -564,7 +564,7 @@ class RiskDirectoryEntry:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> RiskDirectoryEntry:
-        """One record as stored in the package\'s JSON format (``ohsreg.catalogue/1``)."""
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         rc = raw.get("risk_class")
         return cls(
             id=raw["id"],

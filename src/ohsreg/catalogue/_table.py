@@ -92,6 +92,7 @@ class Header:
         return self._data[key]
 
     def get(self, key: str, default: Any = None) -> Any:
+        """The header value of ``key``, else ``default``."""
         return self._data.get(key, default)
 
     def __contains__(self, key: object) -> bool:
@@ -192,6 +193,7 @@ class Table(Generic[R]):
 
     @property
     def edition(self) -> str:
+        """The edition of the source document (the header's ``edition``)."""
         return str(self.header["edition"])
 
     def __iter__(self) -> Iterator[R]:

@@ -47,6 +47,9 @@ def compact(number: object) -> str:
 def validate(number: object) -> str:
     """Return the hyphenated CAS RN or raise an :class:`~ohsreg.errors.OhsregError`.
 
+    The CAS rule: groups of 2–7 digits (no leading zero), 2 digits and a check digit (the weighted
+    digit sum mod 10, python-stdnum's :mod:`stdnum.casrn`).
+
     Rule codes: ``cas.type``, ``cas.length``, ``cas.format``, ``cas.checksum``. An ``int`` is refused
     (``cas.type``): leading zeros and hyphens are lost in numbers, so CAS numbers must be text.
 

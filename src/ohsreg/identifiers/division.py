@@ -339,6 +339,9 @@ def get(code: object, default: Division | None = None) -> Division | None:
 def validate(code: object, *, historical: bool = True) -> str:
     """Return the normalised code if it is a known division (current or, by default, historical).
 
+    Six digits of GB/T 2260, known in the shipped ministry list (:data:`EDITION`) or, with
+    ``historical=True``, in python-stdnum's list of former codes (see the module docstring).
+
     Rule codes: ``division.type``, ``division.length``, ``division.format``, ``division.unknown``,
     ``division.historical``.
 

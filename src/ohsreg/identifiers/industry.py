@@ -186,7 +186,7 @@ def _read() -> dict[str, dict[str, Industry]]:
 
 
 def section_of(digits: str) -> str:
-    """The section letter of a 2-4 digit code (from its division number).
+    """The section letter of a 2-4 digit code (from its division number, GB/T 4754-2017 sections A–T).
 
     >>> section_of("2110"), section_of("01"), section_of("97")
     ('C', 'A', 'T')

@@ -145,10 +145,10 @@ def masked(number: object) -> str:
 
 
 def birth_date(number: object) -> dt.date:
-    """The birth date encoded in a valid number."""
+    """The birth date encoded in a valid number (digits 7–14, GB 11643-1999)."""
     return _birth(validate(number))
 
 
 def sex(number: object) -> Literal["male", "female"]:
-    """``"male"`` when the sequence number (17th digit) is odd, else ``"female"``."""
+    """``"male"`` when the sequence number (17th digit) is odd, else ``"female"`` (GB 11643-1999)."""
     return "male" if int(validate(number)[16]) % 2 else "female"

@@ -94,6 +94,9 @@ def compact(number: object) -> str:
 def validate(number: object) -> str:
     """Return the normalised USCC or raise an :class:`~ohsreg.errors.OhsregError` saying what is wrong.
 
+    GB 32100-2015: 18 characters of the USCC alphabet (no I, O, Z, S, V), digits in positions 3–8 and
+    the check character of GB/T 17710 (python-stdnum's algorithm).
+
     Rule codes: ``uscc.type``, ``uscc.length``, ``uscc.format``, ``uscc.checksum``.
 
     >>> validate("9111000060003734IL")
@@ -167,7 +170,7 @@ def format(number: object) -> str:
 
 
 def parts(number: object) -> USCCParts:
-    """Split a valid USCC into its parts (validates first).
+    """Split a valid USCC into its parts of GB 32100-2015 (see the module table; validates first).
 
     >>> p = parts("91110000600037341L")
     >>> p.division, p.organisation_code, p.authority_name
