@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ohsreg.rules._calendar import add_days
 from ohsreg.vocab import LabeledEnum, RiskClass
 
 __all__ = [
@@ -119,6 +118,8 @@ number not verified, see :data:`ARTICLE_ACCEPTANCE_PLAN`)."""
 WRITTEN_REPORT_DAYS = 20
 """严重 projects submit the written report within this many days after acceptance (令第90号; article
 number not verified, see :data:`ARTICLE_WRITTEN_REPORT`)."""
+_PLAN_DELTA = dt.timedelta(days=ACCEPTANCE_PLAN_DAYS)  # precomputed: these run per record
+_REPORT_DELTA = dt.timedelta(days=WRITTEN_REPORT_DAYS)
 
 
 class ProjectRegime(LabeledEnum):
@@ -196,7 +197,7 @@ def trial_run_ok(days: int, *, minimum: int = TRIAL_RUN_MIN_DAYS, maximum: int =
 def acceptance_plan_deadline(acceptance: dt.date) -> dt.date:
     """Last day to report the acceptance plan in writing: 20 days before acceptance
     (:data:`ARTICLE_ACCEPTANCE_PLAN`, article number not verified)."""
-    return add_days(acceptance, -ACCEPTANCE_PLAN_DAYS)
+    return acceptance - _PLAN_DELTA
 
 
 def acceptance_plan_on_time(reported: dt.date, acceptance: dt.date) -> bool:
@@ -206,7 +207,7 @@ def acceptance_plan_on_time(reported: dt.date, acceptance: dt.date) -> bool:
     >>> [acceptance_plan_on_time(acceptance - dt.timedelta(days=d), acceptance) for d in (21, 20, 19)]
     [True, True, False]
     """
-    return reported <= acceptance_plan_deadline(acceptance)
+    return reported <= acceptance - _PLAN_DELTA
 
 
 def written_report_required(risk_class: RiskClass) -> bool:
@@ -217,7 +218,7 @@ def written_report_required(risk_class: RiskClass) -> bool:
 def written_report_deadline(acceptance_completed: dt.date) -> dt.date:
     """Last day of the 20 days from completion of acceptance, the completion day not counted
     (:data:`ARTICLE_WRITTEN_REPORT`, article number not verified)."""
-    return add_days(acceptance_completed, WRITTEN_REPORT_DAYS)
+    return acceptance_completed + _REPORT_DELTA
 
 
 def written_report_on_time(submitted: dt.date, acceptance_completed: dt.date) -> bool:
@@ -227,4 +228,4 @@ def written_report_on_time(submitted: dt.date, acceptance_completed: dt.date) ->
     >>> [written_report_on_time(done + dt.timedelta(days=d), done) for d in (19, 20, 21)]
     [True, True, False]
     """
-    return acceptance_completed <= submitted <= written_report_deadline(acceptance_completed)
+    return acceptance_completed <= submitted <= acceptance_completed + _REPORT_DELTA
