@@ -28,7 +28,7 @@ from pydantic import Field, model_validator
 from ohsreg.identifiers import USCC
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import EventDate, HazardRef, Record, Text, require_order, rule_error
-from ohsreg.rules._enterprise_support import canonical_hazard
+from ohsreg.rules._catalogue import canonical_hazard
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.vocab import HazardCategory, LabeledEnum
 

@@ -42,7 +42,7 @@ from ohsreg.models.licence import SafetyLicence
 from ohsreg.models.project import Evaluation
 from ohsreg.models.surveillance import HealthExam
 from ohsreg.models.training import TrainingRecord
-from ohsreg.rules._enterprise_support import directory_risk_class, hazard_name
+from ohsreg.rules._catalogue import directory_risk_class, hazard_name
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.units import SoundLevel
 from ohsreg.vocab import EvaluationStage, HazardGrade, LabeledEnum, OpenTerm, RiskClass, Verdict

@@ -35,7 +35,7 @@ from ohsreg.models.base import Finding, finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
 from ohsreg.models.surveillance import ExamConclusion
 from ohsreg.models.training import TrainingRecord
-from ohsreg.rules._enterprise_support import directory_edition, directory_entry, hazard_name
+from ohsreg.rules._catalogue import directory_edition, directory_entry, hazard_name
 from ohsreg.rules.declaration import (
     DECLARATION_ORDER,
     declaration_applies,

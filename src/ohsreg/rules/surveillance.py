@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ohsreg.rules._calendar import add_months
-from ohsreg.rules._enterprise_support import canonical_hazard, hazard_name
+from ohsreg.rules._catalogue import canonical_hazard, hazard_name
 from ohsreg.vocab import ExamType, HazardGrade
 
 if TYPE_CHECKING:

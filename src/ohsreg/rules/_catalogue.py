@@ -1,4 +1,4 @@
-"""Helpers of the enterprise rule modules: reference-catalogue look-ups.
+"""Reference-catalogue look-ups shared by rule and record modules: hazard keys and names, risk directory.
 
 Not public API. Hazards are resolved and named through ``ohsreg.catalogue`` (imported on first use, so
 ``import ohsreg`` stays light); the risk class comes from its 2021 risk directory. Calendar arithmetic
