@@ -338,8 +338,8 @@ class TechnicalServiceAgency(Record):
         self,
         subject: ServiceSubject,
         service: TechnicalService | str,
-        as_of: dt.date,
         *,
+        as_of: dt.date,
         required_level: QualificationLevel | str | None = None,
     ) -> ServiceDecision:
         """May this agency provide ``service`` to ``subject`` on ``as_of``, under the regime then in force?
