@@ -273,9 +273,22 @@ def test_check_expired_and_unknown_validity() -> None:
 
 
 def test_order_50_five_year_term_is_applied_but_marked() -> None:
+    # 民法典第二百零一条、第二百零二条: the day of issue is not counted, the term ends on the same day
     q = qual(level="CLASS_B", region="330000", valid_from=D(2015, 3, 1), services=["DETECTION"])
-    assert q.expires_on == D(2020, 2, 29)
-    assert not q.valid_on(D(2020, 3, 1))
+    assert q.expires_on == D(2020, 3, 1)
+    assert q.valid_on(D(2020, 3, 1))
+    assert not q.valid_on(D(2020, 3, 2))
+
+
+def test_order_50_term_from_29_february_ends_on_28_february() -> None:
+    # 民法典第二百零二条: no corresponding day in February 2021, so the month's last day
+    q = qual(level="CLASS_B", region="330000", valid_from=D(2016, 2, 29), services=["DETECTION"])
+    assert q.expires_on == D(2021, 2, 28)
+    assert q.valid_on(D(2021, 2, 28))
+    assert not q.valid_on(D(2021, 3, 1))
+    a = agency(q, staff=staff(15), equipment=EQUIP)
+    expired = a.check(D(2021, 3, 1))
+    assert "agency.qualification_expired" in rules_of(expired)
 
 
 def test_staff_are_masked_on_export() -> None:
