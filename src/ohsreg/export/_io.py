@@ -175,6 +175,40 @@ def decode(data: bytes, encoding: str | None = None, *, line_offset: int = 0) ->
         ) from None
 
 
+def text_blocks(raw: IO[bytes], encoding: str | None = None) -> Iterator[tuple[int, str]]:
+    """The text of a byte stream as decoded blocks, each with the number of lines of the file before it.
+
+    Blocks of about :data:`BLOCK` bytes are cut after a newline, so memory stays bounded whatever the
+    file size and no character or line is split. The encoding is detected from the first bytes unless
+    given (see :func:`detect_encoding`); a UTF-8 byte-order mark is dropped. UTF-16 has no line-wise
+    byte framing and is read whole, as one block.
+    """
+    head = raw.read(1 << 16)
+    if (encoding or detect_encoding(head)) == "utf-16":
+        yield 0, decode(head + raw.read(), "utf-16")[0]
+        return
+    pending = head
+    lines_before = 0
+    while True:
+        chunk = raw.read(BLOCK)
+        data = pending + chunk
+        if chunk:
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                pending = data
+                continue
+            data, pending = data[:cut], data[cut:]
+        else:
+            pending = b""
+        if data:
+            text, found = decode(data, encoding, line_offset=lines_before)
+            encoding = "utf-8" if found == "utf-8-sig" else found  # only the first block has the mark
+            yield lines_before, text
+            lines_before += data.count(b"\n")
+        if not chunk:
+            return
+
+
 def note_encoding(encoding: str) -> str | None:
     """A one-line note for people when the input was not plain UTF-8 (shown by the command line)."""
     if encoding == "gb18030":
