@@ -52,9 +52,11 @@ class MissingExtra(OhsregError, ImportError):
 class RecordError(OhsregError):
     """One or more records of a file are invalid; :attr:`errors` lists each problem with its line.
 
-    Each item of :attr:`errors` is a dict ``{"line", "index", "field", "type", "message"}``: ``line`` is
-    the 1-based line (JSON Lines) or row (CSV) in the file, ``field`` the dotted path of the field,
-    ``type`` the pydantic error type (the ohsreg rule code for ohsreg validators).
+    Each item of :attr:`errors` is a dict ``{"line", "index", "field", "type", "message", "message_zh"}``:
+    ``line`` is the 1-based line (JSON Lines) or row (CSV) in the file, ``field`` the dotted path of the
+    field, ``type`` the pydantic error type (the ohsreg rule code for ohsreg validators), ``message`` the
+    English message and ``message_zh`` the Chinese one (pydantic's own errors are English only, so both
+    hold the same text for them).
     """
 
     default_rule = "export.record_invalid"
@@ -278,13 +280,16 @@ def error_items(err: Any, lines: list[int] | None = None) -> list[dict[str, Any]
         line = None
         if index is not None:
             line = lines[index] if lines is not None and index < len(lines) else index + 1
+        ctx = e.get("ctx") or {}
+        message = ctx.get("message_en", e["msg"])  # ohsreg validators pass each language in ctx
         items.append(
             {
                 "line": line,
                 "index": index,
                 "field": ".".join(str(p) for p in loc),
                 "type": e["type"],
-                "message": e["msg"],
+                "message": message,
+                "message_zh": ctx.get("message_zh", message),
             }
         )
     return items
@@ -302,6 +307,7 @@ def record_error(items: list[dict[str, Any]], model: type[Any]) -> RecordError:
         line=first["line"],
         path=first["field"],
         reason=first["message"],
+        reason_zh=first["message_zh"],
         code=first["type"],
     )
 
