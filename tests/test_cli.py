@@ -240,3 +240,11 @@ def test_assess_names_the_bad_cell_and_unjudged_rows(
     captured = capsys.readouterr()
     assert "NOT_APPLICABLE" in captured.out
     assert "1 id(s) had no limit" in captured.err
+
+
+def test_lookup_bad_edition_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("ohsreg.catalogue")
+    assert main(["--locale", "en", "lookup", "苯", "--limits", "--edition", "GBZ 9"]) == 2
+    assert "catalogue.unknown_edition" in capsys.readouterr().err
+    assert main(["--locale", "en", "lookup", "苯", "--limits", "--as-of", "1990-01-01"]) == 2
+    assert "catalogue.edition_not_in_force" in capsys.readouterr().err

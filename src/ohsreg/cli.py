@@ -31,6 +31,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 _FORMATS = ("json", "jsonl", "csv")
 _TARGETS = ("csv", "xlsx", "parquet", "jsonl", "json", "jsonschema")
+_OPTION_ERRORS = frozenset({"catalogue.unknown_edition", "catalogue.edition_not_in_force"})
 _KEYS = ("uscc", "id", "key", "code", "number", "certificate_number", "resident_id")
 
 
@@ -336,6 +337,8 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         try:
             limits = catalogue.limits_for(hazard, edition=args.edition, as_of=args.as_of)
         except OhsregError as err:
+            if err.rule in _OPTION_ERRORS:
+                raise  # about --edition / --as-of, not this hazard: exit 2 once
             print(f"\t{err.message()} [{err.rule}]")
             continue
         for row in (*limits.rows, *limits.dust_rows):
