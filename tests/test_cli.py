@@ -248,3 +248,19 @@ def test_lookup_bad_edition_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     assert "catalogue.unknown_edition" in capsys.readouterr().err
     assert main(["--locale", "en", "lookup", "苯", "--limits", "--as-of", "1990-01-01"]) == 2
     assert "catalogue.edition_not_in_force" in capsys.readouterr().err
+
+
+def test_one_invalid_json_record_is_listed_not_dumped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "authority.json"
+    path.write_text(AUTH[0].model_dump_json(indent=2).replace('"HEALTH"', '"HEALTHY"'), encoding="utf-8")
+    for argv in (
+        ["validate", str(path)],
+        ["export", str(path), "--to", "csv", "-o", str(tmp_path / "a.csv")],
+    ):
+        assert main(["--locale", "en", *argv]) == 1
+        captured = capsys.readouterr()
+        assert captured.out.startswith("kind: 'HEALTHY' is not a AuthorityKind term")
+        assert "the record of Authority is invalid" in captured.err
+        assert "input_value" not in captured.out + captured.err  # not pydantic's raw report

@@ -131,6 +131,8 @@ def _records(path: Path, model: type[BaseModel], fmt: str | None) -> Iterator[Ba
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from ohsreg.errors import InvalidFormat
     from ohsreg.export._io import RecordError
 
@@ -169,20 +171,15 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 subject = f"{count}" + (f" {f.subject}" if f.subject else "")
                 print(f"{subject}: [{f.severity.code}] {f.rule}: {f.message()} ({f.clause})")
     except RecordError as err:
-        from ohsreg.i18n import current_locale
-
-        message = "message_zh" if current_locale().startswith("zh") else "message"
-        for item in err.errors:
-            print(
-                _t(
-                    "line {line}: {field}: {message} [{type}]",
-                    line=item["line"],
-                    field=item["field"] or "-",
-                    message=item[message],
-                    type=item["type"],
-                )
-            )
+        _print_items(err.errors)
         _err(f"{err.message()} [{err.rule}]")
+        return 1
+    except ValidationError as err:  # a .json file holding one record
+        from ohsreg.export._io import error_items
+
+        items = error_items(err)
+        _print_items(items)
+        _err(_t("the record of {model} is invalid", model=model.__name__) + f" [{items[0]['type']}]")
         return 1
     if args.output:
         from ohsreg.models import Finding
@@ -199,6 +196,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def _print_items(items: list[dict[str, Any]]) -> None:
+    """One line per problem of invalid records, in the active locale: ``line 3: kind: … [rule]``."""
+    from ohsreg.i18n import current_locale
+
+    message = "message_zh" if current_locale().startswith("zh") else "message"
+    for item in items:
+        where = {"field": item["field"] or "-", "message": item[message], "type": item["type"]}
+        if item["line"] is None:
+            print(_t("{field}: {message} [{type}]", **where))
+        else:
+            print(_t("line {line}: {field}: {message} [{type}]", line=item["line"], **where))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -625,7 +635,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ohsreg: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)
         return 2
     except ValueError as err:  # pydantic ValidationError of a single record: invalid input data
-        print(f"ohsreg: {err}", file=sys.stderr)
+        errors = getattr(err, "errors", None)
+        if callable(errors):
+            from ohsreg.export._io import error_items
+
+            with use(locale):
+                _print_items(error_items(err))
+                _err(_t("the record of {model} is invalid", model=getattr(err, "title", "?")))
+        else:
+            print(f"ohsreg: {err}", file=sys.stderr)
         return 1
 
 
