@@ -1,7 +1,7 @@
 """Catalogue (issue #5): exact lookup, ranked search and first load, each against a same-run baseline.
 
 Goals in absolute terms (issue #5): exact lookup <= 1 us, ranked search over the whole catalogue
-<= 100 us median, first load <= 50 ms. The ratios below are against: a plain ``dict.get`` (lookup), a
+<= 100 us median, first load <= 50 ms (the search index is built on the first search, measured apart). The ratios below are against: a plain ``dict.get`` (lookup), a
 plain linear substring scan over the Chinese names (search) and ``json.loads`` of the same file (load).
 """
 
@@ -26,6 +26,17 @@ def _first_load(path: Path) -> float:
         table = Table("bench", HazardFactor.from_dict, path=path)
         start = time.perf_counter()
         len(table)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _first_search(path: Path) -> float:
+    """Load, then the first search (which builds the character/pair index of the keys)."""
+    samples = []
+    for _ in range(15):
+        table = Table("bench", HazardFactor.from_dict, path=path)
+        start = time.perf_counter()
+        table.search("ben")
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
 
@@ -79,6 +90,7 @@ def run() -> list[Result]:
 
     path = DATA / "hazard_factors_2015.json"
     load = _first_load(path)
+    first_search = _first_search(path)
     base_load = _json_load(path)
     load_all, base_all = _load_all(), _json_all()
     return [
@@ -94,6 +106,13 @@ def run() -> list[Result]:
         ),
         Result(
             "first load of hazard_factors_2015 (parse+index)", load, "json.loads same file", base_load, 5.0
+        ),
+        Result(
+            "load + first search of hazard_factors_2015 (builds search index)",
+            first_search,
+            "json.loads same file",
+            base_load,
+            10.0,
         ),
         Result("first load of all 12 catalogue tables", load_all, "json.loads same files", base_all, 5.0),
     ]

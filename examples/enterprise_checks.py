@@ -164,7 +164,7 @@ def build_wood_furniture_workshop() -> Enterprise:
             "detections": [
                 {
                     "report_no": "HZ-JC-2022-0418",
-                    "agency": "示例职业卫生技术服务有限公司",
+                    "agency": {"name": "示例职业卫生技术服务有限公司"},
                     "completed_on": "2022-05-06",
                 }
             ],
@@ -183,7 +183,8 @@ def build_wood_furniture_workshop() -> Enterprise:
                 "level": "COUNTY",
                 "region": "330523",
             },
-        }
+        },
+        context={"as_of": AS_OF},  # event dates are checked against the date of the check
     )
 
 
@@ -299,7 +300,7 @@ def build_gold_mine() -> Enterprise:
             "detections": [
                 {
                     "report_no": "YT-JC-2024-031",
-                    "agency": "示例职业卫生检测中心",
+                    "agency": {"name": "示例职业卫生检测中心"},
                     "completed_on": "2024-03-28",
                 }
             ],
@@ -338,7 +339,8 @@ def build_gold_mine() -> Enterprise:
                 }
             ],
             "authority": authority,
-        }
+        },
+        context={"as_of": AS_OF},  # event dates are checked against the date of the check
     )
 
 
@@ -456,7 +458,7 @@ def build_shoe_factory() -> Enterprise:
             "detections": [
                 {
                     "report_no": "QZ-JC-2024-112",
-                    "agency": "示例检测技术有限公司",
+                    "agency": {"name": "示例检测技术有限公司"},
                     "completed_on": "2024-08-20",
                 }
             ],
@@ -469,7 +471,8 @@ def build_shoe_factory() -> Enterprise:
                     "enterprise_uscc": uscc,
                 }
             ],
-        }
+        },
+        context={"as_of": AS_OF},  # event dates are checked against the date of the check
     )
 
 

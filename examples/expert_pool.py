@@ -172,7 +172,7 @@ def main() -> None:
 
     print("\n== Conditions check on", AS_OF)
     for agency in agencies:
-        findings = agency.check(as_of=AS_OF)
+        findings = agency.check(AS_OF)
         print(f"{agency.name}: {len(findings)} finding(s)")
         for f in findings:
             print("  ", f.rule, "|", f.message("zh_CN"))

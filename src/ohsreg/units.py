@@ -984,7 +984,8 @@ def lex_w(daily_lex: Iterable[float | SoundLevel], days: float = 5.0) -> float:
 def scale_time(level: float | SoundLevel, from_h: float, to_h: float) -> float:
     """Re-normalise an equivalent level from ``from_h`` hours to ``to_h`` hours at equal energy.
 
-    ``L' = L + 10·lg(from_h / to_h)``: halving the time adds 3 dB (the 3-dB exchange rate).
+    ``L' = L + 10·lg(from_h / to_h)``: halving the time adds 3 dB (the 3-dB equal-energy rule of
+    GBZ/T 189.8-2007 appendix B, also behind :func:`ohsreg.assess.allowed_hours`).
 
     >>> round(scale_time(94, 2, 8), 1)
     88.0
@@ -1038,6 +1039,15 @@ def _is_array(value: object) -> bool:
     return not isinstance(value, int | float) and hasattr(value, "__array__")
 
 
+def _times(value: Any, num: float, den: float, field: str) -> Any:
+    """``value × num / den`` for a real number or a numpy array (numpy is imported only then)."""
+    if _is_array(value):
+        import numpy as np
+
+        return np.asarray(value, dtype=float) * (num / den)
+    return _magnitude(value, field) * num / den
+
+
 @overload
 def ppm_to_mg_m3(
     ppm: float, molar_mass: float, temperature_c: float = 20.0, pressure_kpa: float = 101.3
@@ -1064,12 +1074,7 @@ def ppm_to_mg_m3(
     4.09
     """
     _check_molar_mass(molar_mass)
-    vm = _molar_volume(temperature_c, pressure_kpa)
-    if _is_array(ppm):
-        import numpy as np
-
-        return np.asarray(ppm, dtype=float) * (molar_mass / vm)
-    return _magnitude(ppm, "ppm") * molar_mass / vm
+    return _times(ppm, molar_mass, _molar_volume(temperature_c, pressure_kpa), "ppm")
 
 
 @overload
@@ -1089,12 +1094,7 @@ def mg_m3_to_ppm(
     1.0
     """
     _check_molar_mass(molar_mass)
-    vm = _molar_volume(temperature_c, pressure_kpa)
-    if _is_array(mg_m3):
-        import numpy as np
-
-        return np.asarray(mg_m3, dtype=float) * (vm / molar_mass)
-    return _magnitude(mg_m3, "mg_m3") * vm / molar_mass
+    return _times(mg_m3, _molar_volume(temperature_c, pressure_kpa), molar_mass, "mg_m3")
 
 
 @overload
@@ -1112,8 +1112,4 @@ def standard_volume(v: Any, temperature_c: float, pressure_kpa: float) -> Any:
     """
     _molar_volume(temperature_c, pressure_kpa)  # validates the conditions
     factor = 293.0 / (273.0 + temperature_c) * pressure_kpa / 101.3
-    if _is_array(v):
-        import numpy as np
-
-        return np.asarray(v, dtype=float) * factor
-    return _magnitude(v, "v") * factor
+    return _times(v, factor, 1.0, "v")

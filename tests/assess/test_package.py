@@ -60,3 +60,12 @@ def test_face_exposes_assess() -> None:
     assert ohsreg.assess.twa is ohsreg.twa
     r = ohsreg.twa([(1.0, 8)], limit=2.0)
     assert r.verdict.name == "COMPLIES"
+
+
+def test_notebook_display_is_the_html_exporter() -> None:
+    from ohsreg.assess import twa
+    from ohsreg.export.html import assessment_html
+
+    result = twa([(2.0, 8.0)], limit=3.0)
+    assert result._repr_html_() == assessment_html(result)
+    assert "<table" in result._repr_html_()

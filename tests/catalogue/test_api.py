@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,6 +43,37 @@ def test_search_ranks_exact_then_prefix() -> None:
     assert all(results[i][1] >= results[i + 1][1] for i in range(len(results) - 1))
     assert catalogue.hazards.search("") == []
     assert catalogue.diseases.search("矽肺")[0][0].name_zh == "矽肺"
+
+
+def _reference_search(table: catalogue.Table[Any], query: str) -> list[tuple[str, float]]:
+    """Ranked search written the slow, obvious way: every folded key of every record, scored in turn."""
+    from ohsreg.catalogue._table import fold
+
+    q = fold(query)
+    best: dict[int, float] = {}
+    for pos, rec in enumerate(table):
+        for _kind, text in table._keys(rec):
+            key = fold(text) if text else ""
+            i = key.find(q) if key else -1
+            if i < 0:
+                continue
+            if i == 0:
+                score = 100.0 if len(q) == len(key) else 80.0 + 10.0 * len(q) / len(key)
+            else:
+                score = 60.0 + 10.0 * len(q) / len(key) - min(i, 10) * 0.5
+            best[pos] = max(best.get(pos, 0.0), score)
+    records = list(table)
+    return [(records[p].id, s) for p, s in sorted(best.items(), key=lambda item: (-item[1], item[0]))]
+
+
+@pytest.mark.parametrize(
+    "query", ["ben", "a", "苯", "苯乙", "1,2-", "yi", "二氯乙", "mg", "N,N-", "hua he wu", "x"]
+)
+@pytest.mark.parametrize("table", ["hazards", "chemical_limits", "diseases", "risk_directory"])
+def test_search_index_finds_what_a_full_scan_finds(table: str, query: str) -> None:
+    tab = getattr(catalogue, table)
+    got = [(r.id, s) for r, s in tab.search(query, limit=10_000)]
+    assert got == _reference_search(tab, query)
 
 
 def test_limits_by_date_and_default_edition() -> None:

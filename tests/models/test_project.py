@@ -164,7 +164,7 @@ def test_unknown_industry_code_is_rejected() -> None:
 def test_dates_out_of_order_inside_a_record(build: Any) -> None:
     with pytest.raises(ValidationError) as exc:
         build()
-    assert _error_type(exc.value) == "project.dates_order"
+    assert _error_type(exc.value) == "project.date_order"
 
 
 def test_declared_class_needs_a_basis() -> None:
@@ -570,7 +570,9 @@ def _templates() -> set[str]:
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        index = {"finding": 3, "_labelled": 3, "_fail": 0, "RuleViolation": 0}.get(str(name))
+        index = {"finding": 3, "_labelled": 3, "rule_error": 0, "RuleViolation": 0, "require_order": 2}.get(
+            str(name)
+        )
         if index is not None and len(node.args) > index and isinstance(node.args[index], ast.Constant):
             found.add(str(node.args[index].value))
     return found

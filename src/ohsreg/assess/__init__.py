@@ -5,6 +5,11 @@ explicit limit (a number, an :class:`AppliedLimit`, or a catalogue limit object)
 :class:`Assessment`: the value, the limit with its source and edition, a verdict, the clause applied,
 whether that clause is verified, and :meth:`Assessment.explain` in zh or en.
 
+``Assessment.value`` is always a plain ``float`` in ``Assessment.unit``, the unit the standard states
+the limit in (mg/m³, dB(A), ℃, or ``"1"`` for ratios and grades), so ``value`` and ``limit.value``
+compare directly; :meth:`Assessment.to_quantity` gives it as a typed
+:class:`~ohsreg.units.Quantity` (or :class:`~ohsreg.units.SoundLevel` for dB) to convert further.
+
 >>> import ohsreg.assess as oa
 >>> r = oa.twa([(4.5, 3), (1.2, 5)], limit=6.0)
 >>> r.verdict.name, r.clause

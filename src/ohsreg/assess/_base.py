@@ -12,6 +12,7 @@ object exposing the needed attributes (:class:`ChemicalLimitLike`: ``pc_twa``, `
 
 from __future__ import annotations
 
+import enum
 import importlib
 import math
 from collections.abc import Mapping, Sequence
@@ -53,6 +54,10 @@ class AssessmentError(OhsregError):
         super().__init__(template, rule=rule, field=field, hint=hint, **params)
 
 
+#: The unit of GBZ 2.1 airborne concentrations.
+MG_M3 = "mg/m³"
+
+
 @attrs.frozen(kw_only=True)
 class AppliedLimit:
     """A limit value as applied by a rule: kind, value, unit and where it comes from.
@@ -80,7 +85,9 @@ class ChemicalLimitLike(Protocol):
     """
 
     @property
-    def edition(self) -> str | None: ...
+    def edition(self) -> str | None:
+        """The edition of the standard the limit comes from (e.g. ``"GBZ 2.1-2019"``), if known."""
+        ...
 
 
 @attrs.frozen
@@ -91,6 +98,7 @@ class Message:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, locale: str | None = None) -> str:
+        """The sentence in ``locale`` (zh_CN or en), parameters formatted in; English if untranslated."""
         from ohsreg.i18n import gettext
 
         values = {k: _localize(v, locale) for k, v in self.params}
@@ -102,6 +110,7 @@ class Message:
 
 
 def msg(template: str, **params: Any) -> Message:
+    """A :class:`Message` from an English msgid and its named parameters."""
     return Message(template, tuple(params.items()))
 
 
@@ -120,8 +129,10 @@ class Assessment:
 
     Attributes:
         quantity: what was computed, e.g. ``"C_TWA"``, ``"L_EX,8h"``.
-        value: the computed number in ``unit`` (``None`` when it could not be computed).
-        unit: the unit the standard uses for this quantity.
+        value: the computed number, a plain ``float`` in ``unit`` (``None`` when it could not be
+            computed); :meth:`to_quantity` returns it with its unit attached.
+        unit: the unit the standard uses for this quantity and its limit (``limit.unit`` is the same),
+            e.g. ``"mg/m³"``, ``"dB(A)"``, ``"℃"``, ``"1"`` for ratios and grades.
         limit: the limit applied, or ``None`` when there was none to apply.
         verdict: complies / exceeds / not applicable / insufficient data.
         clause: standard, edition and clause of the rule applied.
@@ -157,7 +168,12 @@ class Assessment:
     def to_quantity(self) -> Any:
         """``value`` as a :class:`ohsreg.units.Quantity` (or a :class:`~ohsreg.units.SoundLevel` for dB).
 
-        ``None`` when there is no value.
+        ``None`` when there is no value. Use it to convert (``r.to_quantity().m_as("ug/m3")``) or to
+        pass the result on where a typed value is expected; ``value`` itself stays a float in ``unit``.
+
+        >>> from ohsreg.assess import twa
+        >>> twa([(2.0, 8.0)], limit=3.0).to_quantity()
+        Quantity(2.0, 'mg/m³')
         """
         if self.value is None:
             return None
@@ -165,6 +181,12 @@ class Assessment:
         if self.unit.startswith("dB"):
             return units.SoundLevel(self.value, "A" if self.unit == "dB(A)" else "Z", peak=self.unit == "dB")
         return units.Quantity(self.value, self.unit)
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the result as a table row with the verdict highlighted."""
+        from ohsreg.export.html import assessment_html  # notebook display lives at the edge
+
+        return assessment_html(self)
 
     def explain(self, locale: str | None = None) -> str:
         """One readable paragraph: the number, the limit and its source, the verdict and the clause."""
@@ -200,6 +222,30 @@ class Assessment:
             source=self.limit.source or msg("explicit limit"),
             verdict=self.verdict,
         )
+
+
+def at_most(value: float, applied: AppliedLimit | None) -> Verdict:
+    """The verdict against an upper limit: ``value ≤ limit`` complies, above it exceeds.
+
+    ``NOT_APPLICABLE`` without a limit. Every rule of :mod:`ohsreg.assess` that compares with one limit
+    value (C_TWA, C_STE, WBGT, L_EX,8h, L_EX,W, impulse peaks) reads a value exactly at the limit as
+    complying; the rule's own docstring cites its clause.
+    """
+    if applied is None:
+        return Verdict.NOT_APPLICABLE
+    return Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS
+
+
+class RomanClass(enum.Enum):
+    """Base of the five-step classes 0–Ⅳ (exposure level, work grade): adds the printed numeral."""
+
+    @property
+    def roman(self) -> str:
+        """The class as printed in the standards (0, Ⅰ, Ⅱ, Ⅲ, Ⅳ)."""
+        return _ROMAN[self.value]
+
+
+_ROMAN = {"0": "0", "I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}
 
 
 def _unit_text(unit: str) -> str:
@@ -289,6 +335,7 @@ def _type_error(value: Any, unit: str, field: str) -> OhsregError:
 
 
 def check_fraction(x: float, field: str) -> float:
+    """``x`` unchanged when it is at most 1 (100 %); else ``assess.value`` naming ``field``."""
     if x > 1:
         raise AssessmentError(
             "{where} must be at most 1 (100 %), got {value}",
@@ -453,4 +500,5 @@ def _select(found: Any, condition: str) -> Any:
 
 
 def params_of(mapping: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """The items of ``mapping`` as the hashable tuple :class:`Message` stores."""
     return tuple(mapping.items())

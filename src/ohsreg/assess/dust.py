@@ -52,7 +52,10 @@ _BANDS = ((50.0, 1.0, 0.7), (80.0, 0.7, 0.3), (100.0, 0.5, 0.2))
 
 
 def silica_limit(sio2_percent: float, fraction: Fraction = "total") -> AppliedLimit | None:
-    """PC-TWA of 矽尘 for a free-SiO₂ content (%); ``None`` below 10 % (not silica dust)."""
+    """PC-TWA of 矽尘 for a free-SiO₂ content (%); ``None`` below 10 % (not silica dust).
+
+    GBZ 2.1-2019 表2, 矽尘 bands (see the module table).
+    """
     pct = number(sio2_percent, "%", "sio2_percent")
     if pct > 100:
         raise AssessmentError(

@@ -15,12 +15,11 @@ surveillance and work management; Ⅳ plus personal protective equipment and eng
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, Verdict, msg, number, resolve_limit
+from ohsreg.assess._base import AppliedLimit, Assessment, RomanClass, Verdict, msg, number, resolve_limit
 
 __all__ = ["ACTION_LEVEL", "LEVEL_CLAUSE", "ExposureClass", "ExposureLevelAssessment", "exposure_level"]
 
@@ -28,8 +27,8 @@ LEVEL_CLAUSE = "GBZ 2.1-2019 表5"
 ACTION_LEVEL = 0.5
 
 
-class ExposureClass(enum.Enum):
-    """Exposure-level classes of GBZ 2.1-2019 表5 with the upper bound of each (fraction of the OEL)."""
+class ExposureClass(RomanClass):
+    """Exposure-level classes 0–Ⅳ of GBZ 2.1-2019 表5 (upper bounds in :func:`classify`)."""
 
     ZERO = "0"
     I = "I"  # noqa: E741
@@ -37,11 +36,8 @@ class ExposureClass(enum.Enum):
     III = "III"
     IV = "IV"
 
-    @property
-    def roman(self) -> str:
-        return {"0": "0", "I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}[self.value]
-
     def label(self, locale: str | None = None) -> str:
+        """The control actions of the class (GBZ 2.1-2019 表5) in ``locale``."""
         from ohsreg.i18n import gettext
 
         return gettext(_ACTIONS[self], locale)
@@ -64,7 +60,7 @@ _BOUNDS = (
 
 
 def classify(fraction: float) -> ExposureClass:
-    """Class of an exposure given as a fraction of the OEL (upper bounds inclusive)."""
+    """Class of an exposure given as a fraction of the OEL (GBZ 2.1-2019 表5; upper bounds inclusive)."""
     for bound, cls in _BOUNDS:
         if fraction <= bound:
             return cls
@@ -80,7 +76,11 @@ class ExposureLevelAssessment(Assessment):
 
 
 def exposure_level(value: Any, *, limit: Any = None, unit: str = "mg/m³") -> ExposureLevelAssessment:
-    """Class 0–Ⅳ of an exposure ``value`` against ``limit`` (or of an :class:`Assessment` with a limit)."""
+    """Class 0–Ⅳ of an exposure ``value`` against ``limit`` (or of an :class:`Assessment` with a limit).
+
+    GBZ 2.1-2019 表5 (:data:`LEVEL_CLAUSE`); class Ⅳ (above the OEL) is the only one that ``EXCEEDS``.
+    ``value`` of the result is the exposure in the limit's unit (``unit``, default mg/m³).
+    """
     if isinstance(value, Assessment):
         applied: AppliedLimit | None = value.limit
         x = value.value

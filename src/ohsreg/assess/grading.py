@@ -48,12 +48,11 @@ these weights and is not produced.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import Assessment, AssessmentError, Verdict, msg, number
+from ohsreg.assess._base import Assessment, AssessmentError, RomanClass, Verdict, msg, number
 from ohsreg.assess.heat import _intensity
 from ohsreg.errors import EditionError
 from ohsreg.vocab import WorkIntensity
@@ -68,7 +67,7 @@ __all__ = [
 ]
 
 
-class Grade(enum.Enum):
+class Grade(RomanClass):
     """Work grade 0–Ⅳ (the meaning of each grade depends on the part and edition)."""
 
     ZERO = "0"
@@ -76,11 +75,6 @@ class Grade(enum.Enum):
     II = "II"
     III = "III"
     IV = "IV"
-
-    @property
-    def roman(self) -> str:
-        """The grade as printed in the standards (0, Ⅰ, Ⅱ, Ⅲ, Ⅳ)."""
-        return {"0": "0", "I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}[self.value]
 
 
 @attrs.frozen

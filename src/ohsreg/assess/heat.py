@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, msg, number
+from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, at_most, msg, number
 from ohsreg.assess._segments import check_total, segments
 from ohsreg.vocab import WorkIntensity
 
@@ -59,7 +59,10 @@ _ORDER = (WorkIntensity.I, WorkIntensity.II, WorkIntensity.III, WorkIntensity.IV
 
 
 def wbgt(t_nw: float, t_g: float, t_a: float | None = None) -> float:
-    """WBGT (℃) from natural wet-bulb ``t_nw`` and globe ``t_g``; pass dry-bulb ``t_a`` for solar load."""
+    """WBGT (℃) from natural wet-bulb ``t_nw`` and globe ``t_g``; pass dry-bulb ``t_a`` for solar load.
+
+    ``0.7 t_nw + 0.3 t_g``, or with solar load ``0.7 t_nw + 0.2 t_g + 0.1 t_a`` (GBZ/T 189.7-2007).
+    """
     nw = _temp(t_nw, "t_nw")
     g = _temp(t_g, "t_g")
     if t_a is None:
@@ -86,7 +89,7 @@ def _temp(x: Any, field: str) -> float:
 
 
 def wbgt_twa(periods: Iterable[Any]) -> float:
-    """Time-weighted WBGT of ``(WBGT ℃, duration h)`` periods."""
+    """Time-weighted WBGT ``Σ WBGTᵢ·tᵢ / Σ tᵢ`` of ``(WBGT ℃, duration h)`` periods (GBZ/T 189.7-2007)."""
     segs = segments(periods, value_unit="degC", time_unit="h", value_field="wbgt")
     for i, (w, _) in enumerate(segs):
         _temp(w, f"periods[{i}].wbgt")
@@ -109,7 +112,7 @@ def work_intensity(index: float) -> WorkIntensity:
 
 
 def exposure_time_ratio(exposure_hours: float, reference_hours: float = 8.0) -> float:
-    """接触时间率: exposure time over 8 h; raises past the working day."""
+    """接触时间率: exposure time over 8 h (GBZ 2.2-2007 10.2.1, the rows of 表8); raises past 8 h."""
     h = number(exposure_hours, "h", "exposure_hours")
     check_total(h, reference_hours, "h", "8 h reference day")
     return h / reference_hours
@@ -201,7 +204,7 @@ def heat(
         value=value,
         unit=DEG_C,
         limit=applied,
-        verdict=Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS,
+        verdict=at_most(value, applied),
         clause=HEAT_CLAUSE,
         verified=tabulated,
         reasons=(

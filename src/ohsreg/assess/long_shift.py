@@ -31,31 +31,27 @@ LONG_SHIFT_CLAUSE = "GBZ 2.1-2019 A.7.3 (Brief & Scala formula, unverified)"
 
 
 def daily_factor(hours: float) -> float:
-    """Brief & Scala daily reduction factor, capped at 1; ``hours`` in (0, 24]."""
-    h = number(hours, "h", "hours_per_day", allow_zero=False)
-    if h > 24:
-        raise AssessmentError(
-            "{where} must be at most {cap} h, got {value}",
-            rule="assess.duration",
-            field="hours_per_day",
-            cap=24,
-            value=h,
-        )
-    return min(1.0, (8.0 / h) * (24.0 - h) / 16.0)
+    """Brief & Scala daily reduction factor ``8/h × (24 − h)/16``, capped at 1; ``hours`` in (0, 24]."""
+    return _brief_scala(hours, 8.0, 24.0, "hours_per_day")
 
 
 def weekly_factor(hours: float) -> float:
-    """Brief & Scala weekly reduction factor, capped at 1; ``hours`` in (0, 168]."""
-    h = number(hours, "h", "hours_per_week", allow_zero=False)
-    if h > 168:
+    """Brief & Scala weekly reduction factor ``40/h × (168 − h)/128``, capped at 1; ``hours`` in (0, 168]."""
+    return _brief_scala(hours, 40.0, 168.0, "hours_per_week")
+
+
+def _brief_scala(hours: float, reference: float, period: float, field: str) -> float:
+    """``RF = reference/h × (period − h)/(period − reference)``: exposure and recovery time both scaled."""
+    h = number(hours, "h", field, allow_zero=False)
+    if h > period:
         raise AssessmentError(
             "{where} must be at most {cap} h, got {value}",
             rule="assess.duration",
-            field="hours_per_week",
-            cap=168,
+            field=field,
+            cap=int(period),
             value=h,
         )
-    return min(1.0, (40.0 / h) * (168.0 - h) / 128.0)
+    return min(1.0, (reference / h) * (period - h) / (period - reference))
 
 
 @attrs.frozen(kw_only=True)
@@ -71,6 +67,8 @@ def reduction_factor(
     *, hours_per_day: float | None = None, hours_per_week: float | None = None, limit: Any = None
 ) -> LongShiftAssessment:
     """The reduction factor (the smaller of the daily and weekly ones given) and the adjusted PC-TWA.
+
+    GBZ 2.1-2019 A.7.3, Brief & Scala form (:data:`LONG_SHIFT_CLAUSE`; **unverified**).
 
     ``value`` is RF; ``limit`` is the adjusted PC-TWA when ``limit`` is given. The verdict is
     ``NOT_APPLICABLE`` when RF = 1 (no long hours) and ``COMPLIES`` otherwise (this is an adjustment,

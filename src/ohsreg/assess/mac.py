@@ -17,13 +17,12 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import Assessment, AssessmentError, Verdict, msg, number, resolve_limit
+from ohsreg.assess._base import MG_M3, Assessment, AssessmentError, Verdict, msg, number, resolve_limit
 from ohsreg.assess.sampling import NonDetect, substitute
 
 __all__ = ["MAC_CLAUSE", "MacAssessment", "mac"]
 
 MAC_CLAUSE = "GBZ 2.1-2019, MAC"
-MG_M3 = "mg/m³"
 
 
 @attrs.frozen(kw_only=True)
@@ -44,7 +43,10 @@ def mac(
     condition: str | None = None,
     below_lod: str = "error",
 ) -> MacAssessment:
-    """Check short samples (mg/m³) against MAC; the value reported is the highest sample."""
+    """Check short samples (mg/m³) against MAC; the value reported is the highest sample (mg/m³).
+
+    GBZ 2.1-2019, MAC (:data:`MAC_CLAUSE`): no sample may exceed it; a sample exactly at MAC complies.
+    """
     items = [concentrations] if isinstance(concentrations, int | float | str) else list(concentrations)
     samples = tuple(
         substitute(c, below_lod, f"concentrations[{i}]")

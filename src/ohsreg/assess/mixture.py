@@ -17,7 +17,15 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, msg, number
+from ohsreg.assess._base import (
+    MG_M3,
+    AppliedLimit,
+    Assessment,
+    AssessmentError,
+    at_most,
+    msg,
+    number,
+)
 
 __all__ = ["MIXTURE_CLAUSE", "MixtureAssessment", "mixture"]
 
@@ -32,7 +40,7 @@ class MixtureAssessment(Assessment):
 
 
 def mixture(components: Iterable[Any]) -> MixtureAssessment:
-    """Sum of ratios of additive components.
+    """Sum of ratios of additive components (GBZ 2.1-2019 mixed exposure; clause number unverified).
 
     Each component is a ``(concentration, limit)`` pair in the same unit, or an
     :class:`~ohsreg.assess.Assessment` with a value and a limit (its :attr:`ratio` is used), so TWA
@@ -60,20 +68,21 @@ def mixture(components: Iterable[Any]) -> MixtureAssessment:
                 index=i,
             ) from exc
         ratios.append(
-            number(c, "mg/m³", f"components[{i}]")
-            / number(lim, "mg/m³", f"components[{i}].limit", allow_zero=False)
+            number(c, MG_M3, f"components[{i}]")
+            / number(lim, MG_M3, f"components[{i}].limit", allow_zero=False)
         )
     if not ratios:
         raise AssessmentError("no components given", rule="assess.empty", field="components")
     total = sum(ratios)
+    unity = AppliedLimit(
+        kind="Σ C/L", value=1.0, unit="1", source="GBZ 2.1-2019", edition="GBZ 2.1-2019", verified=False
+    )
     return MixtureAssessment(
         quantity="Σ C/L",
         value=total,
         unit="1",
-        limit=AppliedLimit(
-            kind="Σ C/L", value=1.0, unit="1", source="GBZ 2.1-2019", edition="GBZ 2.1-2019", verified=False
-        ),
-        verdict=Verdict.COMPLIES if total <= 1.0 else Verdict.EXCEEDS,
+        limit=unity,
+        verdict=at_most(total, unity),
         clause=MIXTURE_CLAUSE,
         verified=False,
         reasons=(msg("{n} additive components", n=len(ratios)),),

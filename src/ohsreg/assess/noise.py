@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, msg, number
+from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, at_most, msg, number
 from ohsreg.assess._segments import check_total
 from ohsreg.errors import OhsregError
 
@@ -89,6 +89,9 @@ def _level(value: Any, field: str) -> float:
 def noise_exposure(tasks: Iterable[Any], *, limit: Any = None, shift_hours: float = 24.0) -> NoiseAssessment:
     """L_EX,8h of a working day from ``(L_Aeq,T dB(A), hours)`` tasks, judged against 85 dB(A).
 
+    GBZ 2.2-2007 11.2.1 (:data:`NOISE_CLAUSE`); L_EX,8h by :func:`ohsreg.units.lex_8h`. The result's
+    ``value`` is L_EX,8h in dB(A); a level exactly at the limit complies.
+
     The rest of the day is taken as quiet. Durations may not sum past ``shift_hours`` (default: the
     24 h day). ``limit`` overrides 85 dB(A) (a number or an :class:`AppliedLimit`).
     """
@@ -119,7 +122,7 @@ def noise_exposure(tasks: Iterable[Any], *, limit: Any = None, shift_hours: floa
         value=value,
         unit=DBA,
         limit=applied,
-        verdict=Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS,
+        verdict=at_most(value, applied),
         clause=NOISE_CLAUSE,
         levels=tuple(levels),
         durations_h=tuple(hours),
@@ -128,6 +131,8 @@ def noise_exposure(tasks: Iterable[Any], *, limit: Any = None, shift_hours: floa
 
 def noise_exposure_week(daily_lex: Iterable[Any], *, limit: Any = None) -> NoiseAssessment:
     """L_EX,W of a week that is not 5 × 8 h, from each working day's L_EX,8h, against 85 dB(A).
+
+    GBZ 2.2-2007 11.2.1 (:data:`NOISE_CLAUSE`); L_EX,W by :func:`ohsreg.units.lex_w` (5-day reference).
 
     Accepts numbers or daily :class:`NoiseAssessment` results.
     """
@@ -153,7 +158,7 @@ def noise_exposure_week(daily_lex: Iterable[Any], *, limit: Any = None) -> Noise
         value=value,
         unit=DBA,
         limit=applied,
-        verdict=Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS,
+        verdict=at_most(value, applied),
         clause=NOISE_CLAUSE,
         reasons=(msg("{n} working days", n=len(levels)),),
         levels=levels,
@@ -182,7 +187,7 @@ def impulse_noise(peak_db: Any, *, impulses_per_day: int) -> NoiseAssessment:
                 value=peak,
                 unit="dB",
                 limit=applied,
-                verdict=Verdict.COMPLIES if peak <= lim else Verdict.EXCEEDS,
+                verdict=at_most(peak, applied),
                 clause=IMPULSE_CLAUSE,
                 reasons=(msg("{n} impulses a day", n=impulses_per_day),),
                 levels=(peak,),

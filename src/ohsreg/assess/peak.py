@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from ohsreg.assess._base import (
+    MG_M3,
     AppliedLimit,
     Assessment,
     AssessmentError,
@@ -56,7 +57,6 @@ PEAK_CLAUSE = "GBZ 2.1-2019 6.3.3 (peak exposure; clause number unverified)"
 EXCURSION_CLAUSE = "GBZ 2.1-2007 (超限倍数, excursion limit; clause and multiples unverified)"
 #: First day of GBZ 2.1-2019 (国卫通〔2019〕10号; GBZ 2.1-2007 repealed the same day).
 GBZ21_2019_IN_FORCE = dt.date(2020, 4, 1)
-MG_M3 = "mg/m³"
 EXCURSION_MULTIPLE = 3.0
 CEILING_MULTIPLE = 5.0
 MAX_MINUTES = 15.0

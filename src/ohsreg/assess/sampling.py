@@ -93,6 +93,8 @@ def concentration(
 ) -> float | NonDetect:
     """Airborne concentration in mg/m³ from the analysed mass (µg) minus the blank, over V₀ (L).
 
+    ``C = (m − m_blank) / V₀`` (the GBZ/T 300 series methods).
+
     With ``lod_ug`` (the method's detection or quantitation limit as a mass), a net mass below it
     returns :class:`NonDetect` carrying the LOD as a concentration.
     """

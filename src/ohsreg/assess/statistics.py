@@ -107,6 +107,8 @@ def _nct_cdf(t: float, nu: int, delta: float, steps: int = 1200) -> float:
 def tolerance_factor(n: int) -> float:
     """U_T for ``n`` results: the 70 %-confidence upper tolerance factor of the 95th percentile.
 
+    EN 689:2018 Annex F.3 (:data:`EN689_CLAUSE`; **unverified**, see the module docstring).
+
     ``t′₀.₇₀(n − 1, z₀.₉₅·√n) / √n``, solved by bisection on the noncentral t distribution.
 
     >>> round(tolerance_factor(6), 3), round(tolerance_factor(31), 3)
@@ -157,7 +159,10 @@ def geometric_stats(values: Iterable[Any], *, below_lod: str = "error") -> tuple
 
 
 def exceedance_fraction(values: Iterable[Any], oel: float, *, below_lod: str = "error") -> float:
-    """Estimated fraction of shifts above ``oel`` under a lognormal model (0–1)."""
+    """Estimated fraction of shifts above ``oel`` under a lognormal model (0–1).
+
+    ``F = 1 − Φ((ln OEL − ln GM) / ln GSD)`` (EN 689:2018 practice; **unverified**).
+    """
     gm, gsd = geometric_stats(values, below_lod=below_lod)
     limit = number(oel, "mg/m³", "oel", allow_zero=False)
     if gsd == 1.0:

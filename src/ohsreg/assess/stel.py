@@ -20,14 +20,13 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import Assessment, Message, Verdict, msg, resolve_limit
+from ohsreg.assess._base import MG_M3, Assessment, Message, at_most, msg, resolve_limit
 from ohsreg.assess._segments import check_total, segments
 
 __all__ = ["STEL_CLAUSE", "StelAssessment", "stel"]
 
 STEL_CLAUSE = "GBZ 2.1-2019, PC-STEL (15 min)"
 WINDOW_MIN = 15.0
-MG_M3 = "mg/m³"
 
 
 @attrs.frozen(kw_only=True)
@@ -65,16 +64,13 @@ def stel(
     )
     reasons: tuple[Message, ...] = ()
     if applied is None:
-        verdict = Verdict.NOT_APPLICABLE
         reasons = (msg("the substance has no PC-STEL; check peak exposures instead"),)
-    else:
-        verdict = Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS
     return StelAssessment(
         quantity="C_STE",
         value=value,
         unit=MG_M3,
         limit=applied,
-        verdict=verdict,
+        verdict=at_most(value, applied),
         clause=STEL_CLAUSE,
         verified=applied is None or applied.verified,
         reasons=reasons,

@@ -22,14 +22,13 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, Message, Verdict, msg, number, resolve_limit
+from ohsreg.assess._base import MG_M3, Assessment, Message, at_most, msg, number, resolve_limit
 from ohsreg.assess._segments import check_total, segments
 
 __all__ = ["TWA_CLAUSE", "TwaAssessment", "twa"]
 
 TWA_CLAUSE = "GBZ 2.1-2019, PC-TWA (8 h working day)"
 REFERENCE_HOURS = 8.0
-MG_M3 = "mg/m³"
 
 
 @attrs.frozen(kw_only=True)
@@ -108,7 +107,7 @@ def twa(
                 if shift > REFERENCE_HOURS
                 else msg("working week longer than 40 h: consider adjust_long_shift=True")
             )
-    verdict = _verdict(value, applied)
+    verdict = at_most(value, applied)
     if applied is None:
         reasons.append(msg("the substance has no PC-TWA"))
     return TwaAssessment(
@@ -125,9 +124,3 @@ def twa(
         shift_hours=shift,
         reduction_factor=rf,
     )
-
-
-def _verdict(value: float, applied: AppliedLimit | None) -> Verdict:
-    if applied is None:
-        return Verdict.NOT_APPLICABLE
-    return Verdict.COMPLIES if value <= applied.value else Verdict.EXCEEDS

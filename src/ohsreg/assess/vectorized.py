@@ -20,8 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, AssessmentError, Verdict, resolve_limit
+from ohsreg.assess._base import MG_M3, AppliedLimit, AssessmentError, Verdict, resolve_limit
 from ohsreg.assess._segments import _PAST
+from ohsreg.assess.heat import _ORDER as _HEAT_ORDER
+from ohsreg.assess.heat import _ROWS as _HEAT_ROWS
+from ohsreg.assess.heat import _TABLE as _HEAT_TABLE
 from ohsreg.assess.heat import EDITION as HEAT_EDITION
 from ohsreg.assess.heat import HEAT_CLAUSE, _intensity
 from ohsreg.assess.stel import STEL_CLAUSE
@@ -171,15 +174,8 @@ def twa_array(
     c = _as2d(concentrations, "concentrations")
     t = _as2d(hours, "hours")
     values = _weighted(c, t, float(shift_hours), 8.0, "working day", "h")
-    applied = resolve_limit(limit, "PC-TWA", "pc_twa", "mg/m³", required=False)
-    return ArrayAssessment(
-        quantity="C_TWA",
-        unit="mg/m³",
-        values=values,
-        codes=_codes(values, applied),
-        limit=applied,
-        clause=TWA_CLAUSE,
-        verified=applied is None or applied.verified,
+    return _judged(
+        "C_TWA", values, resolve_limit(limit, "PC-TWA", "pc_twa", MG_M3, required=False), TWA_CLAUSE
     )
 
 
@@ -188,24 +184,26 @@ def stel_array(concentrations: Any, minutes: Any, *, limit: Any = None) -> Array
     c = _as2d(concentrations, "concentrations")
     t = _as2d(minutes, "minutes")
     values = _weighted(c, t, 15.0, 15.0, "15-min window", "min")
-    applied = resolve_limit(limit, "PC-STEL", "pc_stel", "mg/m³", required=False)
+    return _judged(
+        "C_STE", values, resolve_limit(limit, "PC-STEL", "pc_stel", MG_M3, required=False), STEL_CLAUSE
+    )
+
+
+def _judged(quantity: str, values: Any, applied: AppliedLimit | None, clause: str) -> ArrayAssessment:
+    """Concentrations in mg/m³ judged against one limit (``value ≤ limit`` complies, as the scalar rules)."""
     return ArrayAssessment(
-        quantity="C_STE",
-        unit="mg/m³",
+        quantity=quantity,
+        unit=MG_M3,
         values=values,
         codes=_codes(values, applied),
         limit=applied,
-        clause=STEL_CLAUSE,
+        clause=clause,
         verified=applied is None or applied.verified,
     )
 
 
-_WBGT_TABLE = (
-    (33.0, 32.0, 31.0, 30.0),  # 25 %
-    (32.0, 30.0, 29.0, 28.0),  # 50 %
-    (31.0, 29.0, 28.0, 26.0),  # 75 %
-    (30.0, 28.0, 26.0, 25.0),  # 100 %
-)
+#: GBZ 2.2-2007 表8 rows (25 %, 50 %, 75 %, 100 % exposure time) × classes Ⅰ–Ⅳ, from :mod:`.heat`.
+_WBGT_TABLE = tuple(tuple(float(x) for x in _HEAT_TABLE[row]) for row in _HEAT_ROWS)
 
 
 def wbgt_array(wbgt: Any, exposure_hours: Any, intensity: Any, *, hot_region: Any = False) -> ArrayAssessment:
@@ -226,7 +224,7 @@ def wbgt_array(wbgt: Any, exposure_hours: Any, intensity: Any, *, hot_region: An
             row=_first_bad(h > 8.0 * (1 + 1e-9)),
         )
     if isinstance(intensity, str) or not hasattr(intensity, "__len__"):
-        idx = np.full(w.shape, ("I", "II", "III", "IV").index(_intensity(intensity).value), dtype=np.intp)
+        idx = np.full(w.shape, _HEAT_ORDER.index(_intensity(intensity)), dtype=np.intp)
     else:
         idx = np.asarray(intensity, dtype=np.intp) - 1
         if idx.min() < 0 or idx.max() > 3:

@@ -28,8 +28,9 @@ and amendments apply from their effective dates.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -45,7 +46,7 @@ from ohsreg.catalogue._records import (
     RiskDirectoryEntry,
     Source,
 )
-from ohsreg.catalogue._table import FORMAT, Header, Table, read_document
+from ohsreg.catalogue._table import FORMAT, Header, Table, _default_keys, _Record, read_document
 from ohsreg.errors import EditionError, OhsregError, UnknownEntry
 from ohsreg.units import Quantity
 from ohsreg.vocab import RiskClass
@@ -105,12 +106,6 @@ DEFAULT_DISEASE_EDITION = "2024"
 DEFAULT_RISK_EDITION = "2021"
 
 
-def _hazard_keys(rec: HazardFactor) -> list[tuple[str, str]]:
-    from ohsreg.catalogue._table import _default_keys
-
-    return _default_keys(rec)
-
-
 def _risk_keys(rec: RiskDirectoryEntry) -> list[tuple[str, str]]:
     return [("id", rec.code), ("zh", rec.name_zh), ("pinyin", rec.pinyin), ("initials", rec.initials)]
 
@@ -125,64 +120,52 @@ class HazardCatalogue(Table[HazardFactor]):
     """职业病危害因素分类目录: the table of :class:`HazardFactor` records of one edition."""
 
 
+_R = TypeVar("_R", bound=_Record)
+
+
+def _shipped(
+    name: str,
+    factory: Callable[[dict[str, Any]], _R],
+    keys: Callable[[_R], list[tuple[str, str]]] | None = None,
+) -> Table[_R]:
+    """The table of the package data file ``<name>.json`` (loaded on first use)."""
+    return Table(name, factory, package_file=f"{name}.json", keys=keys)
+
+
 #: 职业病危害因素分类目录 (国卫疾控发〔2015〕92号): 459 factors.
 hazards: HazardCatalogue = HazardCatalogue(
-    "hazard_factors_2015", HazardFactor.from_dict, package_file="hazard_factors_2015.json", keys=_hazard_keys
+    "hazard_factors_2015", HazardFactor.from_dict, package_file="hazard_factors_2015.json", keys=_default_keys
 )
 #: GBZ 2.1-2019 table 1 (chemical agents), amendments as dated rows.
-chemical_limits: Table[ExposureLimit] = Table(
-    "gbz21_2019_table1", ExposureLimit.from_dict, package_file="gbz21_2019_table1.json"
-)
+chemical_limits: Table[ExposureLimit] = _shipped("gbz21_2019_table1", ExposureLimit.from_dict)
 #: GBZ 2.1-2019 table 2 (dusts).
-dust_limits: Table[DustLimit] = Table(
-    "gbz21_2019_table2", DustLimit.from_dict, package_file="gbz21_2019_table2.json"
-)
+dust_limits: Table[DustLimit] = _shipped("gbz21_2019_table2", DustLimit.from_dict)
 #: GBZ 2.1-2019 table 3 (biological agents).
-biological_agent_limits: Table[ExposureLimit] = Table(
-    "gbz21_2019_table3", ExposureLimit.from_dict, package_file="gbz21_2019_table3.json"
-)
+biological_agent_limits: Table[ExposureLimit] = _shipped("gbz21_2019_table3", ExposureLimit.from_dict)
 #: GBZ 2.1-2019 table 4 (biological exposure limits) - partial, see :func:`coverage`.
-biological_limits: Table[BiologicalLimit] = Table(
-    "gbz21_2019_table4", BiologicalLimit.from_dict, package_file="gbz21_2019_table4.json", keys=_bio_keys
+biological_limits: Table[BiologicalLimit] = _shipped(
+    "gbz21_2019_table4", BiologicalLimit.from_dict, _bio_keys
 )
 #: GBZ 2.1-2019 table 5 (exposure-level classes).
-exposure_levels: Table[ExposureLevelClass] = Table(
-    "gbz21_2019_table5", ExposureLevelClass.from_dict, package_file="gbz21_2019_table5.json"
-)
+exposure_levels: Table[ExposureLevelClass] = _shipped("gbz21_2019_table5", ExposureLevelClass.from_dict)
 #: GBZ 2.2-2007 physical agents.
-physical_limits: Table[PhysicalLimit] = Table(
-    "gbz22_2007_physical", PhysicalLimit.from_dict, package_file="gbz22_2007_physical.json"
-)
+physical_limits: Table[PhysicalLimit] = _shipped("gbz22_2007_physical", PhysicalLimit.from_dict)
 #: 高毒物品目录 (卫法监发〔2003〕142号): 54 substances.
-highly_toxic: Table[HighlyToxicSubstance] = Table(
-    "highly_toxic_2003", HighlyToxicSubstance.from_dict, package_file="highly_toxic_2003.json"
-)
+highly_toxic: Table[HighlyToxicSubstance] = _shipped("highly_toxic_2003", HighlyToxicSubstance.from_dict)
 #: 职业病分类和目录, 2024 revision (12 categories, 135 diseases, in force 2025-08-01).
-diseases: Table[OccupationalDisease] = Table(
-    "occupational_diseases_2024",
-    OccupationalDisease.from_dict,
-    package_file="occupational_diseases_2024.json",
-)
+diseases: Table[OccupationalDisease] = _shipped("occupational_diseases_2024", OccupationalDisease.from_dict)
 #: 职业病分类和目录, 2013 edition (国卫疾控发〔2013〕48号; 10 categories, 132 diseases, in force until
 #: 2025-07-31), rebuilt from the 2024 text and the published changes; 6 items unverified (see coverage).
-diseases_2013: Table[OccupationalDisease] = Table(
-    "occupational_diseases_2013",
-    OccupationalDisease.from_dict,
-    package_file="occupational_diseases_2013.json",
+diseases_2013: Table[OccupationalDisease] = _shipped(
+    "occupational_diseases_2013", OccupationalDisease.from_dict
 )
 #: 建设项目职业病危害风险分类管理目录 (2021).
-risk_directory: Table[RiskDirectoryEntry] = Table(
-    "risk_directory_2021",
-    RiskDirectoryEntry.from_dict,
-    package_file="risk_directory_2021.json",
-    keys=_risk_keys,
+risk_directory: Table[RiskDirectoryEntry] = _shipped(
+    "risk_directory_2021", RiskDirectoryEntry.from_dict, _risk_keys
 )
 #: 建设项目职业病危害风险分类管理目录 (2012) - not shipped (empty; the gap shows in :func:`coverage`).
-risk_directory_2012: Table[RiskDirectoryEntry] = Table(
-    "risk_directory_2012",
-    RiskDirectoryEntry.from_dict,
-    package_file="risk_directory_2012.json",
-    keys=_risk_keys,
+risk_directory_2012: Table[RiskDirectoryEntry] = _shipped(
+    "risk_directory_2012", RiskDirectoryEntry.from_dict, _risk_keys
 )
 
 _ALL_TABLES: tuple[Table[Any], ...] = (
@@ -284,14 +267,17 @@ class LimitSet:
 
     @property
     def mac(self) -> Quantity | None:
+        """MAC of the only row (GBZ 2.1 表1/表3); ``catalogue.limit_conditions`` if there are several."""
         return self._single("mac")
 
     @property
     def pc_twa(self) -> Quantity | None:
+        """PC-TWA of the only row (GBZ 2.1 表1/表3); ``catalogue.limit_conditions`` if there are several."""
         return self._single("pc_twa")
 
     @property
     def pc_stel(self) -> Quantity | None:
+        """PC-STEL of the only row (GBZ 2.1 表1/表3); ``catalogue.limit_conditions`` if there are several."""
         return self._single("pc_stel")
 
     @property
@@ -338,16 +324,23 @@ class LimitSet:
 _LIMIT_EDITIONS = {"GBZ 2.1-2019": dt.date(2020, 4, 1)}
 
 
+def _unknown_edition(template: str, edition: str, shipped: Iterable[str]) -> EditionError:
+    """``catalogue.unknown_edition``: ``template`` names the list; the hint lists the shipped editions."""
+    return EditionError(
+        template,
+        rule="catalogue.unknown_edition",
+        field="edition",
+        hint="shipped editions: {editions}",
+        edition=edition,
+        editions=", ".join(shipped),
+    )
+
+
 def _edition_for(edition: str | None, as_of: dt.date | None) -> str:
     if edition is not None:
         if edition not in _LIMIT_EDITIONS:
-            raise EditionError(
-                "exposure-limit edition {edition!r} is not shipped",
-                rule="catalogue.unknown_edition",
-                field="edition",
-                hint="shipped editions: {editions}",
-                edition=edition,
-                editions=", ".join(_LIMIT_EDITIONS),
+            raise _unknown_edition(
+                "exposure-limit edition {edition!r} is not shipped", edition, _LIMIT_EDITIONS
             )
         if as_of is not None and as_of < _LIMIT_EDITIONS[edition]:
             raise EditionError(
@@ -539,14 +532,7 @@ def risk_class(
             )
         edition = DEFAULT_RISK_EDITION
     elif edition not in _RISK_EDITIONS:
-        raise EditionError(
-            "risk-directory edition {edition!r} is not shipped",
-            rule="catalogue.unknown_edition",
-            field="edition",
-            hint="shipped editions: {editions}",
-            edition=edition,
-            editions=", ".join(_RISK_EDITIONS),
-        )
+        raise _unknown_edition("risk-directory edition {edition!r} is not shipped", edition, _RISK_EDITIONS)
     from ohsreg.identifiers import industry as gbt4754
 
     node = gbt4754.lookup(industry_code)  # raises industry.* errors for malformed or unknown codes
@@ -637,13 +623,8 @@ def diseases_in_force(
     """
     if edition is not None:
         if edition not in _DISEASE_EDITIONS:
-            raise EditionError(
-                "occupational-disease list edition {edition!r} is not shipped",
-                rule="catalogue.unknown_edition",
-                field="edition",
-                hint="shipped editions: {editions}",
-                edition=edition,
-                editions=", ".join(_DISEASE_EDITIONS),
+            raise _unknown_edition(
+                "occupational-disease list edition {edition!r} is not shipped", edition, _DISEASE_EDITIONS
             )
         start, until = _DISEASE_EDITIONS[edition]
         if as_of is not None and not (start <= as_of and (until is None or as_of <= until)):
@@ -690,9 +671,11 @@ class CoverageRow:
 
     @property
     def complete(self) -> bool:
+        """Whether every row of the official text is shipped."""
         return self.official is not None and self.shipped >= self.official
 
     def line(self) -> str:
+        """One aligned line for a coverage report (as :func:`coverage`'s example prints)."""
         official = "?" if self.official is None else str(self.official)
         return f"{self.table:<28} {self.shipped:>4} / {official:>4} shipped, {self.verified:>4} verified  ({self.unit})"
 
@@ -710,16 +693,12 @@ def coverage() -> tuple[CoverageRow, ...]:
         header = table.header
         records = list(table)
         kind = header.get("kind")
-        if kind in {"chemical_limits", "dust_limits"}:
+        if kind in {"chemical_limits", "dust_limits", "biological_limits"}:
+            # counted by entry (sub-rows grouped; table 4: by substance): verified when all its rows are
             names: dict[str, bool] = {}
             for r in records:
                 names[r.name_zh] = names.get(r.name_zh, True) and r.verified
             shipped, verified = len(names), sum(names.values())
-        elif kind == "biological_limits":
-            groups: dict[str, bool] = {}
-            for r in records:
-                groups[r.hazard_name_zh] = groups.get(r.hazard_name_zh, True) and r.verified
-            shipped, verified = len(groups), sum(groups.values())
         elif kind == "risk_directory":
             classified = [r for r in records if r.risk_class is not None]
             shipped, verified = len(classified), sum(r.verified for r in classified)
@@ -746,7 +725,7 @@ def coverage() -> tuple[CoverageRow, ...]:
 
 # -------------------------------------------------------------------------------------- user files
 _FACTORIES: dict[str, Any] = {
-    "hazard_factors": (HazardFactor.from_dict, _hazard_keys),
+    "hazard_factors": (HazardFactor.from_dict, _default_keys),
     "chemical_limits": (ExposureLimit.from_dict, None),
     "biological_agent_limits": (ExposureLimit.from_dict, None),
     "dust_limits": (DustLimit.from_dict, None),

@@ -85,6 +85,22 @@ def _date(raw: str | None) -> dt.date | None:
     return None if raw is None else dt.date.fromisoformat(raw)
 
 
+def _common(raw: dict[str, Any], *, names: bool = True, notes: bool = True) -> dict[str, Any]:
+    """The fields every record shares: provenance (``source``, ``verified``, ``verified_by``, ``notes``)
+    and, for searchable records, the pinyin keys (``pinyin``, ``initials``)."""
+    common: dict[str, Any] = {
+        "source": _source(raw["source"]),
+        "verified": bool(raw["verified"]),
+        "verified_by": raw.get("verified_by"),
+    }
+    if notes:
+        common["notes"] = raw.get("notes")
+    if names:
+        common["pinyin"] = raw.get("pinyin", "")
+        common["initials"] = raw.get("initials", "")
+    return common
+
+
 @attrs.frozen(slots=True, repr=False)
 class HazardFactor:
     """A factor of 职业病危害因素分类目录 (2015: 459 factors in six categories).
@@ -117,6 +133,7 @@ class HazardFactor:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> HazardFactor:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             category=HazardCategory[raw["category"]],
@@ -130,11 +147,7 @@ class HazardFactor:
             remark=raw.get("remark"),
             open_clause=bool(raw.get("open_clause", False)),
             highly_toxic=bool(raw.get("highly_toxic", False)),
-            pinyin=raw.get("pinyin", ""),
-            initials=raw.get("initials", ""),
-            source=_source(raw["source"]),
-            verified=bool(raw["verified"]),
-            verified_by=raw.get("verified_by"),
+            **_common(raw, notes=False),
         )
 
     def __repr__(self) -> str:
@@ -181,6 +194,7 @@ class ExposureLimit:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], table: str = "表1") -> ExposureLimit:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             table=raw.get("source", {}).get("table") or table,
@@ -202,12 +216,7 @@ class ExposureLimit:
             amendment=raw.get("amendment"),
             hazard_ids=tuple(raw.get("hazard_ids", ())),
             hazard_exception=raw.get("hazard_exception"),
-            pinyin=raw.get("pinyin", ""),
-            initials=raw.get("initials", ""),
-            source=_source(raw["source"]),
-            verified=bool(raw["verified"]),
-            verified_by=raw.get("verified_by"),
-            notes=raw.get("notes"),
+            **_common(raw),
         )
 
     @property
@@ -265,6 +274,7 @@ class DustLimit:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> DustLimit:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         band = raw.get("free_silica")
         return cls(
             id=raw["id"],
@@ -283,12 +293,7 @@ class DustLimit:
             carcinogen=tuple(CarcinogenClass[c] for c in raw.get("carcinogen", ())),
             hazard_ids=tuple(raw.get("hazard_ids", ())),
             hazard_exception=raw.get("hazard_exception"),
-            pinyin=raw.get("pinyin", ""),
-            initials=raw.get("initials", ""),
-            source=_source(raw["source"]),
-            verified=bool(raw["verified"]),
-            verified_by=raw.get("verified_by"),
-            notes=raw.get("notes"),
+            **_common(raw),
         )
 
     def applies_to_free_silica(self, percent: float) -> bool:
@@ -333,10 +338,12 @@ class BiologicalLimit:
 
     @property
     def name_zh(self) -> str:
+        """The hazard's Chinese name (the key shared with the other tables)."""
         return self.hazard_name_zh
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> BiologicalLimit:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         limit = raw["limit"]
         return cls(
             id=raw["id"],
@@ -350,12 +357,7 @@ class BiologicalLimit:
             sampling_time=raw.get("sampling_time"),
             valid_from=_date(raw.get("valid_from")),
             amendment=raw.get("amendment"),
-            pinyin=raw.get("pinyin", ""),
-            initials=raw.get("initials", ""),
-            source=_source(raw["source"]),
-            verified=bool(raw["verified"]),
-            verified_by=raw.get("verified_by"),
-            notes=raw.get("notes"),
+            **_common(raw),
         )
 
     def __repr__(self) -> str:
@@ -379,6 +381,7 @@ class ExposureLevelClass:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ExposureLevelClass:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             level=raw["level"],
@@ -386,14 +389,12 @@ class ExposureLevelClass:
             up_to_percent=raw.get("up_to_percent"),
             description_zh=raw["description_zh"],
             actions_zh=raw["actions_zh"],
-            source=_source(raw["source"]),
-            verified=bool(raw["verified"]),
-            verified_by=raw.get("verified_by"),
-            notes=raw.get("notes"),
+            **_common(raw, names=False),
         )
 
     @property
     def name_zh(self) -> str:
+        """The class description (the key shared with the other tables)."""
         return self.description_zh
 
     def __repr__(self) -> str:
@@ -432,10 +433,12 @@ class PhysicalLimit:
 
     @property
     def name_zh(self) -> str:
+        """The physical agent's Chinese name (the key shared with the other tables)."""
         return self.factor_zh
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> PhysicalLimit:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             factor_zh=raw["factor_zh"],
@@ -446,12 +449,7 @@ class PhysicalLimit:
             unit=raw.get("unit", ""),
             conditions_zh=raw.get("conditions_zh", ""),
             clause=raw.get("clause"),
-            pinyin=raw.get("pinyin", ""),
-            initials=raw.get("initials", ""),
-            source=_source(raw["source"]),
-            verified=bool(raw["verified"]),
-            verified_by=raw.get("verified_by"),
-            notes=raw.get("notes"),
+            **_common(raw),
         )
 
     def __repr__(self) -> str:
@@ -486,6 +484,7 @@ class HighlyToxicSubstance:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> HighlyToxicSubstance:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             seq=int(raw["seq"]),
@@ -496,12 +495,7 @@ class HighlyToxicSubstance:
             pc_twa=_q(raw.get("pc_twa")),
             pc_stel=_q(raw.get("pc_stel")),
             hazard_ids=tuple(raw.get("hazard_ids", ())),
-            pinyin=raw.get("pinyin", ""),
-            initials=raw.get("initials", ""),
-            source=_source(raw["source"]),
-            verified=bool(raw["verified"]),
-            verified_by=raw.get("verified_by"),
-            notes=raw.get("notes"),
+            **_common(raw),
         )
 
     def __repr__(self) -> str:
@@ -527,6 +521,7 @@ class OccupationalDisease:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> OccupationalDisease:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         return cls(
             id=raw["id"],
             seq=int(raw["seq"]),
@@ -534,12 +529,7 @@ class OccupationalDisease:
             subcategory_zh=raw.get("subcategory_zh"),
             name_zh=raw["name_zh"],
             open_clause=bool(raw.get("open_clause", False)),
-            pinyin=raw.get("pinyin", ""),
-            initials=raw.get("initials", ""),
-            source=_source(raw["source"]),
-            verified=bool(raw["verified"]),
-            verified_by=raw.get("verified_by"),
-            notes=raw.get("notes"),
+            **_common(raw),
         )
 
     def __repr__(self) -> str:
@@ -574,6 +564,7 @@ class RiskDirectoryEntry:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> RiskDirectoryEntry:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
         rc = raw.get("risk_class")
         return cls(
             id=raw["id"],
@@ -585,12 +576,7 @@ class RiskDirectoryEntry:
             row_kind=raw["row_kind"],
             risk_class=None if rc is None else RiskClass[rc],
             solvent_footnote=bool(raw.get("solvent_footnote", False)),
-            pinyin=raw.get("pinyin", ""),
-            initials=raw.get("initials", ""),
-            source=_source(raw["source"]),
-            verified=bool(raw["verified"]),
-            verified_by=raw.get("verified_by"),
-            notes=raw.get("notes"),
+            **_common(raw),
         )
 
     def __repr__(self) -> str:

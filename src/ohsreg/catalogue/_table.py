@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import json
+import operator
 import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
@@ -91,6 +92,7 @@ class Header:
         return self._data[key]
 
     def get(self, key: str, default: Any = None) -> Any:
+        """The header value of ``key``, else ``default``."""
         return self._data.get(key, default)
 
     def __contains__(self, key: object) -> bool:
@@ -126,10 +128,9 @@ class Table(Generic[R]):
         self._records: tuple[R, ...] | None = None
         self._header: Header | None = None
         self._index: dict[str, list[tuple[int, int]]] = {}
-        self._blob = ""
-        self._starts: list[int] = []
-        self._lens: list[int] = []
-        self._owners: list[int] = []
+        self._texts: tuple[str, ...] = ()
+        self._owners: tuple[int, ...] = ()
+        self._grams: dict[str, set[int]] | None = None
 
     # -- loading ------------------------------------------------------------------------------------
     def _load(self) -> tuple[R, ...]:
@@ -159,38 +160,28 @@ class Table(Generic[R]):
 
     def _build_index(self, records: list[R]) -> None:
         index: dict[str, list[tuple[int, int]]] = {}
-        hay: list[tuple[str, ...]] = []
+        # every distinct folded key of every record, and the record it belongs to: search scans these
+        texts: list[str] = []
+        owners: list[int] = []
         for pos, rec in enumerate(records):
-            texts: list[str] = []
+            folded: dict[str, None] = {}
             for kind, text in self._keys(rec):
                 if not text:
                     continue
                 key = fold(text)
-                texts.append(key)
+                folded[key] = None
                 entry = (_PRIORITY[kind], pos)
                 # the folded key, and the text as written, so that most exact lookups skip folding
                 for form in {key, text}:
                     bucket = index.setdefault(form, [])
                     if entry not in bucket:
                         bucket.append(entry)
-            hay.append(tuple(texts))
+            texts.extend(folded)
+            owners.extend([pos] * len(folded))
         for bucket in index.values():
             bucket.sort()
-        # one string of every folded key, separated by NUL: search runs str.find over it
-        starts: list[int] = []
-        lens: list[int] = []
-        owners: list[int] = []
-        parts: list[str] = []
-        offset = 0
-        for pos, keys in enumerate(hay):
-            for key in dict.fromkeys(keys):
-                starts.append(offset)
-                lens.append(len(key))
-                owners.append(pos)
-                parts.append(key)
-                offset += len(key) + 1
-        self._blob = "\0".join(parts)
-        self._starts, self._lens, self._owners = starts, lens, owners
+        self._texts, self._owners = tuple(texts), tuple(owners)
+        self._grams = None
         self._index = index
 
     @property
@@ -202,6 +193,7 @@ class Table(Generic[R]):
 
     @property
     def edition(self) -> str:
+        """The edition of the source document (the header's ``edition``)."""
         return str(self.header["edition"])
 
     def __iter__(self) -> Iterator[R]:
@@ -263,33 +255,72 @@ class Table(Generic[R]):
     def search(self, query: str, *, limit: int = 10) -> list[tuple[R, float]]:
         """Records ranked by how well ``query`` matches, best first, as ``(record, score)`` pairs.
 
-        Scores: exact key 100 (minus the key kind's rank), prefix 80, substring 60 (shorter keys and earlier
-        positions first). Matching is case-, width- and space-insensitive.
+        Scores: a whole key 100, a prefix 80-90, a substring 60-70 (more of the key covered and earlier
+        positions score higher); a record scores its best key, ties keep the table's order. Matching is
+        case-, width- and space-insensitive. Candidates come from an index of the keys' characters and
+        character pairs, built on the first search.
         """
         records = self._load()
         q = fold(query).replace("\0", "")
         if not q:
             return []
-        blob, starts, lens, owners = self._blob, self._starts, self._lens, self._owners
-        n, size = len(starts), len(q)
+        grams = self._grams if self._grams is not None else self._build_grams()
+        candidates = _candidates(grams, q)
+        if not candidates:
+            return []
+        texts, owners, size = self._texts, self._owners, len(q)
         best: dict[int, float] = {}
-        i = blob.find(q)
-        while i != -1:
-            k = bisect.bisect_right(starts, i) - 1
-            start, length = starts[k], lens[k]
-            if i + size <= start + length:  # inside one key, not across a separator
-                if i == start:
-                    score = 100.0 if size == length else 80.0 + 10.0 * size / length
-                else:
-                    score = 60.0 + 10.0 * size / length - min(i - start, 10) * 0.5
-                owner = owners[k]
-                if score > best.get(owner, 0.0):
-                    best[owner] = score
-                i = blob.find(q, starts[k + 1]) if k + 1 < n else -1
+        for k in candidates:
+            text = texts[k]
+            i = text.find(q)
+            if i < 0:  # the pairs of q are all in the key, but not in a row
+                continue
+            if i:
+                score = 60.0 + 10.0 * size / len(text) - (i if i < 10 else 10) * 0.5
+            elif size == len(text):
+                score = 100.0
             else:
-                i = blob.find(q, i + 1)
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [(records[pos], score) for pos, score in ranked]
+                score = 80.0 + 10.0 * size / len(text)
+            owner = owners[k]
+            if score > best.get(owner, 0.0):
+                best[owner] = score
+        # best score first, then table order (a stable sort of the positions, reversed on score)
+        ranked = sorted(sorted(best), key=best.__getitem__, reverse=True)[:limit]
+        return [(records[pos], best[pos]) for pos in ranked]
+
+    def _build_grams(self) -> dict[str, set[int]]:
+        """Index every key by each character and each pair of adjacent characters (built on first search)."""
+        with self._lock:
+            if self._grams is None:
+                sets: dict[str, set[int]] = {}
+                for k, text in enumerate(self._texts):
+                    grams = set(text)
+                    grams.update(map(operator.add, text, text[1:]))
+                    for gram in grams:
+                        bucket = sets.get(gram)
+                        if bucket is None:
+                            sets[gram] = {k}
+                        else:
+                            bucket.add(k)
+                self._grams = sets
+            return self._grams
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def _candidates(grams: dict[str, set[int]], q: str) -> AbstractSet[int]:
+    """The keys holding every character pair of ``q`` (every character, for one-character queries)."""
+    if len(q) == 1:
+        return grams.get(q, _NONE)
+    sets = []
+    for j in range(len(q) - 1):
+        found = grams.get(q[j : j + 2])
+        if found is None:
+            return _NONE
+        sets.append(found)
+    sets.sort(key=len)
+    return sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
 
 
 def _default_keys(rec: Any) -> list[tuple[str, str]]:

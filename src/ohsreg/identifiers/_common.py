@@ -7,10 +7,12 @@ strings, full-width characters, spaces, hyphens and lower case the same way.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 from ohsreg.errors import InvalidFormat, InvalidLength
 
-__all__ = ["MAX_INPUT", "prepare", "strip_separators"]
+__all__ = ["MAX_INPUT", "passes", "prepare", "strip_separators"]
 
 #: Longest raw input looked at (characters). Anything longer is rejected before any other work, so
 #: validation time is bounded whatever the caller passes.
@@ -60,3 +62,16 @@ def prepare(value: object, *, field: str, type_rule: str, length_rule: str, exam
 def strip_separators(text: str) -> str:
     """Remove whitespace and hyphens (the separators people type inside codes)."""
     return "".join(text.split()).replace("-", "")
+
+
+def passes(check: Callable[..., object], value: object, **options: Any) -> bool:
+    """Whether ``check(value, **options)`` accepts ``value`` (the ``is_valid`` of every identifier).
+
+    Every validation error is an :class:`~ohsreg.errors.OhsregError`, hence a :class:`ValueError`;
+    anything else (a bug) still propagates.
+    """
+    try:
+        check(value, **options)
+    except ValueError:
+        return False
+    return True

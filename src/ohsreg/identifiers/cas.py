@@ -20,7 +20,7 @@ from __future__ import annotations
 from stdnum import casrn as _stdnum_casrn
 
 from ohsreg.errors import InvalidChecksum, InvalidFormat, InvalidLength
-from ohsreg.identifiers._common import prepare
+from ohsreg.identifiers._common import passes, prepare
 
 __all__ = ["PATTERN", "compact", "format", "is_valid", "validate"]
 
@@ -46,6 +46,9 @@ def compact(number: object) -> str:
 
 def validate(number: object) -> str:
     """Return the hyphenated CAS RN or raise an :class:`~ohsreg.errors.OhsregError`.
+
+    The CAS rule: groups of 2–7 digits (no leading zero), 2 digits and a check digit (the weighted
+    digit sum mod 10, python-stdnum's :mod:`stdnum.casrn`).
 
     Rule codes: ``cas.type``, ``cas.length``, ``cas.format``, ``cas.checksum``. An ``int`` is refused
     (``cas.type``): leading zeros and hyphens are lost in numbers, so CAS numbers must be text.
@@ -108,11 +111,7 @@ def is_valid(number: object) -> bool:
     >>> is_valid("50-00-0"), is_valid("50-00-1"), is_valid(500000)
     (True, False, False)
     """
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+    return passes(validate, number)
 
 
 def format(number: object) -> str:

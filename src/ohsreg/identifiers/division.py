@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ohsreg.errors import InvalidFormat, InvalidLength, UnknownEntry
-from ohsreg.identifiers._common import prepare, strip_separators
+from ohsreg.identifiers._common import passes, prepare, strip_separators
 
 __all__ = [
     "EDITION",
@@ -339,6 +339,9 @@ def get(code: object, default: Division | None = None) -> Division | None:
 def validate(code: object, *, historical: bool = True) -> str:
     """Return the normalised code if it is a known division (current or, by default, historical).
 
+    Six digits of GB/T 2260, known in the shipped ministry list (:data:`EDITION`) or, with
+    ``historical=True``, in python-stdnum's list of former codes (see the module docstring).
+
     Rule codes: ``division.type``, ``division.length``, ``division.format``, ``division.unknown``,
     ``division.historical``.
 
@@ -354,11 +357,7 @@ def validate(code: object, *, historical: bool = True) -> str:
 
 def is_valid(code: object, *, historical: bool = True) -> bool:
     """Whether ``code`` is a known division code; never raises."""
-    try:
-        lookup(code, historical=historical)
-    except ValueError:
-        return False
-    return True
+    return passes(lookup, code, historical=historical)
 
 
 def format(code: object) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ohsreg.errors import EditionError, InvalidComponent, InvalidFormat, InvalidLength, UnknownEntry
-from ohsreg.identifiers._common import prepare, strip_separators
+from ohsreg.identifiers._common import passes, prepare, strip_separators
 
 __all__ = [
     "DEFAULT_EDITION",
@@ -186,7 +186,7 @@ def _read() -> dict[str, dict[str, Industry]]:
 
 
 def section_of(digits: str) -> str:
-    """The section letter of a 2-4 digit code (from its division number).
+    """The section letter of a 2-4 digit code (from its division number, GB/T 4754-2017 sections A–T).
 
     >>> section_of("2110"), section_of("01"), section_of("97")
     ('C', 'A', 'T')
@@ -318,11 +318,7 @@ def validate(code: object, *, edition: str | None = None) -> str:
 
 def is_valid(code: object, *, edition: str | None = None) -> bool:
     """Whether ``code`` is in ``edition``; never raises."""
-    try:
-        lookup(code, edition=edition)
-    except ValueError:
-        return False
-    return True
+    return passes(lookup, code, edition=edition)
 
 
 def format(code: object, *, edition: str | None = None) -> str:

@@ -29,7 +29,7 @@ from stdnum.cn import ric as _stdnum_ric
 
 from ohsreg.errors import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from ohsreg.identifiers import division as _division
-from ohsreg.identifiers._common import prepare, strip_separators
+from ohsreg.identifiers._common import passes, prepare, strip_separators
 
 __all__ = ["PATTERN", "birth_date", "compact", "format", "is_valid", "masked", "sex", "validate"]
 
@@ -124,11 +124,7 @@ def is_valid(number: object) -> bool:
     >>> is_valid("11010519491231002X"), is_valid("11010519491331002X")
     (True, False)
     """
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+    return passes(validate, number)
 
 
 def format(number: object) -> str:
@@ -149,10 +145,10 @@ def masked(number: object) -> str:
 
 
 def birth_date(number: object) -> dt.date:
-    """The birth date encoded in a valid number."""
+    """The birth date encoded in a valid number (digits 7–14, GB 11643-1999)."""
     return _birth(validate(number))
 
 
 def sex(number: object) -> Literal["male", "female"]:
-    """``"male"`` when the sequence number (17th digit) is odd, else ``"female"``."""
+    """``"male"`` when the sequence number (17th digit) is odd, else ``"female"`` (GB 11643-1999)."""
     return "male" if int(validate(number)[16]) % 2 else "female"

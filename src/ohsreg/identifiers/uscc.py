@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from stdnum.cn import uscc as _stdnum_uscc
 
 from ohsreg.errors import InvalidChecksum, InvalidFormat, InvalidLength
-from ohsreg.identifiers._common import prepare, strip_separators
+from ohsreg.identifiers._common import passes, prepare, strip_separators
 
 __all__ = [
     "AUTHORITY_NAMES",
@@ -93,6 +93,9 @@ def compact(number: object) -> str:
 
 def validate(number: object) -> str:
     """Return the normalised USCC or raise an :class:`~ohsreg.errors.OhsregError` saying what is wrong.
+
+    GB 32100-2015: 18 characters of the USCC alphabet (no I, O, Z, S, V), digits in positions 3–8 and
+    the check character of GB/T 17710 (python-stdnum's algorithm).
 
     Rule codes: ``uscc.type``, ``uscc.length``, ``uscc.format``, ``uscc.checksum``.
 
@@ -154,11 +157,7 @@ def is_valid(number: object) -> bool:
     >>> is_valid("91110000600037341L"), is_valid(None), is_valid(91110000)
     (True, False, False)
     """
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+    return passes(validate, number)
 
 
 def format(number: object) -> str:
@@ -171,7 +170,7 @@ def format(number: object) -> str:
 
 
 def parts(number: object) -> USCCParts:
-    """Split a valid USCC into its parts (validates first).
+    """Split a valid USCC into its parts of GB 32100-2015 (see the module table; validates first).
 
     >>> p = parts("91110000600037341L")
     >>> p.division, p.organisation_code, p.authority_name

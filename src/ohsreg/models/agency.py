@@ -39,9 +39,9 @@ from typing import Any, Protocol
 
 from pydantic import Field, field_validator, model_validator
 
-from ohsreg.errors import OhsregError, RuleViolation, to_pydantic_error
+from ohsreg.errors import OhsregError, to_pydantic_error
 from ohsreg.identifiers import USCC, DivisionCode
-from ohsreg.models.base import Finding, PersonName, Phone, Record, finding
+from ohsreg.models.base import Finding, PersonName, Phone, Record, Text, finding, require_order, rule_error
 from ohsreg.rules.agency import (
     CLASS_C_LAPSE_DATE,
     AgencyRegime,
@@ -115,7 +115,7 @@ class ProfessionalStaff(Record):
     name: PersonName
     phone: Phone | None = None
     title: ProfessionalTitle
-    speciality: str = Field(min_length=1)
+    speciality: Text
     years: int = Field(ge=0, le=70)
     certificates: tuple[str, ...] = ()
     """Certificates held (training or competence certificates), as their numbers or names."""
@@ -127,7 +127,7 @@ class ProfessionalStaff(Record):
 class Equipment(Record):
     """An instrument or laboratory facility and the services it is used for."""
 
-    name: str = Field(min_length=1)
+    name: Text
     services: tuple[TechnicalService, ...] = Field(min_length=1)
     calibrated_until: dt.date | None = None
     """End of the current calibration or verification (检定/校准) period, when recorded."""
@@ -142,7 +142,7 @@ class Qualification(Record):
     certificates.
     """
 
-    certificate_no: str = Field(min_length=1)
+    certificate_no: Text
     regime: AgencyRegime
     level: QualificationLevel
     granted_by: str | None = None
@@ -176,58 +176,47 @@ class Qualification(Record):
     def _consistent(self) -> Qualification:
         rules = rules_for(self.regime)
         if self.valid_from < rules.in_force or regime_on(self.valid_from) is not self.regime:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "a certificate valid from {valid_from} was not issued under {regime} (in force {in_force})",
-                    rule="agency.regime_mismatch",
-                    field="regime",
-                    hint="omit regime to take the one in force on valid_from",
-                    valid_from=self.valid_from.isoformat(),
-                    regime=self.regime.code,
-                    in_force=rules.in_force.isoformat(),
-                )
+            raise rule_error(
+                "a certificate valid from {valid_from} was not issued under {regime} (in force {in_force})",
+                rule="agency.regime_mismatch",
+                field="regime",
+                hint="omit regime to take the one in force on valid_from",
+                valid_from=self.valid_from.isoformat(),
+                regime=self.regime.code,
+                in_force=rules.in_force.isoformat(),
             )
         if self.level not in rules.levels:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "level {level} does not exist under {regime} (levels: {levels})",
-                    rule="agency.level_regime",
-                    field="level",
-                    level=self.level.code,
-                    regime=self.regime.code,
-                    levels=", ".join(level.code for level in rules.levels),
-                )
+            raise rule_error(
+                "level {level} does not exist under {regime} (levels: {levels})",
+                rule="agency.level_regime",
+                field="level",
+                level=self.level.code,
+                regime=self.regime.code,
+                levels=", ".join(level.code for level in rules.levels),
             )
         extra = [s.code for s in self.services if s not in rules.services]
         if extra:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "services {services} are not qualified services under {regime} ({clause})",
-                    rule="agency.service_regime",
-                    field="services",
-                    services=", ".join(extra),
-                    regime=self.regime.code,
-                    clause=rules.services_clause,
-                )
+            raise rule_error(
+                "services {services} are not qualified services under {regime} ({clause})",
+                rule="agency.service_regime",
+                field="services",
+                services=", ".join(extra),
+                regime=self.regime.code,
+                clause=rules.services_clause,
             )
-        if self.valid_until is not None and self.valid_until < self.valid_from:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "valid_until {valid_until} is before valid_from {valid_from}",
-                    rule="agency.validity_order",
-                    field="valid_until",
-                    valid_until=self.valid_until.isoformat(),
-                    valid_from=self.valid_from.isoformat(),
-                )
-            )
+        require_order(
+            ("valid_from", self.valid_from),
+            ("valid_until", self.valid_until),
+            "valid_until {valid_until} is before valid_from {valid_from}",
+            rule="agency.validity_order",
+            field="valid_until",
+        )
         if rules.reach[self.level] is not GeoReach.NATIONWIDE and self.region is None:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "a {level} certificate is valid only in the granting region: give region",
-                    rule="agency.grant_region_missing",
-                    field="region",
-                    level=self.level.code,
-                )
+            raise rule_error(
+                "a {level} certificate is valid only in the granting region: give region",
+                rule="agency.grant_region_missing",
+                field="region",
+                level=self.level.code,
             )
         return self
 
@@ -284,7 +273,7 @@ class TechnicalServiceAgency(Record):
     """
 
     uscc: USCC
-    name: str = Field(min_length=1)
+    name: Text
     region: DivisionCode
     """Where the agency is registered."""
     address: str | None = None
@@ -301,15 +290,13 @@ class TechnicalServiceAgency(Record):
         ordered = sorted(value, key=lambda q: q.valid_from)
         for earlier, later in itertools.pairwise(ordered):
             if later.valid_from <= earlier._end_for_overlap():
-                raise to_pydantic_error(
-                    RuleViolation(
-                        "certificates {first} and {second} have overlapping validity periods",
-                        rule="agency.qualification_overlap",
-                        field="qualifications",
-                        hint="set valid_until of the earlier certificate to the day before the later one starts",
-                        first=earlier.certificate_no,
-                        second=later.certificate_no,
-                    )
+                raise rule_error(
+                    "certificates {first} and {second} have overlapping validity periods",
+                    rule="agency.qualification_overlap",
+                    field="qualifications",
+                    hint="set valid_until of the earlier certificate to the day before the later one starts",
+                    first=earlier.certificate_no,
+                    second=later.certificate_no,
                 )
         return value
 
@@ -317,16 +304,13 @@ class TechnicalServiceAgency(Record):
     @classmethod
     def _history_in_order(cls, value: tuple[StatusChange, ...]) -> tuple[StatusChange, ...]:
         for earlier, later in itertools.pairwise(value):
-            if later.on < earlier.on:
-                raise to_pydantic_error(
-                    RuleViolation(
-                        "status history is not in date order ({later} after {earlier})",
-                        rule="agency.history_order",
-                        field="status_history",
-                        earlier=earlier.on.isoformat(),
-                        later=later.on.isoformat(),
-                    )
-                )
+            require_order(
+                ("earlier", earlier.on),
+                ("later", later.on),
+                "status history is not in date order ({later} after {earlier})",
+                rule="agency.history_order",
+                field="status_history",
+            )
         return value
 
     # -- queries -------------------------------------------------------------------------------------
@@ -389,29 +373,10 @@ class TechnicalServiceAgency(Record):
             return ServiceDecision(
                 allowed=True, service=svc, as_of=as_of, regime=regime, reasons=tuple(reasons)
             )
-        status = self.status_on(as_of)
-        if status in (AgencyStatus.SUSPENDED, AgencyStatus.REVOKED):
-            reasons.append(
-                finding(
-                    "agency.status_inactive",
-                    Severity.ERROR,
-                    rules.clause,
-                    "the agency is {status} on {as_of}",
-                    status=status.code,
-                    as_of=as_of.isoformat(),
-                )
-            )
+        reasons.extend(self._status_findings(as_of, rules.clause))
         qual = self.qualification_on(as_of)
         if qual is None:
-            reasons.append(
-                finding(
-                    "agency.no_valid_qualification",
-                    Severity.ERROR,
-                    rules.clause,
-                    "no qualification certificate is valid on {as_of}",
-                    as_of=as_of.isoformat(),
-                )
-            )
+            reasons.append(_no_certificate(as_of, rules.clause))
             return ServiceDecision(
                 allowed=False, service=svc, as_of=as_of, regime=regime, reasons=tuple(reasons)
             )
@@ -556,18 +521,7 @@ class TechnicalServiceAgency(Record):
         regime = regime_on(as_of)
         rules = rules_for(regime)
         out: list[Finding] = []
-        status = self.status_on(as_of)
-        if status in (AgencyStatus.SUSPENDED, AgencyStatus.REVOKED):
-            out.append(
-                finding(
-                    "agency.status_inactive",
-                    Severity.ERROR,
-                    rules.clause,
-                    "the agency is {status} on {as_of}",
-                    status=status.code,
-                    as_of=as_of.isoformat(),
-                )
-            )
+        out.extend(self._status_findings(as_of, rules.clause))
         out.extend(self._validity_findings(as_of, rules.clause))
         qual = self.qualification_on(as_of)
         if rules.min_staff is not None and len(self.staff) < rules.min_staff:
@@ -621,18 +575,25 @@ class TechnicalServiceAgency(Record):
             out.extend(self._equipment_findings(qual, as_of, rules.clause))
         return out
 
+    def _status_findings(self, as_of: dt.date, clause: str) -> list[Finding]:
+        status = self.status_on(as_of)
+        if status not in (AgencyStatus.SUSPENDED, AgencyStatus.REVOKED):
+            return []
+        return [
+            finding(
+                "agency.status_inactive",
+                Severity.ERROR,
+                clause,
+                "the agency is {status} on {as_of}",
+                status=status.code,
+                as_of=as_of.isoformat(),
+            )
+        ]
+
     def _validity_findings(self, as_of: dt.date, clause: str) -> list[Finding]:
         out: list[Finding] = []
         if not self.qualifications:
-            return [
-                finding(
-                    "agency.no_valid_qualification",
-                    Severity.ERROR,
-                    clause,
-                    "no qualification certificate is valid on {as_of}",
-                    as_of=as_of.isoformat(),
-                )
-            ]
+            return [_no_certificate(as_of, clause)]
         if self.qualification_on(as_of) is None:
             latest = max(self.qualifications, key=lambda q: q.valid_from)
             if latest.level is QualificationLevel.CLASS_C and as_of >= CLASS_C_LAPSE_DATE:
@@ -640,7 +601,7 @@ class TechnicalServiceAgency(Record):
                     finding(
                         "agency.class_c_lapsed",
                         Severity.ERROR,
-                        "国家卫生健康委令第4号",
+                        rules_for(AgencyRegime.NHC_2021).clause,
                         "class C certificate {certificate} lapsed on {lapse} (class C was abolished)",
                         subject=latest.certificate_no,
                         certificate=latest.certificate_no,
@@ -648,15 +609,7 @@ class TechnicalServiceAgency(Record):
                     )
                 )
             elif latest.valid_from > as_of:
-                out.append(
-                    finding(
-                        "agency.no_valid_qualification",
-                        Severity.ERROR,
-                        clause,
-                        "no qualification certificate is valid on {as_of}",
-                        as_of=as_of.isoformat(),
-                    )
-                )
+                out.append(_no_certificate(as_of, clause))
             else:
                 out.append(
                     finding(
@@ -719,3 +672,13 @@ class TechnicalServiceAgency(Record):
                     )
                 )
         return out
+
+
+def _no_certificate(as_of: dt.date, clause: str) -> Finding:
+    return finding(
+        "agency.no_valid_qualification",
+        Severity.ERROR,
+        clause,
+        "no qualification certificate is valid on {as_of}",
+        as_of=as_of.isoformat(),
+    )

@@ -28,7 +28,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -39,25 +39,33 @@ from pydantic import (
     PlainSerializer,
     SerializationInfo,
     StringConstraints,
+    ValidationInfo,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
-from ohsreg.identifiers import ResidentID
+from ohsreg.errors import RuleViolation, to_pydantic_error
+from ohsreg.identifiers import USCC, ResidentID
 from ohsreg.identifiers.resident_id import masked_unchecked as mask_resident_id
 from ohsreg.vocab import Severity
 
 __all__ = [
+    "AgencyRef",
+    "EventDate",
     "Finding",
     "HazardRef",
     "PersonName",
     "PersonalResidentID",
     "Phone",
     "Record",
+    "Text",
     "finding",
     "mask_name",
     "mask_phone",
     "mask_resident_id",
+    "require_order",
+    "rule_error",
     "unmasked",
 ]
 
@@ -77,6 +85,80 @@ class Record(BaseModel):
         from ohsreg.export.html import record_html  # notebook display lives at the edge
 
         return record_html(self)
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+"""A non-empty free text (a name, a number, an opinion) of at most 500 characters, stripped."""
+
+
+def rule_error(
+    template: str, *, rule: str, field: str | None = None, hint: str | None = None, **params: Any
+) -> PydanticCustomError:
+    """A pydantic error carrying an ohsreg rule code: ``raise rule_error(...)`` from a model validator.
+
+    The rule code becomes the pydantic error ``type`` (see :func:`ohsreg.errors.to_pydantic_error`);
+    ``template`` and ``hint`` are English gettext message ids rendered with ``params``.
+
+    >>> err = rule_error("{a} is before {b}", rule="demo.date_order", field="a", a="2024-01-02", b="x")
+    >>> err.type, err.context["rule"], err.context["field"]
+    ('demo.date_order', 'demo.date_order', 'a')
+    """
+    return to_pydantic_error(RuleViolation(template, rule=rule, field=field, hint=hint, **params))
+
+
+def require_order(
+    earlier: tuple[str, dt.date | None],
+    later: tuple[str, dt.date | None],
+    template: str,
+    *,
+    rule: str,
+    field: str,
+    strict: bool = False,
+    hint: str | None = None,
+) -> None:
+    """Raise :func:`rule_error` when the ``later`` date comes before the ``earlier`` one (or on the same
+    day, with ``strict``); a missing date (``None``) passes. Each date is a ``(name, value)`` pair whose
+    name is the ``template`` parameter that shows it (ISO format): every date-order rule of the record
+    models (``*.date_order`` and friends) goes through here.
+
+    >>> require_order(("start", dt.date(2024, 1, 2)), ("end", None), "{end} < {start}", rule="d.o", field="end")
+    >>> require_order(("start", dt.date(2024, 1, 2)), ("end", dt.date(2024, 1, 1)), "{end} < {start}",
+    ...               rule="d.o", field="end")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: 2024-01-01 < 2024-01-02...
+    """
+    (first_name, first), (then_name, then) = earlier, later
+    if first is None or then is None:
+        return
+    if then < first or (strict and then == first):
+        params = {first_name: first.isoformat(), then_name: then.isoformat()}
+        raise rule_error(template, rule=rule, field=field, hint=hint, **params)
+
+
+def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
+    context = info.context if isinstance(info.context, dict) else {}
+    reference = context.get("as_of")
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
+    if not isinstance(reference, dt.date):
+        reference = dt.date.today()  # documented default of EventDate; pass context={"as_of": ...}
+    if value > reference:
+        raise rule_error(
+            "{field} {value} is after the validation date {as_of}",
+            rule="record.future_date",
+            field=info.field_name or "date",
+            value=value.isoformat(),
+            as_of=reference.isoformat(),
+        )
+    return value
+
+
+EventDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+"""The date of something that has happened (an exam, a training, a filing): never after the validation
+date (rule ``record.future_date``). The validation date is ``context={"as_of": date}`` when the caller
+passes one to ``model_validate``/``model_validate_json`` (a ``datetime`` counts by its date), otherwise
+the day of validation: the one place a record reads the clock, so pass ``as_of`` to make validation
+reproducible. Deadlines and expiry dates are plain dates."""
 
 
 def unmasked(info: SerializationInfo) -> bool:
@@ -167,6 +249,21 @@ HazardRef = Annotated[str, StringConstraints(min_length=1, max_length=200), Afte
 """A reference to a hazard factor of the reference catalogue, by its key (or any name the catalogue
 resolves: Chinese or English name, CAS number); stored as the catalogue's canonical key."""
 
+
+class AgencyRef(Record):
+    """A technical service agency named by a record (the author of an evaluation or detection report): by
+    name and, preferably, USCC. A bare string is read as the name, so ``"示例检测公司"`` and
+    ``{"name": "示例检测公司"}`` give the same reference."""
+
+    name: Text
+    uscc: USCC | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, data: Any) -> Any:
+        return {"name": data} if isinstance(data, str) else data
+
+
 ParamValue = str | int | float | bool | None
 
 
@@ -181,7 +278,10 @@ class Finding(Record):
     """Stable dotted rule code, e.g. ``declaration.hazard_missing`` (see the rule table)."""
     severity: Severity
     clause: str
-    """The provision applied, e.g. ``安监总局令第48号 第八条``."""
+    """The provision applied, in one format across ohsreg: the document (order number and 《title》, or a
+    law's or standard's name with its edition) with the article appended without a space, e.g.
+    ``安监总局令第48号《职业病危害项目申报办法》第八条第（一）项``; several provisions joined by ``"; "``;
+    an article number not verified is said in the text (``（……；条号未核实）``)."""
     subject: str | None = None
     """What the finding is about: a path such as ``workplaces[0].posts[2]`` or an identifier."""
     template: str

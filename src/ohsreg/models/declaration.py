@@ -26,9 +26,9 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC
-from ohsreg.models._common import EventDate, canonical_hazard, rule_error
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import HazardRef, Record
+from ohsreg.models.base import EventDate, HazardRef, Record, Text, require_order, rule_error
+from ohsreg.rules._catalogue import canonical_hazard
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.vocab import HazardCategory, LabeledEnum
 
@@ -66,7 +66,7 @@ class HazardDeclaration(Record):
     """
 
     uscc: USCC
-    enterprise_name: Annotated[str, Field(min_length=1)]
+    enterprise_name: Text
     kind: DeclarationKind
     filed_on: EventDate
     event: DeclarationEvent | None = None
@@ -97,14 +97,13 @@ class HazardDeclaration(Record):
                 rule="declaration.event_date_missing",
                 field="event_date",
             )
-        if self.event_date is not None and self.event_date > self.filed_on:
-            raise rule_error(
-                "the event ({event_date}) cannot be after the filing ({filed_on})",
-                rule="declaration.date_order",
-                field="event_date",
-                event_date=self.event_date.isoformat(),
-                filed_on=self.filed_on.isoformat(),
-            )
+        require_order(
+            ("event_date", self.event_date),
+            ("filed_on", self.filed_on),
+            "the event ({event_date}) cannot be after the filing ({filed_on})",
+            rule="declaration.date_order",
+            field="event_date",
+        )
         if self.kind is not DeclarationKind.TERMINATION and not self.items:
             raise rule_error(
                 "a declaration lists at least one hazard factor",

@@ -6,27 +6,25 @@ Current-status evaluations (现状评价) are :class:`ohsreg.models.project.Eval
 Due dates: :mod:`ohsreg.rules.detection`.
 
 >>> import datetime as dt
->>> DetectionReport(report_no="ZJ-2024-001", agency="示例职业卫生检测公司", completed_on=dt.date(2024, 5, 10)).report_no
-'ZJ-2024-001'
+>>> r = DetectionReport(report_no="ZJ-2024-001", agency="示例职业卫生检测公司", completed_on=dt.date(2024, 5, 10))
+>>> r.report_no, r.agency.name
+('ZJ-2024-001', '示例职业卫生检测公司')
 """
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
-
-from ohsreg.models._common import EventDate
-from ohsreg.models.base import HazardRef, Record
+from ohsreg.models.base import AgencyRef, EventDate, HazardRef, Record, Text
 
 __all__ = ["DetectionReport"]
 
 
 class DetectionReport(Record):
-    """A periodic detection report by a qualified technical service agency."""
+    """A periodic detection report by a qualified technical service agency (the duty and its frequency:
+    令第5号 第二十条, earlier 令第47号 第二十条; see :mod:`ohsreg.rules.detection`)."""
 
-    report_no: Annotated[str, Field(min_length=1)]
-    agency: Annotated[str, Field(min_length=1)]
+    report_no: Text
+    agency: AgencyRef
+    """The agency that wrote the report (a bare name is accepted, as for every :class:`AgencyRef`)."""
     completed_on: EventDate
     """Date of the report (the detection counts from this date)."""
     hazards: tuple[HazardRef, ...] = ()

@@ -17,9 +17,8 @@ from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
-from ohsreg.models._common import EventDate, rule_error
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import Record
+from ohsreg.models.base import EventDate, Record, Text, require_order, rule_error
 from ohsreg.rules.enforcement import AccidentClass, AccidentGrading, accident_class
 from ohsreg.vocab import LabeledEnum
 
@@ -39,7 +38,7 @@ class PenaltyKind(LabeledEnum):
 class Violation(Record):
     """One violation found in an inspection, with its rectification deadline."""
 
-    provision: Annotated[str, Field(min_length=1)]
+    provision: Text
     """The provision broken (law and article)."""
     description: Annotated[str, Field(min_length=1)]
     rectify_by: dt.date | None = None
@@ -54,7 +53,7 @@ class Violation(Record):
 class Penalty(Record):
     """An administrative penalty decision."""
 
-    decision_no: Annotated[str, Field(min_length=1)]
+    decision_no: Text
     decided_on: EventDate
     kind: PenaltyKind
     amount_yuan: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] | None = None
@@ -83,23 +82,21 @@ class Inspection(Record):
     @model_validator(mode="after")
     def _order(self) -> Self:
         for v in self.violations:
-            if v.rectify_by is not None and v.rectify_by < self.date:
-                raise rule_error(
-                    "the rectification deadline {rectify_by} is before the inspection {date}",
-                    rule="enforcement.date_order",
-                    field="violations",
-                    rectify_by=v.rectify_by.isoformat(),
-                    date=self.date.isoformat(),
-                )
+            require_order(
+                ("date", self.date),
+                ("rectify_by", v.rectify_by),
+                "the rectification deadline {rectify_by} is before the inspection {date}",
+                rule="enforcement.date_order",
+                field="violations",
+            )
         for p in self.penalties:
-            if p.decided_on < self.date:
-                raise rule_error(
-                    "the penalty decision {decided_on} is before the inspection {date}",
-                    rule="enforcement.date_order",
-                    field="penalties",
-                    decided_on=p.decided_on.isoformat(),
-                    date=self.date.isoformat(),
-                )
+            require_order(
+                ("date", self.date),
+                ("decided_on", p.decided_on),
+                "the penalty decision {decided_on} is before the inspection {date}",
+                rule="enforcement.date_order",
+                field="penalties",
+            )
         return self
 
 
@@ -119,14 +116,13 @@ class Accident(Record):
 
     @model_validator(mode="after")
     def _order(self) -> Self:
-        if self.reported_at is not None and self.reported_at < self.occurred_at:
-            raise rule_error(
-                "the report ({reported_at}) is before the accident ({occurred_at})",
-                rule="accident.date_order",
-                field="reported_at",
-                reported_at=self.reported_at.isoformat(),
-                occurred_at=self.occurred_at.isoformat(),
-            )
+        require_order(
+            ("occurred_at", self.occurred_at),
+            ("reported_at", self.reported_at),
+            "the report ({reported_at}) is before the accident ({occurred_at})",
+            rule="accident.date_order",
+            field="reported_at",
+        )
         return self
 
     @property

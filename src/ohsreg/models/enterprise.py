@@ -22,9 +22,19 @@ from typing import TYPE_CHECKING, Annotated, Any, Self
 from pydantic import Field, model_validator
 
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
-from ohsreg.models._common import EventDate, directory_risk_class, hazard_name, rule_error
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import HazardRef, PersonalResidentID, PersonName, Phone, Record, mask_name
+from ohsreg.models.base import (
+    EventDate,
+    HazardRef,
+    PersonalResidentID,
+    PersonName,
+    Phone,
+    Record,
+    Text,
+    mask_name,
+    require_order,
+    rule_error,
+)
 from ohsreg.models.declaration import HazardDeclaration
 from ohsreg.models.detection import DetectionReport
 from ohsreg.models.enforcement import Accident, Inspection
@@ -32,6 +42,7 @@ from ohsreg.models.licence import SafetyLicence
 from ohsreg.models.project import Evaluation
 from ohsreg.models.surveillance import HealthExam
 from ohsreg.models.training import TrainingRecord
+from ohsreg.rules._catalogue import directory_risk_class, hazard_name
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.units import SoundLevel
 from ohsreg.vocab import EvaluationStage, HazardGrade, LabeledEnum, OpenTerm, RiskClass, Verdict
@@ -190,7 +201,7 @@ class JobPost(Record):
 
     code: Annotated[str, Field(min_length=1, max_length=64)]
     """Identifier of the post, unique in the enterprise (workers refer to it)."""
-    name: Annotated[str, Field(min_length=1)]
+    name: Text
     hazards: tuple[HazardRef, ...] = ()
     workers: Annotated[int, Field(ge=0)] = 0
     """Number of workers on the post."""
@@ -218,7 +229,7 @@ class JobPost(Record):
 class Workplace(Record):
     """A workplace (工作场所: workshop, site) and its posts."""
 
-    name: Annotated[str, Field(min_length=1)]
+    name: Text
     address: str | None = None
     posts: tuple[JobPost, ...] = ()
 
@@ -240,14 +251,13 @@ class Worker(Record):
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
-        if self.left_on is not None and self.left_on < self.placed_on:
-            raise rule_error(
-                "left_on {left_on} is before placed_on {placed_on}",
-                rule="enterprise.date_order",
-                field="left_on",
-                left_on=self.left_on.isoformat(),
-                placed_on=self.placed_on.isoformat(),
-            )
+        require_order(
+            ("placed_on", self.placed_on),
+            ("left_on", self.left_on),
+            "left_on {left_on} is before placed_on {placed_on}",
+            rule="enterprise.date_order",
+            field="left_on",
+        )
         return self
 
     def __repr_args__(self) -> Any:  # repr() and str() without personal data (logs, tracebacks)

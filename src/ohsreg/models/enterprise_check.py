@@ -30,13 +30,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ohsreg.models._common import hazard_name
 from ohsreg.models.authority import AuthorityKind, supervising_authority_kind
 from ohsreg.models.base import Finding, finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
 from ohsreg.models.surveillance import ExamConclusion
 from ohsreg.models.training import TrainingRecord
-from ohsreg.rules._enterprise_support import directory_edition, directory_entry
+from ohsreg.rules._catalogue import directory_edition, directory_entry, hazard_name
 from ohsreg.rules.declaration import (
     DECLARATION_ORDER,
     declaration_applies,

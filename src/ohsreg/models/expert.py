@@ -39,9 +39,10 @@ from typing import Protocol
 
 from pydantic import Field, field_validator, model_validator
 
-from ohsreg.errors import OhsregError, RuleViolation, to_pydantic_error
+from ohsreg.errors import OhsregError, RuleViolation
 from ohsreg.identifiers import USCC, DivisionCode
-from ohsreg.models.base import Finding, PersonName, Phone, Record, finding
+from ohsreg.models.base import Finding, PersonName, Phone, Record, Text, finding, require_order, rule_error
+from ohsreg.rules._calendar import add_years
 from ohsreg.rules.agency import ProfessionalTitle
 from ohsreg.vocab import EvaluationStage, LabeledEnum, Severity
 
@@ -116,16 +117,13 @@ class Period(Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
-        if self.end < self.start:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "period ends ({end}) before it starts ({start})",
-                    rule="expert.period_order",
-                    field="end",
-                    start=self.start.isoformat(),
-                    end=self.end.isoformat(),
-                )
-            )
+        require_order(
+            ("start", self.start),
+            ("end", self.end),
+            "period ends ({end}) before it starts ({start})",
+            rule="expert.period_order",
+            field="end",
+        )
         return self
 
     def __contains__(self, day: object) -> bool:
@@ -135,7 +133,7 @@ class Period(Record):
 class Engagement(Record):
     """An earlier piece of work by an expert on a project (a review, an evaluation)."""
 
-    project_id: str = Field(min_length=1)
+    project_id: Text
     stage: EvaluationStage | None = None
     on: dt.date | None = None
 
@@ -155,7 +153,7 @@ class Expert(Record):
     title: ProfessionalTitle
     years: int = Field(ge=0, le=70)
     """Years of relevant work."""
-    affiliation: str = Field(min_length=1)
+    affiliation: Text
     affiliation_uscc: USCC | None = None
     level: ExpertLevel
     pool_type: PoolType
@@ -169,16 +167,13 @@ class Expert(Record):
 
     @model_validator(mode="after")
     def _term_order(self) -> Expert:
-        if self.term_end < self.term_start:
-            raise to_pydantic_error(
-                RuleViolation(
-                    "term ends ({end}) before it starts ({start})",
-                    rule="expert.term_order",
-                    field="term_end",
-                    start=self.term_start.isoformat(),
-                    end=self.term_end.isoformat(),
-                )
-            )
+        require_order(
+            ("start", self.term_start),
+            ("end", self.term_end),
+            "term ends ({end}) before it starts ({start})",
+            rule="expert.term_order",
+            field="term_end",
+        )
         return self
 
     def in_term(self, as_of: dt.date) -> bool:
@@ -223,7 +218,7 @@ class DrawSubject(Protocol):
 class DrawFor(Record):
     """A ready-made :class:`DrawSubject`: build one from any project record."""
 
-    project_id: str = Field(min_length=1)
+    project_id: Text
     owner: str | None = None
     agency: str | None = None
     stage: EvaluationStage | None = None
@@ -298,7 +293,7 @@ def _region_matches(region: str | None, wanted: str) -> bool:
 class ExpertPool(Record):
     """An expert pool (专家库): filter it, check it, and draw reviewers from it."""
 
-    name: str = Field(min_length=1)
+    name: Text
     level: ExpertLevel | None = None
     region: DivisionCode | None = None
     experts: tuple[Expert, ...] = ()
@@ -310,13 +305,11 @@ class ExpertPool(Record):
         seen: set[str] = set()
         for expert in value:
             if expert.id in seen:
-                raise to_pydantic_error(
-                    RuleViolation(
-                        "expert id {id!r} appears twice in the pool",
-                        rule="pool.duplicate_expert",
-                        field="experts",
-                        id=expert.id,
-                    )
+                raise rule_error(
+                    "expert id {id!r} appears twice in the pool",
+                    rule="pool.duplicate_expert",
+                    field="experts",
+                    id=expert.id,
                 )
             seen.add(expert.id)
         return value
@@ -531,7 +524,7 @@ class ExpertPool(Record):
                     )
                 )
             limit = self.rules.max_term_years
-            if limit is not None and expert.term_end > _add_years(expert.term_start, limit):
+            if limit is not None and expert.term_end > add_years(expert.term_start, limit):
                 out.append(
                     finding(
                         "pool.term_too_long",
@@ -544,10 +537,3 @@ class ExpertPool(Record):
                     )
                 )
         return out
-
-
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)

@@ -19,14 +19,13 @@ dates; :meth:`SafetyLicence.valid_on` says whether it is in force on a date.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Self
+from typing import Self
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from ohsreg.identifiers import USCC
-from ohsreg.models._common import EventDate, rule_error
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import Record
+from ohsreg.models.base import EventDate, Record, Text, require_order
 from ohsreg.vocab import LabeledEnum, OpenTerm
 
 __all__ = ["LicencePilotIndustry", "SafetyLicence"]
@@ -42,7 +41,7 @@ class LicencePilotIndustry(LabeledEnum):
 class SafetyLicence(Record):
     """A 职业卫生安全许可证 held by an employer."""
 
-    number: Annotated[str, Field(min_length=1)]
+    number: Text
     holder_uscc: USCC
     industry: OpenTerm[LicencePilotIndustry]
     issued_on: EventDate
@@ -52,22 +51,21 @@ class SafetyLicence(Record):
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
-        if self.expires_on <= self.issued_on:
-            raise rule_error(
-                "the licence expires ({expires_on}) on or before it is issued ({issued_on})",
-                rule="licence.date_order",
-                field="expires_on",
-                expires_on=self.expires_on.isoformat(),
-                issued_on=self.issued_on.isoformat(),
-            )
-        if self.revoked_on is not None and self.revoked_on < self.issued_on:
-            raise rule_error(
-                "the licence is revoked ({revoked_on}) before it is issued ({issued_on})",
-                rule="licence.date_order",
-                field="revoked_on",
-                revoked_on=self.revoked_on.isoformat(),
-                issued_on=self.issued_on.isoformat(),
-            )
+        require_order(
+            ("issued_on", self.issued_on),
+            ("expires_on", self.expires_on),
+            "the licence expires ({expires_on}) on or before it is issued ({issued_on})",
+            rule="licence.date_order",
+            field="expires_on",
+            strict=True,
+        )
+        require_order(
+            ("issued_on", self.issued_on),
+            ("revoked_on", self.revoked_on),
+            "the licence is revoked ({revoked_on}) before it is issued ({issued_on})",
+            rule="licence.date_order",
+            field="revoked_on",
+        )
         return self
 
     def valid_on(self, as_of: dt.date) -> bool:

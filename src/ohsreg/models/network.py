@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
-from ohsreg.errors import RuleViolation, UnknownEntry, to_pydantic_error
+from ohsreg.errors import UnknownEntry
 from ohsreg.identifiers import DivisionCode
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import Record
+from ohsreg.models.base import Record, Text, rule_error
 from ohsreg.vocab import AdminLevel, LabeledEnum
 
 __all__ = [
@@ -64,7 +64,7 @@ class InstitutionKind(LabeledEnum):
 class TechnicalSupportInstitution(Record):
     """A technical-support institution (技术支撑机构) at one administrative level."""
 
-    name: str = Field(min_length=1)
+    name: Text
     kind: InstitutionKind
     level: AdminLevel
     region: DivisionCode | None = None
@@ -74,7 +74,7 @@ class TechnicalSupportInstitution(Record):
 class NetworkNode(Record):
     """One body in the network: an authority or a technical-support institution, with its parent."""
 
-    id: str = Field(min_length=1)
+    id: Text
     parent: str | None = None
     """Id of the body above (the higher authority; for an institution, the authority it supports)."""
     body: Authority | TechnicalSupportInstitution
@@ -105,8 +105,8 @@ class SupervisionNetwork(Record):
         by_id: dict[str, NetworkNode] = {}
         for node in value:
             if node.id in by_id:
-                raise to_pydantic_error(
-                    _bad("node id {id!r} appears twice", "network.duplicate_id", id=node.id)
+                raise rule_error(
+                    "node id {id!r} appears twice", rule="network.duplicate_id", field="nodes", id=node.id
                 )
             by_id[node.id] = node
         for node in value:
@@ -114,46 +114,42 @@ class SupervisionNetwork(Record):
                 continue
             parent = by_id.get(node.parent)
             if parent is None:
-                raise to_pydantic_error(
-                    _bad(
-                        "parent {parent!r} of {id!r} is not in the network",
-                        "network.parent_unknown",
-                        id=node.id,
-                        parent=node.parent,
-                    )
+                raise rule_error(
+                    "parent {parent!r} of {id!r} is not in the network",
+                    rule="network.parent_unknown",
+                    field="nodes",
+                    id=node.id,
+                    parent=node.parent,
                 )
             if not isinstance(parent.body, Authority):
-                raise to_pydantic_error(
-                    _bad(
-                        "parent {parent!r} of {id!r} is not an authority",
-                        "network.parent_kind",
-                        id=node.id,
-                        parent=node.parent,
-                    )
+                raise rule_error(
+                    "parent {parent!r} of {id!r} is not an authority",
+                    rule="network.parent_kind",
+                    field="nodes",
+                    id=node.id,
+                    parent=node.parent,
                 )
             child_depth, parent_depth = _DEPTH[node.body.level.code], _DEPTH[parent.body.level.code]
             same_level_ok = isinstance(node.body, TechnicalSupportInstitution)
             if child_depth < parent_depth or (child_depth == parent_depth and not same_level_ok):
-                raise to_pydantic_error(
-                    _bad(
-                        "{id!r} ({level}) cannot sit under {parent!r} ({parent_level})",
-                        "network.level_order",
-                        id=node.id,
-                        level=node.body.level.code,
-                        parent=node.parent,
-                        parent_level=parent.body.level.code,
-                    )
+                raise rule_error(
+                    "{id!r} ({level}) cannot sit under {parent!r} ({parent_level})",
+                    rule="network.level_order",
+                    field="nodes",
+                    id=node.id,
+                    level=node.body.level.code,
+                    parent=node.parent,
+                    parent_level=parent.body.level.code,
                 )
             if not _within(node.body.region, parent.body.region, parent.body.level):
-                raise to_pydantic_error(
-                    _bad(
-                        "region {region} of {id!r} is outside region {parent_region} of {parent!r}",
-                        "network.region_outside",
-                        id=node.id,
-                        region=str(node.body.region),
-                        parent=node.parent,
-                        parent_region=str(parent.body.region),
-                    )
+                raise rule_error(
+                    "region {region} of {id!r} is outside region {parent_region} of {parent!r}",
+                    rule="network.region_outside",
+                    field="nodes",
+                    id=node.id,
+                    region=str(node.body.region),
+                    parent=node.parent,
+                    parent_region=str(parent.body.region),
                 )
         return value
 
@@ -206,7 +202,3 @@ class SupervisionNetwork(Record):
                 region=region,
             )
         return best
-
-
-def _bad(template: str, rule: str, **params: str) -> RuleViolation:
-    return RuleViolation(template, rule=rule, field="nodes", **params)

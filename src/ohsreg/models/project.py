@@ -49,10 +49,21 @@ from typing import Annotated, Any, Protocol, runtime_checkable
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ohsreg.errors import EditionError, OhsregError, RuleViolation, UnknownEntry, to_pydantic_error
+from ohsreg.errors import EditionError, OhsregError, RuleViolation, UnknownEntry
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import Finding, HazardRef, PersonName, Record, finding
+from ohsreg.models.base import (
+    AgencyRef,
+    Finding,
+    HazardRef,
+    PersonName,
+    Record,
+    Text,
+    finding,
+    require_order,
+    rule_error,
+)
+from ohsreg.rules import agency as agency_rules
 from ohsreg.rules import project as rules
 from ohsreg.vocab import EvaluationStage, LabeledEnum, RiskClass, Severity
 
@@ -81,12 +92,6 @@ __all__ = [
     "WrittenReport",
     "allowed_next",
 ]
-
-Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-
-
-def _fail(template: str, rule: str, field: str | None = None, **params: Any) -> Exception:
-    return to_pydantic_error(RuleViolation(template, rule=rule, field=field, **params))
 
 
 class ProjectKind(LabeledEnum):
@@ -181,13 +186,6 @@ class QualifiedAgency(Protocol):
     def may_serve(self, subject: ServiceSubjectView, service: str, as_of: dt.date) -> ServiceAnswer: ...
 
 
-class AgencyRef(Record):
-    """The agency that produced a report, by name and (preferably) USCC."""
-
-    name: Text
-    uscc: USCC | None = None
-
-
 class Document(Record):
     """A document in the project file (report, review opinion, approval, notice)."""
 
@@ -271,26 +269,25 @@ class Evaluation(ProjectRecord):
     def _consistent(self) -> Evaluation:
         if self.stage is EvaluationStage.CURRENT_STATUS_EVALUATION:
             if self.enterprise_uscc is None:
-                raise _fail(
+                raise rule_error(
                     "a current-status evaluation needs the employer's USCC",
-                    "project.evaluation_subject",
-                    "enterprise_uscc",
+                    rule="project.evaluation_subject",
+                    field="enterprise_uscc",
                 )
         elif self.stage not in _PROJECT_EVALUATIONS:
-            raise _fail(
+            raise rule_error(
                 "{stage} is not an evaluation report",
-                "project.evaluation_kind",
-                "stage",
+                rule="project.evaluation_kind",
+                field="stage",
                 stage=self.stage.code,
             )
-        if self.review is not None and self.review.held_on < self.report_date:
-            raise _fail(
-                "the review ({review}) is dated before the report ({report})",
-                "project.dates_order",
-                "review.held_on",
-                review=self.review.held_on.isoformat(),
-                report=self.report_date.isoformat(),
-            )
+        require_order(
+            ("report", self.report_date),
+            ("review", self.review.held_on if self.review else None),
+            "the review ({review}) is dated before the report ({report})",
+            rule="project.date_order",
+            field="review.held_on",
+        )
         return self
 
     def check(self, as_of: dt.date, *, agencies: Iterable[QualifiedAgency] = ()) -> list[Finding]:
@@ -313,14 +310,13 @@ class ProtectiveFacilityDesign(ProjectRecord):
 
     @model_validator(mode="after")
     def _consistent(self) -> ProtectiveFacilityDesign:
-        if self.review is not None and self.review.held_on < self.completed_on:
-            raise _fail(
-                "the review ({review}) is dated before the report ({report})",
-                "project.dates_order",
-                "review.held_on",
-                review=self.review.held_on.isoformat(),
-                report=self.completed_on.isoformat(),
-            )
+        require_order(
+            ("report", self.completed_on),
+            ("review", self.review.held_on if self.review else None),
+            "the review ({review}) is dated before the report ({report})",
+            rule="project.date_order",
+            field="review.held_on",
+        )
         return self
 
 
@@ -339,19 +335,18 @@ class TrialOperation(ProjectRecord):
 
     @model_validator(mode="after")
     def _consistent(self) -> TrialOperation:
-        if self.end is not None and self.end < self.start:
-            raise _fail(
-                "the trial run ends ({end}) before it starts ({start})",
-                "project.dates_order",
-                "end",
-                end=self.end.isoformat(),
-                start=self.start.isoformat(),
-            )
+        require_order(
+            ("start", self.start),
+            ("end", self.end),
+            "the trial run ends ({end}) before it starts ({start})",
+            rule="project.date_order",
+            field="end",
+        )
         if (self.min_days is not None or self.max_days is not None) and not self.industry_rule:
-            raise _fail(
+            raise rule_error(
                 "other trial-run bounds need the industry rule that sets them",
-                "project.trial_rule_missing",
-                "industry_rule",
+                rule="project.trial_rule_missing",
+                field="industry_rule",
             )
         return self
 
@@ -373,14 +368,13 @@ class AcceptancePlan(ProjectRecord):
 
     @model_validator(mode="after")
     def _consistent(self) -> AcceptancePlan:
-        if self.planned_acceptance < self.reported_on:
-            raise _fail(
-                "the planned acceptance ({planned}) is before the report of the plan ({reported})",
-                "project.dates_order",
-                "planned_acceptance",
-                planned=self.planned_acceptance.isoformat(),
-                reported=self.reported_on.isoformat(),
-            )
+        require_order(
+            ("reported", self.reported_on),
+            ("planned", self.planned_acceptance),
+            "the planned acceptance ({planned}) is before the report of the plan ({reported})",
+            rule="project.date_order",
+            field="planned_acceptance",
+        )
         return self
 
 
@@ -531,10 +525,10 @@ class ConstructionProject(Record):
     def _consistent(self) -> ConstructionProject:
         for field, record in self._stage_records():
             if record.project_id is not None and record.project_id != self.project_id:
-                raise _fail(
+                raise rule_error(
                     "{field} belongs to project {other!r}, not {project!r}",
-                    "project.stage_project_mismatch",
-                    field,
+                    rule="project.stage_project_mismatch",
+                    field=field,
                     other=record.project_id,
                     project=self.project_id,
                 )
@@ -549,10 +543,10 @@ class ConstructionProject(Record):
         )
         for field, evaluation, stage in slots:
             if evaluation is not None and evaluation.stage is not stage:
-                raise _fail(
+                raise rule_error(
                     "{field} must be a {expected} record, not {stage}",
-                    "project.evaluation_kind",
-                    field,
+                    rule="project.evaluation_kind",
+                    field=field,
                     expected=stage.code,
                     stage=evaluation.stage.code,
                 )
@@ -563,26 +557,26 @@ class ConstructionProject(Record):
             if acc is None:
                 continue
             if acc.phase is not None and acc.phase not in self.phases:
-                raise _fail(
+                raise rule_error(
                     "phase {phase!r} is not one of the project's phases ({phases})",
-                    "project.phase_unknown",
-                    f"{field}.phase",
+                    rule="project.phase_unknown",
+                    field=f"{field}.phase",
                     phase=acc.phase,
                     phases=", ".join(self.phases) or "-",
                 )
             if field != "acceptance" and acc.phase is None:
-                raise _fail(
+                raise rule_error(
                     "a phase acceptance must name its phase",
-                    "project.phase_unknown",
-                    f"{field}.phase",
+                    rule="project.phase_unknown",
+                    field=f"{field}.phase",
                     phase=None,
                     phases=", ".join(self.phases) or "-",
                 )
         if self.declared_risk_class is not None and not self.declared_risk_basis:
-            raise _fail(
+            raise rule_error(
                 "a declared risk class needs its basis (directory edition and row, or document)",
-                "project.risk_basis_missing",
-                "declared_risk_basis",
+                rule="project.risk_basis_missing",
+                field="declared_risk_basis",
             )
         return self
 
@@ -841,7 +835,8 @@ def _labelled(
     subject: str | None = None,
     **params: str | int | None,
 ) -> Finding:
-    """:func:`finding` for templates whose stage parameters come from :func:`_stage_params`."""
+    """:func:`finding` for templates whose stage parameters come from :func:`_stage_params` (a
+    ``**dict[str, str]`` cannot be typed against :func:`finding`'s ``due`` keyword)."""
     return Finding(
         rule=rule, severity=severity, clause=clause, template=template, subject=subject, params=params
     )
@@ -877,6 +872,15 @@ def _stage_of(record: object) -> ProjectStage:
     )
 
 
+def _agency_clause(on: dt.date) -> str:
+    """The agency order in force on ``on`` (令第50号 for earlier dates), cited as the agency rules cite it."""
+    try:
+        regime = agency_rules.regime_on(on)
+    except EditionError:
+        regime = agency_rules.AgencyRegime.SAWS_2012
+    return agency_rules.rules_for(regime).clause
+
+
 def _agency_finding(
     evaluation: Evaluation,
     view: ServiceSubjectView,
@@ -907,9 +911,7 @@ def _agency_finding(
     return finding(
         "project.agency_not_qualified",
         Severity.ERROR,
-        "职业卫生技术服务机构管理办法（国家卫健委令第4号）"
-        if evaluation.report_date >= dt.date(2021, 2, 1)
-        else "职业卫生技术服务机构监督管理暂行办法（安监总局令第50号）",
+        _agency_clause(evaluation.report_date),
         "{agency} was not qualified for the {stage_en} of an employer in {industry} on {date} ({why})",
         subject=subject,
         agency=ref.name,
@@ -957,6 +959,20 @@ class _Checker:
     # Which regime judges a stage: the one in force on the stage's date.
     def _order90(self, on: dt.date) -> bool:
         return rules.regime(on) is rules.ProjectRegime.ORDER_90_2017
+
+    def _plan_late(self, severity: Severity, subject: str, reported: dt.date, acceptance: dt.date) -> None:
+        self.add(
+            finding(
+                "project.acceptance_plan_late",
+                severity,
+                rules.ARTICLE_ACCEPTANCE_PLAN,
+                "the acceptance plan was reported {days} days before acceptance; at least {required} are required",
+                subject=subject,
+                due=rules.acceptance_plan_deadline(acceptance),
+                days=(acceptance - reported).days,
+                required=rules.ACCEPTANCE_PLAN_DAYS,
+            )
+        )
 
     def risk_findings(self) -> None:
         r = self.risk
@@ -1193,7 +1209,7 @@ class _Checker:
         if t is None or not self._order90(t.start):
             return
         low, high = t.bounds
-        clause = rules.ARTICLE_TRIAL_RUN + (f"；{t.industry_rule}" if t.industry_rule else "")
+        clause = rules.ARTICLE_TRIAL_RUN + (f"; {t.industry_rule}" if t.industry_rule else "")
         if t.end is None:
             days = rules.trial_run_days(t.start, self.as_of)
             if days > high:
@@ -1246,18 +1262,8 @@ class _Checker:
                     )
                 )
             elif not rules.acceptance_plan_on_time(plan.reported_on, acc.completed_on):
-                self.add(
-                    finding(
-                        "project.acceptance_plan_late",
-                        Severity.ERROR,
-                        rules.ARTICLE_ACCEPTANCE_PLAN,
-                        "the acceptance plan was reported {days} days before acceptance; at least {required} "
-                        "are required",
-                        subject="acceptance_plan.reported_on",
-                        due=rules.acceptance_plan_deadline(acc.completed_on),
-                        days=(acc.completed_on - plan.reported_on).days,
-                        required=rules.ACCEPTANCE_PLAN_DAYS,
-                    )
+                self._plan_late(
+                    Severity.ERROR, "acceptance_plan.reported_on", plan.reported_on, acc.completed_on
                 )
         elif (
             acc is None
@@ -1265,18 +1271,11 @@ class _Checker:
             and self._order90(plan.reported_on)
             and not rules.acceptance_plan_on_time(plan.reported_on, plan.planned_acceptance)
         ):
-            self.add(
-                finding(
-                    "project.acceptance_plan_late",
-                    Severity.WARNING,
-                    rules.ARTICLE_ACCEPTANCE_PLAN,
-                    "the acceptance plan was reported {days} days before acceptance; at least {required} "
-                    "are required",
-                    subject="acceptance_plan.planned_acceptance",
-                    due=rules.acceptance_plan_deadline(plan.planned_acceptance),
-                    days=(plan.planned_acceptance - plan.reported_on).days,
-                    required=rules.ACCEPTANCE_PLAN_DAYS,
-                )
+            self._plan_late(
+                Severity.WARNING,
+                "acceptance_plan.planned_acceptance",
+                plan.reported_on,
+                plan.planned_acceptance,
             )
         if (
             acc is None

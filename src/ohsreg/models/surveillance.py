@@ -18,8 +18,7 @@ from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
-from ohsreg.models._common import EventDate, rule_error
-from ohsreg.models.base import HazardRef, Record
+from ohsreg.models.base import EventDate, HazardRef, Record, rule_error
 from ohsreg.vocab import ExamType, LabeledEnum
 
 __all__ = ["ExamConclusion", "HealthExam"]

@@ -14,8 +14,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ohsreg.models._common import EventDate
-from ohsreg.models.base import Record
+from ohsreg.models.base import EventDate, Record
 from ohsreg.rules.training import TraineeRole, TrainingKind, hours_required
 
 __all__ = ["TrainingRecord"]

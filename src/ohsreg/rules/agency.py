@@ -54,6 +54,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ohsreg.errors import EditionError
+from ohsreg.rules._calendar import term_last_day
 from ohsreg.vocab import AdminLevel, LabeledEnum, QualificationLevel
 
 __all__ = [
@@ -202,7 +203,7 @@ class RegimeRules:
     regime: AgencyRegime
     in_force: dt.date
     clause: str
-    """The order as a whole, e.g. ``国家卫生健康委令第11号``."""
+    """The order as a whole, e.g. ``国家卫生健康委令第4号《职业卫生技术服务机构管理办法》``."""
     levels: tuple[QualificationLevel, ...]
     grantor: dict[QualificationLevel, AdminLevel]
     """Administrative level of the authority that grants each level."""
@@ -239,17 +240,22 @@ _EMPLOYER_SERVICES = frozenset(
     }
 )
 
+# The documents, cited as everywhere in ohsreg: order number and title, the article appended.
+_DOC_50 = "安监总局令第50号《职业卫生技术服务机构监督管理暂行办法》"
+_DOC_4 = "国家卫生健康委令第4号《职业卫生技术服务机构管理办法》"
+_DOC_11 = "国家卫生健康委令第11号修改后的《职业卫生技术服务机构管理办法》"
+
 _RULES: dict[AgencyRegime, RegimeRules] = {
     AgencyRegime.SAWS_2012: RegimeRules(
         regime=AgencyRegime.SAWS_2012,
         in_force=dt.date(2012, 7, 1),
-        clause="安监总局令第50号",
+        clause=_DOC_50,
         levels=(_A, _B, _C),
         grantor={_A: AdminLevel.NATIONAL, _B: AdminLevel.PROVINCIAL, _C: AdminLevel.MUNICIPAL},
         reach={_A: GeoReach.NATIONWIDE, _B: GeoReach.PROVINCE, _C: GeoReach.PREFECTURE},
         reach_verified=False,
         services=_ALL_2012,
-        services_clause="安监总局令第50号 第三条",
+        services_clause=f"{_DOC_50}第三条",
         min_staff=None,
         staff_clause=None,
         leads=(),
@@ -260,13 +266,13 @@ _RULES: dict[AgencyRegime, RegimeRules] = {
     AgencyRegime.NHC_2021: RegimeRules(
         regime=AgencyRegime.NHC_2021,
         in_force=dt.date(2021, 2, 1),
-        clause="国家卫生健康委令第4号",
+        clause=_DOC_4,
         levels=(_A, _B),
         grantor={_A: AdminLevel.NATIONAL, _B: AdminLevel.PROVINCIAL},
         reach={_A: GeoReach.NATIONWIDE, _B: GeoReach.PROVINCE},
         reach_verified=True,
         services=_EMPLOYER_SERVICES,
-        services_clause="国家卫生健康委令第4号 第三条",
+        services_clause=f"{_DOC_4}第三条",
         min_staff=None,
         staff_clause=None,
         leads=(),
@@ -277,25 +283,25 @@ _RULES: dict[AgencyRegime, RegimeRules] = {
     AgencyRegime.NHC_2023: RegimeRules(
         regime=AgencyRegime.NHC_2023,
         in_force=dt.date(2023, 12, 1),
-        clause="国家卫生健康委令第11号",
+        clause=_DOC_11,
         levels=(_U,),
         grantor={_U: AdminLevel.PROVINCIAL},
         reach={_U: GeoReach.NATIONWIDE},
         reach_verified=True,
         services=_EMPLOYER_SERVICES,
-        services_clause="职业卫生技术服务机构管理办法（2023年修改） 第三条",
+        services_clause=f"{_DOC_11}第三条",
         min_staff=15,
-        staff_clause="职业卫生技术服务机构管理办法（2023年修改） 第九条第（五）项",
+        staff_clause=f"{_DOC_11}第九条第（五）项",
         leads=(
             LeadRule(
                 LeadRole.TECHNICAL,
                 ((ProfessionalTitle.SENIOR, 3), (ProfessionalTitle.INTERMEDIATE, 8)),
-                "职业卫生技术服务机构管理办法（2023年修改） 第九条第（六）项",
+                f"{_DOC_11}第九条第（六）项",
             ),
             LeadRule(
                 LeadRole.QUALITY,
                 ((ProfessionalTitle.SENIOR, 3), (ProfessionalTitle.INTERMEDIATE, 5)),
-                "职业卫生技术服务机构管理办法（2023年修改） 第九条第（六）项",
+                f"{_DOC_11}第九条第（六）项",
             ),
         ),
         validity_years=None,
@@ -345,7 +351,8 @@ def level_meets(held: QualificationLevel, required: QualificationLevel) -> bool:
 
 
 def lead_meets(role: LeadRole, title: ProfessionalTitle, years: int, regime: AgencyRegime) -> bool | None:
-    """Whether a lead with ``title`` and ``years`` of OH work meets ``regime``; None if it sets no rule."""
+    """Whether a lead with ``title`` and ``years`` of OH work meets ``regime`` (the article is each
+    :class:`LeadRule`'s ``clause``, e.g. 第九条第（六）项 of the 2023 text); None if it sets no rule."""
     for rule in _RULES[regime].leads:
         if rule.role is role:
             return any(title.rank >= t.rank and years >= y for t, y in rule.alternatives)
@@ -366,11 +373,7 @@ def certificate_expiry(regime: AgencyRegime, valid_from: dt.date) -> dt.date | N
     years = _RULES[regime].validity_years
     if years is None:
         return None
-    try:
-        anniversary = valid_from.replace(year=valid_from.year + years)
-    except ValueError:  # 29 February
-        anniversary = valid_from.replace(year=valid_from.year + years, day=28) + dt.timedelta(days=1)
-    return anniversary - dt.timedelta(days=1)
+    return term_last_day(valid_from, years)
 
 
 def reach_covers(reach: GeoReach, grant_region: str | None, subject_region: str | None) -> bool | None:

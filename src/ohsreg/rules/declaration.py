@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ohsreg.rules._enterprise_support import add_days
+from ohsreg.rules._calendar import add_days
 from ohsreg.vocab import LabeledEnum
 
 __all__ = [
@@ -82,7 +82,8 @@ _DAYS: dict[DeclarationEvent, tuple[int, str]] = {
 
 
 def deadline_days(event: DeclarationEvent | str) -> int:
-    """Calendar days allowed after ``event`` (30 for a project acceptance, 15 otherwise)."""
+    """Calendar days allowed after ``event`` (30 for a project acceptance, 15 otherwise; 令第48号 第八条、
+    第九条, see :func:`declaration_clause`)."""
     return _DAYS[DeclarationEvent.parse(event, field="event")][0]
 
 
@@ -90,7 +91,7 @@ def declaration_clause(event: DeclarationEvent | str | None = None) -> str:
     """The provision that sets the deadline for ``event`` (or the order itself when ``None``)."""
     if event is None:
         return DECLARATION_ORDER
-    return f"{DECLARATION_ORDER} {_DAYS[DeclarationEvent.parse(event, field='event')][1]}"
+    return f"{DECLARATION_ORDER}{_DAYS[DeclarationEvent.parse(event, field='event')][1]}"
 
 
 def due_date(event: DeclarationEvent | str, occurred_on: dt.date) -> dt.date:

@@ -45,7 +45,7 @@ import datetime as dt
 
 import attrs
 
-from ohsreg.rules._enterprise_support import add_months
+from ohsreg.rules._calendar import add_months
 from ohsreg.vocab import RiskClass
 
 __all__ = [
@@ -117,7 +117,8 @@ REGIMES: tuple[DetectionRegime, ...] = (
 
 
 def detection_regime(as_of: dt.date) -> DetectionRegime | None:
-    """The regime in force on ``as_of`` (``None`` before 2012-06-01)."""
+    """The regime in force on ``as_of``: 令第47号 第二十条 from 2012-06-01, 令第5号 第二十条 from
+    2021-02-01 (``None`` before 2012-06-01)."""
     return next((r for r in REGIMES if r.applies_on(as_of)), None)
 
 

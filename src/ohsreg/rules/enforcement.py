@@ -44,6 +44,7 @@ __all__ = [
 ]
 
 ACCIDENT_ORDER = "卫生部令第25号《职业病危害事故调查处理办法》"
+"""The order that classes and reports occupational-disease hazard accidents (cited with its article)."""
 
 
 class AccidentClass(LabeledEnum):

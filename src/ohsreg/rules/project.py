@@ -78,19 +78,19 @@ ORDER_51_IN_FORCE = dt.date(2012, 6, 1)
 ORDER_90_IN_FORCE = dt.date(2017, 5, 1)
 """令第90号 in force; it replaced 令第51号 (verified: order preamble)."""
 
-ORDER_90 = "安监总局令第90号"
+ORDER_90 = "安监总局令第90号《建设项目职业病防护设施“三同时”监督管理办法》"
 
-ARTICLE_PRE_EVALUATION = f"{ORDER_90} 第九条"
+ARTICLE_PRE_EVALUATION = f"{ORDER_90}第九条"
 """Pre-evaluation in the feasibility-study stage (verified)."""
-ARTICLE_PRE_EVALUATION_CONTENT = f"{ORDER_90} 第十条"
+ARTICLE_PRE_EVALUATION_CONTENT = f"{ORDER_90}第十条"
 """Report contents; the conclusion states the project's risk class (verified)."""
-ARTICLE_PRE_EVALUATION_ANALOGY = f"{ORDER_90} 第十一条"
+ARTICLE_PRE_EVALUATION_ANALOGY = f"{ORDER_90}第十一条"
 """Analogy-survey data must come from a qualified technical-service agency (verified)."""
-ARTICLE_PRE_EVALUATION_REVIEW = f"{ORDER_90} 第十二条"
+ARTICLE_PRE_EVALUATION_REVIEW = f"{ORDER_90}第十二条"
 """Review of the pre-evaluation; 严重 projects need external OH technical staff (verified)."""
-ARTICLE_TRIAL_RUN = f"{ORDER_90} 第二十三条"
+ARTICLE_TRIAL_RUN = f"{ORDER_90}第二十三条"
 """Trial run of at least 30 and at most 180 days, unless the industry rules say otherwise (verified)."""
-ARTICLE_CONTROL_EFFECT = f"{ORDER_90} 第二十四条"
+ARTICLE_CONTROL_EFFECT = f"{ORDER_90}第二十四条"
 """Control-effect evaluation before completion acceptance or during the trial run (verified)."""
 ARTICLE_DESIGN = f"{ORDER_90}（职业病防护设施设计：施工前进行；条号未核实）"
 """Protective-facility design before construction (text verified, article number not verified)."""
@@ -109,10 +109,16 @@ ARTICLE_CHANGE = f"{ORDER_90}（重大变更重新预评价；未核实）"
 """Re-evaluation after a material change of scale, process or materials (not verified)."""
 
 TRIAL_RUN_MIN_DAYS = 30
+"""Shortest trial run, in days (令第90号 第二十三条; industry rules may set other bounds)."""
 TRIAL_RUN_MAX_DAYS = 180
+"""Longest trial run, in days (令第90号 第二十三条; industry rules may set other bounds)."""
 ACCEPTANCE_PLAN_DAYS = 20
+"""The acceptance plan is reported in writing at least this many days before acceptance (令第90号; article
+number not verified, see :data:`ARTICLE_ACCEPTANCE_PLAN`)."""
 WRITTEN_REPORT_DAYS = 20
-_PLAN_DELTA = dt.timedelta(days=ACCEPTANCE_PLAN_DAYS)
+"""严重 projects submit the written report within this many days after acceptance (令第90号; article
+number not verified, see :data:`ARTICLE_WRITTEN_REPORT`)."""
+_PLAN_DELTA = dt.timedelta(days=ACCEPTANCE_PLAN_DAYS)  # precomputed: these run per record
 _REPORT_DELTA = dt.timedelta(days=WRITTEN_REPORT_DAYS)
 
 
@@ -136,15 +142,15 @@ class ProjectRegime(LabeledEnum):
     )
 
 
-def regime(on: dt.date) -> ProjectRegime:
-    """The regime in force on ``on``: 令第90号 from 2017-05-01, 令第51号 from 2012-06-01, else 2006.
+def regime(as_of: dt.date) -> ProjectRegime:
+    """The regime in force on ``as_of``: 令第90号 from 2017-05-01, 令第51号 from 2012-06-01, else 2006.
 
     >>> regime(dt.date(2017, 4, 30)).code, regime(dt.date(2017, 5, 1)).code
     ('ORDER_51_2012', 'ORDER_90_2017')
     """
-    if on >= ORDER_90_IN_FORCE:
+    if as_of >= ORDER_90_IN_FORCE:
         return ProjectRegime.ORDER_90_2017
-    if on >= ORDER_51_IN_FORCE:
+    if as_of >= ORDER_51_IN_FORCE:
         return ProjectRegime.ORDER_51_2012
     return ProjectRegime.ORDER_49_2006
 
@@ -189,12 +195,13 @@ def trial_run_ok(days: int, *, minimum: int = TRIAL_RUN_MIN_DAYS, maximum: int =
 
 
 def acceptance_plan_deadline(acceptance: dt.date) -> dt.date:
-    """Last day to report the acceptance plan in writing: 20 days before acceptance."""
+    """Last day to report the acceptance plan in writing: 20 days before acceptance
+    (:data:`ARTICLE_ACCEPTANCE_PLAN`, article number not verified)."""
     return acceptance - _PLAN_DELTA
 
 
 def acceptance_plan_on_time(reported: dt.date, acceptance: dt.date) -> bool:
-    """Whether the plan was reported at least 20 days before acceptance.
+    """Whether the plan was reported at least 20 days before acceptance (:data:`ARTICLE_ACCEPTANCE_PLAN`).
 
     >>> acceptance = dt.date(2024, 6, 21)
     >>> [acceptance_plan_on_time(acceptance - dt.timedelta(days=d), acceptance) for d in (21, 20, 19)]
@@ -209,12 +216,13 @@ def written_report_required(risk_class: RiskClass) -> bool:
 
 
 def written_report_deadline(acceptance_completed: dt.date) -> dt.date:
-    """Last day of the 20 days from completion of acceptance (the completion day not counted)."""
+    """Last day of the 20 days from completion of acceptance, the completion day not counted
+    (:data:`ARTICLE_WRITTEN_REPORT`, article number not verified)."""
     return acceptance_completed + _REPORT_DELTA
 
 
 def written_report_on_time(submitted: dt.date, acceptance_completed: dt.date) -> bool:
-    """Whether the written report was submitted within 20 days after acceptance.
+    """Whether the written report was submitted within 20 days after acceptance (:data:`ARTICLE_WRITTEN_REPORT`).
 
     >>> done = dt.date(2024, 6, 1)
     >>> [written_report_on_time(done + dt.timedelta(days=d), done) for d in (19, 20, 21)]

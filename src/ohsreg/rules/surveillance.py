@@ -60,7 +60,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ohsreg.rules._enterprise_support import add_months, canonical_hazard, hazard_name
+from ohsreg.rules._calendar import add_months
+from ohsreg.rules._catalogue import canonical_hazard, hazard_name
 from ohsreg.vocab import ExamType, HazardGrade
 
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ohsreg.rules._enterprise_support import add_months
+from ohsreg.rules._calendar import add_months
 from ohsreg.vocab import LabeledEnum
 
 __all__ = [
@@ -89,12 +89,13 @@ def hours_required(role: TraineeRole | str, kind: TrainingKind | str) -> float:
 
 
 def continuing_cycle_months(role: TraineeRole | str) -> int | None:
-    """Months between continuing trainings: 12 for principals and OH managers; ``None`` (not found)
-    for workers."""
+    """Months between continuing trainings: 12 for principals and OH managers (:data:`HOURS_SOURCE`, as
+    secondary pages quote it); ``None`` (not found) for workers."""
     return None if TraineeRole.parse(role, field="role") is TraineeRole.WORKER else 12
 
 
 def next_training_due(role: TraineeRole | str, last_training: dt.date) -> dt.date | None:
-    """The date by which the next continuing training of ``role`` is due after ``last_training``."""
+    """The date by which the next continuing training of ``role`` is due after ``last_training`` (the
+    duty: :data:`TRAINING_CLAUSE`; the cycle: :func:`continuing_cycle_months`)."""
     months = continuing_cycle_months(role)
     return None if months is None else add_months(last_training, months)

@@ -16,7 +16,7 @@ from ohsreg.models import Enterprise, Worker
 
 SRC = Path(__file__).resolve().parents[3] / "src" / "ohsreg"
 MINE_MODULES = [
-    "models/_common",
+    "models/base",
     "models/declaration",
     "models/detection",
     "models/enforcement",
@@ -125,6 +125,8 @@ def _templates() -> set[str]:
                     and isinstance(node.args[0], ast.Constant)
                 ):
                     found.add(node.args[0].value)
+                if func == "require_order" and len(node.args) >= 3 and isinstance(node.args[2], ast.Constant):
+                    found.add(node.args[2].value)
             if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
                 target = node.targets[0].id
                 if target.startswith(

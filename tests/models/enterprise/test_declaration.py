@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ohsreg import DeclarationEvent
 from ohsreg.errors import UnknownEntry
 from ohsreg.models import DeclarationTrigger, Enterprise, HazardDeclaration
-from ohsreg.models._common import canonical_hazard
+from ohsreg.rules._catalogue import canonical_hazard
 from ohsreg.rules.declaration import (
     deadline_days,
     declaration_applies,

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ohsreg import AccidentClass, accident_class, next_detection_due
-from ohsreg.models._common import add_months
+from ohsreg.rules._calendar import add_months
 
 DATES = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 12, 31))
 RANK = {AccidentClass.GENERAL: 0, AccidentClass.MAJOR: 1, AccidentClass.EXTRAORDINARY: 2}

@@ -1,12 +1,12 @@
-"""Helpers of the enterprise rule modules: calendar arithmetic and reference-catalogue look-ups.
+"""Reference-catalogue look-ups shared by rule and record modules: hazard keys and names, risk directory.
 
 Not public API. Hazards are resolved and named through ``ohsreg.catalogue`` (imported on first use, so
-``import ohsreg`` stays light); the risk class comes from its 2021 risk directory.
+``import ohsreg`` stays light); the risk class comes from its 2021 risk directory. Calendar arithmetic
+lives in :mod:`ohsreg.rules._calendar`.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 from typing import Any
@@ -15,32 +15,12 @@ from ohsreg.errors import OhsregError
 
 __all__ = [
     "RISK_DIRECTORY",
-    "add_days",
-    "add_months",
     "canonical_hazard",
     "directory_edition",
     "directory_entry",
     "directory_risk_class",
     "hazard_name",
 ]
-
-
-def add_months(start: dt.date, months: int) -> dt.date:
-    """``start`` plus whole calendar months, clamped to the month's last day.
-
-    >>> add_months(dt.date(2024, 1, 31), 1), add_months(dt.date(2023, 2, 28), 12)
-    (datetime.date(2024, 2, 29), datetime.date(2024, 2, 28))
-    """
-    index = start.year * 12 + (start.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day)
-
-
-def add_days(start: dt.date, days: int) -> dt.date:
-    """``start`` plus ``days`` calendar days."""
-    return start + dt.timedelta(days=days)
 
 
 RISK_DIRECTORY = "建设项目职业病危害风险分类管理目录"
