@@ -5,6 +5,7 @@ Measures whose optional packages (pyarrow, pandas, xlsxwriter) are missing are s
 
 from __future__ import annotations
 
+import gc
 import io
 import statistics
 import time
@@ -19,6 +20,7 @@ from ohsreg.vocab import Severity
 def _best(fn: Callable[[], object], repeat: int = 3) -> float:
     samples = []
     for _ in range(repeat):
+        gc.collect()  # every sample starts from the same collector state (the timings include its work)
         start = time.perf_counter()
         fn()
         samples.append(time.perf_counter() - start)
@@ -157,7 +159,7 @@ def _jsonl(results: list[Result]) -> None:
         def baseline(lines: list[str] = lines, model: type = model) -> None:
             [model.model_validate_json(line) for line in lines]  # keep the records, as a loader must
 
-        mine, base = _best(ours), _best(baseline)
+        mine, base = _best(ours, 5), _best(baseline, 5)
         results.append(Result(f"JSONL load 1e5, {label}", mine, "model_validate loop", base, 0.5))
 
 

@@ -1,36 +1,46 @@
-"""Quickstart: what ohsreg does, on built-in example data. Run with ``python3 scripts/dev.py demo``."""
+"""Quickstart: a tour of ohsreg on built-in example data, one short section per area.
+
+Run it with ``python3 scripts/dev.py demo``. Each section is one function below, in the order printed:
+read a section's code and its output side by side. Every value shown names its source and edition.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import ohsreg
 
 
-def section(title: str) -> None:
-    print(f"\n== {title}")
+def section(number: int, title: str, term_zh: str, what: str) -> None:
+    """Print a section heading: ``== 4. Reference catalogue (参考目录): what it shows``."""
+    print(f"\n== {number}. {title} ({term_zh}): {what}")
 
 
 def main() -> None:
-    print(f"ohsreg {ohsreg.__version__}")
+    print(f"ohsreg {ohsreg.__version__}: a typed vocabulary for Chinese occupational-health supervision")
+    errors_demo()
+    identifiers_demo()
+    units_and_vocab()
+    catalogue_demo()
+    assess_demo()
+    enterprise_demo()
+    project_demo()
+    agencies_and_experts()
+    export_demo()
 
-    section("Errors carry a stable rule code, the field, and zh/en messages")
+
+def errors_demo() -> None:
+    section(1, "Errors", "错误", "a stable rule code, the field, and the message in zh and en")
     err = ohsreg.InvalidChecksum(
         "check character should be {expected!r}", rule="uscc.checksum", field="uscc", expected="3"
     )
     print(f"rule={err.rule} field={err.field}")
     print("en:", err.message("en"))
     print("zh:", err.message("zh_CN"))
-    identifiers_demo()
-    units_and_vocab()
-    assess_demo()
-    enterprise_demo()
-    project_demo()
-    agencies_and_experts()
-    catalogue_demo()
-    export_demo()
 
 
 def identifiers_demo() -> None:
-    section("Identifiers: normalise what people type, say exactly what is wrong")
+    section(2, "Identifiers", "标识代码", "normalise what people type, say exactly what is wrong")
     from ohsreg.identifiers import division, uscc
 
     print(uscc.validate("９１１１ ００００ ６０００ ３７３４ １ｌ"), uscc.parts("91110000600037341L"))
@@ -42,7 +52,9 @@ def identifiers_demo() -> None:
 
 
 def units_and_vocab() -> None:
-    section("Units, sound levels and vocabularies")
+    section(
+        3, "Units and vocabularies", "单位与术语", "quantities, ppm to mg/m³, sound levels, official terms"
+    )
     from pydantic import BaseModel
 
     from ohsreg.units import Concentration, lex_8h, ppm_to_mg_m3
@@ -58,24 +70,35 @@ def units_and_vocab() -> None:
     print("94 dB(A) for 2 h: L_EX,8h =", round(lex_8h([94], [2]), 1), "dB(A)")
 
 
+def catalogue_demo() -> None:
+    section(4, "Reference catalogue", "参考目录", "limits by edition and date; what is shipped and verified")
+    from ohsreg import catalogue
+
+    benzene = catalogue.hazards.lookup("benzene")
+    for when in (dt.date(2021, 1, 1), dt.date(2024, 1, 1)):  # amendment No. 1 lowered both limits
+        lim = catalogue.limits_for(benzene, as_of=when)
+        print(f"{benzene.name_zh} on {when}: PC-TWA {lim.pc_twa}, PC-STEL {lim.pc_stel} ({lim.edition})")
+    rows = catalogue.coverage()
+    for row in rows[:3]:
+        print(" ", row.line())
+    shipped, verified = sum(r.shipped for r in rows), sum(r.verified for r in rows)
+    print(f"  … {len(rows)} tables, {shipped} rows shipped, {verified} verified (ohsreg coverage: all)")
+
+
 def assess_demo() -> None:
-    section("Assess an exposure: C_TWA against PC-TWA, with the clause and a zh/en explanation (#6)")
+    section(5, "Exposure assessment", "接触评价", "C_TWA against PC-TWA, with the clause, in zh and en")
     import ohsreg.assess as oa
 
     r = oa.twa([(300, 1.5), (200, 2), (180, 2.5)], limit=200)  # ethyl acetate, mg/m³ x h
     print("en:", r.explain("en"))
     print("zh:", r.explain("zh_CN"))
     print("level:", oa.exposure_level(r).explain("en"))
-    import datetime as dt
-
     for day in (dt.date(2021, 1, 1), dt.date(2023, 1, 1)):  # benzene, before/after amendment No. 1
         print(day, oa.twa([(4.5, 8)], hazard="苯", as_of=day).explain("en"))
 
 
 def enterprise_demo() -> None:
-    section("Enterprises: what a supervisor's check finds (declaration, exams, training, detection)")
-    import datetime as dt
-
+    section(6, "Enterprises", "用人单位", "what a supervisor's check finds: declaration, exams, training")
     from ohsreg.models import Enterprise
     from ohsreg.rules.declaration import due_date
 
@@ -102,10 +125,36 @@ def enterprise_demo() -> None:
         print(f"  {f.rule}: {f.message('zh_CN')}")
 
 
-def agencies_and_experts() -> None:
-    section("Agencies by regime, and a reproducible conflict-free expert draw")
-    import datetime as dt
+def project_demo() -> None:
+    section(7, "Construction projects", "建设项目三同时", "the three simultaneities, by date and risk class")
+    from ohsreg.models.project import AcceptancePlan, CompletionAcceptance, ConstructionProject
 
+    p = ConstructionProject(
+        project_id="QZ-1",
+        name="花岗岩矿山开采新建项目",
+        owner_uscc="91110000600037341L",
+        owner_name="某石材矿业有限公司",
+        kind="新建",
+        industry="B1012",
+        location="350583",
+        declared_risk_class="严重",
+        declared_risk_basis="2021 目录 B101 土砂石开采",
+        acceptance_plan=AcceptancePlan(
+            reported_on=dt.date(2024, 4, 9), planned_acceptance=dt.date(2024, 4, 28)
+        ),
+        acceptance=CompletionAcceptance(completed_on=dt.date(2024, 4, 28)),
+    )
+    print(p.risk_class(dt.date(2024, 6, 1)))  # the 2021 directory decides: B101 土砂石开采
+    found = p.check(as_of=dt.date(2024, 6, 1))
+    print(len(found), "findings, e.g.:")
+    late = next(f for f in found if f.rule == "project.acceptance_plan_late")
+    print(late.rule, "|", late.message("zh_CN"), "|", late.clause)
+
+
+def agencies_and_experts() -> None:
+    section(
+        8, "Agencies and experts", "技术服务机构与专家", "the regime in force, a reproducible expert draw"
+    )
     from ohsreg.models.agency import Qualification, TechnicalServiceAgency
     from ohsreg.models.expert import DrawFor, Expert, ExpertPool
 
@@ -158,55 +207,13 @@ def agencies_and_experts() -> None:
     print("chosen", log.chosen, "| excluded", [(e.expert_id, e.reasons[0]) for e in log.excluded])
 
 
-def project_demo() -> None:
-    section("Construction projects: the three simultaneities, checked by date and risk class")
-    import datetime as dt
-
-    from ohsreg.models.project import AcceptancePlan, CompletionAcceptance, ConstructionProject
-
-    p = ConstructionProject(
-        project_id="QZ-1",
-        name="花岗岩矿山开采新建项目",
-        owner_uscc="91110000600037341L",
-        owner_name="某石材矿业有限公司",
-        kind="新建",
-        industry="B1012",
-        location="350583",
-        declared_risk_class="严重",
-        declared_risk_basis="2021 目录 B101 土砂石开采",
-        acceptance_plan=AcceptancePlan(
-            reported_on=dt.date(2024, 4, 9), planned_acceptance=dt.date(2024, 4, 28)
-        ),
-        acceptance=CompletionAcceptance(completed_on=dt.date(2024, 4, 28)),
-    )
-    print(p.risk_class(dt.date(2024, 6, 1)))  # the 2021 directory decides: B101 土砂石开采
-    found = p.check(as_of=dt.date(2024, 6, 1))
-    print(len(found), "findings, e.g.:")
-    late = next(f for f in found if f.rule == "project.acceptance_plan_late")
-    print(late.rule, "|", late.message("zh_CN"), "|", late.clause)
-
-
-def catalogue_demo() -> None:
-    import datetime as dt
-
-    from ohsreg import catalogue
-
-    section("Catalogue: limits by edition and date, with what is shipped and verified")
-    benzene = catalogue.hazards.lookup("benzene")
-    for when in (dt.date(2021, 1, 1), dt.date(2024, 1, 1)):
-        lim = catalogue.limits_for(benzene, as_of=when)
-        print(f"{benzene.name_zh} on {when}: PC-TWA {lim.pc_twa}, PC-STEL {lim.pc_stel} ({lim.edition})")
-    for row in catalogue.coverage():
-        print(" ", row.line())
-
-
 def export_demo() -> None:
-    section("Export: canonical JSON, spreadsheet-safe CSV that reads back equal, personal data masked (#10)")
+    section(9, "Export", "导出", "canonical JSON; CSV that is safe in a spreadsheet and reads back equal")
     from ohsreg.export.csv import from_csv, to_csv
 
     a = ohsreg.Authority(name="=杭州市卫生健康委员会", kind="HEALTH", level="MUNICIPAL", region="330100")
     print(ohsreg.dumps(a))
-    text = to_csv([a], header="zh")
+    text = to_csv([a], header="zh")  # a zh label row, then the column paths; "=…" is written as "'=…"
     print(text, end="")
     print("round trip equal:", from_csv(text.encode(), ohsreg.Authority) == [a])
 

@@ -59,7 +59,8 @@ def gates() -> list[tuple[str, list[str]]]:
         ("pytest", [str(PY), "-m", "pytest", "-q", "-p", "no:cacheprovider"]),
         (
             "mkdocs build --strict",
-            [str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(VENV / "site")],
+            # no -q: it hides plugin warnings from --strict (the build then passes with warnings)
+            [str(BIN / "mkdocs"), "build", "--strict", "-d", str(VENV / "site")],
         ),
     ]
     examples = [(f"example {p.name}", [str(PY), str(p)]) for p in sorted((ROOT / "examples").glob("*.py"))]

@@ -181,3 +181,86 @@ def test_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     captured = capsys.readouterr()
     assert "hazard_factors_2015" in captured.out
     assert "verified" in captured.err
+
+
+def test_help_runs_without_heavy_imports() -> None:
+    # the real entry point: ``ohsreg --help`` and ``ohsreg lookup --help`` exit from argparse
+    for argv in (["--help"], ["lookup", "--help"], []):
+        code = (
+            "import sys\nfrom ohsreg.cli import main\n"
+            f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+            "heavy = ('pydantic', 'numpy', 'pint', 'babel', 'pyarrow', 'pandas', 'ohsreg.catalogue')\n"
+            "print(sorted(m for m in heavy if m in sys.modules))"
+        )
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+        assert "usage" in out.stdout
+        assert out.stdout.strip().splitlines()[-1] == "[]", argv
+
+
+def test_locale_after_the_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "Authorty", "--locale", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a public ohsreg model" in err
+    assert "did you mean: Authority?" in err
+
+
+def test_record_errors_in_one_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "authority.jsonl"
+    bad = AUTH[0].model_dump_json().replace("HEALTH", "HEALTHY")
+    path.write_text(bad + "\n", encoding="utf-8")
+    assert main(["--locale", "en", "validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "line 1: kind:" in out
+    assert "术语" not in out  # English only
+    assert out.count("[vocab.unknown]") == 1
+    assert main(["validate", str(path)]) == 1
+    assert "术语" in capsys.readouterr().out
+
+
+def test_output_name_checked_before_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "authority.jsonl"
+    path.write_bytes(dumps_jsonl(AUTH))
+    assert main(["--locale", "en", "validate", str(path), "-o", str(tmp_path / "findings.txt")]) == 2
+    assert "cli.format" in capsys.readouterr().err
+    assert not (tmp_path / "findings.txt").exists()
+
+
+def test_assess_names_the_bad_cell_and_unjudged_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "m.csv"
+    bad.write_text("id,concentration,duration\nA,-1,8\n", encoding="utf-8")
+    assert main(["--locale", "en", "assess", str(bad), "--limit", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "line 2, column concentration: '-1'" in err
+    assert "cli.assess_value" in err
+    good = tmp_path / "n.csv"
+    good.write_text("id,concentration,duration\nA,1,8\n", encoding="utf-8")
+    assert main(["--locale", "en", "assess", str(good)]) == 0
+    captured = capsys.readouterr()
+    assert "NOT_APPLICABLE" in captured.out
+    assert "1 id(s) had no limit" in captured.err
+
+
+def test_lookup_bad_edition_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("ohsreg.catalogue")
+    assert main(["--locale", "en", "lookup", "苯", "--limits", "--edition", "GBZ 9"]) == 2
+    assert "catalogue.unknown_edition" in capsys.readouterr().err
+    assert main(["--locale", "en", "lookup", "苯", "--limits", "--as-of", "1990-01-01"]) == 2
+    assert "catalogue.edition_not_in_force" in capsys.readouterr().err
+
+
+def test_one_invalid_json_record_is_listed_not_dumped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "authority.json"
+    path.write_text(AUTH[0].model_dump_json(indent=2).replace('"HEALTH"', '"HEALTHY"'), encoding="utf-8")
+    for argv in (
+        ["validate", str(path)],
+        ["export", str(path), "--to", "csv", "-o", str(tmp_path / "a.csv")],
+    ):
+        assert main(["--locale", "en", *argv]) == 1
+        captured = capsys.readouterr()
+        assert captured.out.startswith("kind: 'HEALTHY' is not a AuthorityKind term")
+        assert "the record of Authority is invalid" in captured.err
+        assert "input_value" not in captured.out + captured.err  # not pydantic's raw report

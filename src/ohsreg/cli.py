@@ -31,6 +31,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 _FORMATS = ("json", "jsonl", "csv")
 _TARGETS = ("csv", "xlsx", "parquet", "jsonl", "json", "jsonschema")
+_OPTION_ERRORS = frozenset({"catalogue.unknown_edition", "catalogue.edition_not_in_force"})
 _KEYS = ("uscc", "id", "key", "code", "number", "certificate_number", "resident_id")
 
 
@@ -117,11 +118,12 @@ def _records(path: Path, model: type[BaseModel], fmt: str | None) -> Iterator[Ba
         from ohsreg.export._io import decode, read_bytes
         from ohsreg.export.json import load, load_many
 
-        text, _ = decode(read_bytes(path))
+        data = read_bytes(path)  # read once: an array is many records, anything else one
+        text, _ = decode(data)
         if text.lstrip().startswith("["):
-            yield from load_many(path, model)
+            yield from load_many(data, model)
         else:
-            yield load(path, model)
+            yield load(data, model)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -129,11 +131,15 @@ def _records(path: Path, model: type[BaseModel], fmt: str | None) -> Iterator[Ba
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from ohsreg.errors import InvalidFormat
     from ohsreg.export._io import RecordError
 
     path = Path(args.file)
     model = _model(args.model, path)
+    if args.output:
+        _target(Path(args.output), None)  # a bad output name fails before the reading, not after
     as_of = args.as_of or dt.date.today()
     key = args.key or next((k for k in _KEYS if k in model.model_fields), None)
     seen: dict[str, int] = {}
@@ -165,17 +171,15 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 subject = f"{count}" + (f" {f.subject}" if f.subject else "")
                 print(f"{subject}: [{f.severity.code}] {f.rule}: {f.message()} ({f.clause})")
     except RecordError as err:
-        for item in err.errors:
-            print(
-                _t(
-                    "line {line}: {field}: {message} [{type}]",
-                    line=item["line"],
-                    field=item["field"] or "-",
-                    message=item["message"],
-                    type=item["type"],
-                )
-            )
+        _print_items(err.errors)
         _err(f"{err.message()} [{err.rule}]")
+        return 1
+    except ValidationError as err:  # a .json file holding one record
+        from ohsreg.export._io import error_items
+
+        items = error_items(err)
+        _print_items(items)
+        _err(_t("the record of {model} is invalid", model=model.__name__) + f" [{items[0]['type']}]")
         return 1
     if args.output:
         from ohsreg.models import Finding
@@ -194,14 +198,42 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _print_items(items: list[dict[str, Any]]) -> None:
+    """One line per problem of invalid records, in the active locale: ``line 3: kind: … [rule]``."""
+    from ohsreg.i18n import current_locale
+
+    message = "message_zh" if current_locale().startswith("zh") else "message"
+    for item in items:
+        where = {"field": item["field"] or "-", "message": item[message], "type": item["type"]}
+        if item["line"] is None:
+            print(_t("{field}: {message} [{type}]", **where))
+        else:
+            print(_t("line {line}: {field}: {message} [{type}]", line=item["line"], **where))
+
+
 # --------------------------------------------------------------------------------------------------
 # export / schema
+
+
+def _target(out: Path, given: str | None) -> str:
+    """The format to write ``out`` in: ``--to``, else the file's suffix."""
+    target = given or out.suffix.lstrip(".").lower()
+    if target not in _TARGETS or target == "jsonschema":
+        from ohsreg.errors import InvalidFormat
+
+        raise InvalidFormat(
+            "cannot tell the format to write {path} in",
+            rule="cli.format",
+            hint="name the file .csv, .xlsx, .parquet, .jsonl or .json",
+            path=str(out),
+        )
+    return target
 
 
 def _write(records: list[Any], out: Path, model: type[BaseModel] | None, args: argparse.Namespace) -> None:
     from ohsreg.export._io import Progress
 
-    target = getattr(args, "to", None) or out.suffix.lstrip(".").lower()
+    target = _target(out, getattr(args, "to", None))
     unmask = bool(getattr(args, "unmask", False))
     progress = Progress(_t("writing {name}", name=out.name), total=len(records))
     if target == "csv":
@@ -232,7 +264,7 @@ def _write(records: list[Any], out: Path, model: type[BaseModel] | None, args: a
             for i, r in enumerate(records):
                 fh.write((b"," if i else b"") + r.model_dump_json(context=context(unmask)).encode())
             fh.write(b"]\n")
-    else:
+    else:  # jsonl
         from ohsreg.export.json import dump_jsonl
 
         dump_jsonl(records, out, unmask=unmask, progress=progress)
@@ -305,15 +337,18 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     found = catalogue.search(args.query, limit=args.limit)
     if not found:
         catalogue.lookup(args.query)  # raises catalogue.unknown with close matches
+    print("\t".join(("id", "name_zh", "name_en", "cas", "category", "score")))  # tab-separated, like the rows
     for hazard, score in found:
         cas = ", ".join(hazard.cas) or "-"
         en = hazard.name_en or "-"
-        print(f"{hazard.id}\t{hazard.name_zh}\t{en}\tCAS {cas}\t{hazard.category.label()}\t{score:.0f}")
+        print(f"{hazard.id}\t{hazard.name_zh}\t{en}\t{cas}\t{hazard.category.label()}\t{score:.0f}")
         if not args.limits:
             continue
         try:
             limits = catalogue.limits_for(hazard, edition=args.edition, as_of=args.as_of)
         except OhsregError as err:
+            if err.rule in _OPTION_ERRORS:
+                raise  # about --edition / --as-of, not this hazard: exit 2 once
             print(f"\t{err.message()} [{err.rule}]")
             continue
         for row in (*limits.rows, *limits.dust_rows):
@@ -378,23 +413,18 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         raise InvalidFormat(
             "the measurements file lacks column(s) {names}",
             rule="cli.assess_columns",
-            hint="columns: id, concentration (mg/m³), duration (h for twa, min for stel), optional limit",
+            hint=(
+                "columns: id, concentration (mg/m³), duration (h for twa, min for stel), "
+                "and optionally limit (mg/m³) or hazard (a catalogue name such as 苯)"
+            ),
             names=", ".join(sorted(missing)),
         )
     groups: dict[str, list[tuple[float, float]]] = {}
     limits: dict[str, tuple[str | None, float | None]] = {}
     for row in reader:
-        try:
-            c, t = float(row["concentration"]), float(row["duration"])
-            raw_limit = (row.get("limit") or "").strip()
-            lim = float(raw_limit) if raw_limit else None
-        except ValueError:
-            raise InvalidFormat(
-                "line {line}: not a number",
-                rule="cli.assess_value",
-                hint="concentration, duration and limit are plain numbers",
-                line=reader.line_num,
-            ) from None
+        c = _number(row, "concentration", reader.line_num)
+        t = _number(row, "duration", reader.line_num)
+        lim = _number(row, "limit", reader.line_num) if (row.get("limit") or "").strip() else None
         hazard = (row.get("hazard") or "").strip() or None
         groups.setdefault(row["id"], []).append((c, t))
         limits[row["id"]] = (hazard, lim if lim is not None else (None if hazard else args.limit))
@@ -441,10 +471,42 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         if sink is not sys.stdout:
             sink.close()
     exceed = sum(1 for r in out_rows.values() if r[6] == "EXCEEDS")
+    no_limit = sum(1 for r in out_rows.values() if r[4] == "")
+    if no_limit:
+        _err(
+            _t(
+                "{count} id(s) had no limit and were not judged (NOT_APPLICABLE)",
+                count=no_limit,
+            )
+            + "; "
+            + _t("give a limit or hazard column, or --limit")
+        )
     print(
         _t("{count} assessed, {exceed} exceed the limit", count=len(out_rows), exceed=exceed), file=sys.stderr
     )
     return 0
+
+
+def _number(row: dict[str, str], column: str, line: int) -> float:
+    """A non-negative number from one cell of the measurements file, or ``cli.assess_value``."""
+    from ohsreg.errors import InvalidFormat
+
+    text = (row.get(column) or "").strip()
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value >= 0:  # also NaN
+        raise InvalidFormat(
+            "line {line}, column {column}: {value!r} is not a non-negative number",
+            rule="cli.assess_value",
+            field=column,
+            hint="concentration, duration and limit are plain numbers such as 0.5",
+            line=line,
+            column=column,
+            value=text,
+        )
+    return value
 
 
 # --------------------------------------------------------------------------------------------------
@@ -484,20 +546,25 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     parser.add_argument("--locale", default="zh_CN", help="message locale: zh_CN (default) or en")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Handler] = {}
+    # --locale is also accepted after the subcommand (``ohsreg lookup 苯 --locale en``)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--locale", default=argparse.SUPPRESS, help="message locale: zh_CN (default) or en")
 
-    sub.add_parser("version", help="print the library version")
-    handlers["version"] = _cmd_version
+    def command(name: str, handler: Handler, summary: str) -> argparse.ArgumentParser:
+        handlers[name] = handler
+        return sub.add_parser(name, help=summary, description=summary, parents=[common])
 
-    p = sub.add_parser("validate", help="validate records (JSON, JSONL, CSV) and report findings")
+    command("version", _cmd_version, "print the library version")
+
+    p = command("validate", _cmd_validate, "validate records (JSON, JSONL, CSV) and report findings")
     p.add_argument("file")
     p.add_argument("--model", help="model name (default: from the file name, e.g. authority.csv)")
     p.add_argument("--format", choices=_FORMATS)
     p.add_argument("--key", help="field whose values must be unique (default: uscc/id/key/code if present)")
     p.add_argument("--as-of", type=_date, help="date the checks apply to (default: today)")
     p.add_argument("-o", "--output", help="also write the findings to a .csv or .jsonl file")
-    handlers["validate"] = _cmd_validate
 
-    p = sub.add_parser("export", help="convert records to csv, xlsx, parquet, jsonl, json; or write schemas")
+    p = command("export", _cmd_export, "convert records to csv, xlsx, parquet, jsonl, json; or write schemas")
     p.add_argument("file", nargs="?")
     p.add_argument("--to", choices=_TARGETS, required=True)
     p.add_argument("-o", "--output", help="output file (a folder for --to jsonschema)")
@@ -506,14 +573,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     p.add_argument("--unmask", action="store_true", help="write personal data in clear (default: masked)")
     p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 BOM (Excel in zh locales)")
     p.add_argument("--header", choices=("path", "zh", "en", "both"), default="path", help="CSV label rows")
-    handlers["export"] = _cmd_export
 
-    p = sub.add_parser("schema", help="print the JSON Schema of a public model (no MODEL: list the models)")
+    p = command("schema", _cmd_schema, "print the JSON Schema of a public model (no MODEL: list the models)")
     p.add_argument("model", nargs="?")
-    handlers["schema"] = _cmd_schema
 
-    p = sub.add_parser(
-        "assess", help="measurements CSV (id, concentration, duration[, limit][, hazard]) -> verdicts CSV"
+    p = command(
+        "assess",
+        _cmd_assess,
+        "measurements CSV (id, concentration, duration[, limit][, hazard]) -> verdicts CSV",
     )
     p.add_argument("file")
     p.add_argument("--rule", choices=("twa", "stel"), default="twa")
@@ -522,21 +589,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         "--as-of", type=_date, help="with a hazard column: the limit edition in force on this date"
     )
     p.add_argument("-o", "--output", help="verdicts CSV (default: standard output)")
-    handlers["assess"] = _cmd_assess
 
-    p = sub.add_parser("lookup", help="search the hazard catalogue (name, alias, English name, CAS, pinyin)")
+    p = command("lookup", _cmd_lookup, "search the hazard catalogue (name, alias, English name, CAS, pinyin)")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=10, help="at most this many matches (default 10)")
     p.add_argument("--limits", action="store_true", help="also print the exposure limits (GBZ 2.1)")
     p.add_argument("--edition", help="limit edition, e.g. 'GBZ 2.1-2019' (default: the library default)")
     p.add_argument("--as-of", type=_date, help="the edition and amendments in force on this date")
-    handlers["lookup"] = _cmd_lookup
 
-    sub.add_parser("coverage", help="rows shipped vs official counts, and how many are verified")
-    handlers["coverage"] = _cmd_coverage
+    command("coverage", _cmd_coverage, "rows shipped vs official counts, and how many are verified")
 
-    sub.add_parser("demo", help="a short tour on built-in examples")
-    handlers["demo"] = _cmd_demo
+    command("demo", _cmd_demo, "a short tour on built-in examples")
     return parser, handlers
 
 
@@ -560,6 +623,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return handlers[args.command](args)
     except OhsregError as err:
         print(f"ohsreg: {err.message(locale)} [{err.rule}]", file=sys.stderr)
+        suggestions = err.params.get("suggestions")
+        if suggestions:
+            with use(locale):
+                _err(_t("did you mean: {names}?", names=", ".join(map(str, suggestions))))
         return 2
     except BrokenPipeError:  # output piped into head & co.: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the flush at exit
@@ -568,7 +635,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ohsreg: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)
         return 2
     except ValueError as err:  # pydantic ValidationError of a single record: invalid input data
-        print(f"ohsreg: {err}", file=sys.stderr)
+        errors = getattr(err, "errors", None)
+        if callable(errors):
+            from ohsreg.export._io import error_items
+
+            with use(locale):
+                _print_items(error_items(err))
+                _err(_t("the record of {model} is invalid", model=getattr(err, "title", "?")))
+        else:
+            print(f"ohsreg: {err}", file=sys.stderr)
         return 1
 
 

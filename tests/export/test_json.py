@@ -94,6 +94,37 @@ def test_syntax_errors_have_line_and_column(m: Any) -> None:
         list(iter_load(bad, m.Site))
 
 
+def test_a_record_spread_over_lines_is_a_syntax_error(m: Any) -> None:
+    # joined with commas the two lines would read as one valid record: the loader must not accept it
+    bad = b'{"code": "S1", "name": "a"}\n{"code": "S2"\n"name": "b"}\n'
+    for load_all in (lambda b: load_many(b, m.Site), lambda b: list(iter_load(b, m.Site))):
+        with pytest.raises(InvalidFormat) as info:
+            load_all(bad)
+        assert info.value.rule == "export.json_syntax"
+        assert info.value.params["line"] == 2
+
+
+def test_fast_and_careful_paths_agree(m: Any) -> None:
+    sites = [m.make_site(i) for i in range(6)]
+    plain = dumps_jsonl(sites, unmask=True)
+    assert load_many(plain, m.Site) == sites  # fast path: plain UTF-8, one record a line
+    crlf = plain.replace(b"\n", b"\r\n")
+    assert load_many(crlf, m.Site) == sites
+    gaps = plain.replace(b"\n", b"\n\n", 2)  # blank lines take the careful path
+    assert load_many(gaps, m.Site) == sites
+    assert load_many(plain.decode().encode("gb18030"), m.Site) == sites
+
+
+def test_unicode_line_separators_inside_strings_are_text(m: Any) -> None:
+    # JSON strings may hold U+2028, U+0085 and form feeds raw: only "\n" ends a JSON Lines record
+    site = m.Site(code="S1", name="车间\u2028一\x85二\x0c三")
+    data = dumps_jsonl([site, site.model_copy(update={"code": "S2"})], unmask=True)
+    assert "\u2028".encode() in data
+    for text in (data, data.replace(b"\n", b"\n\n", 1)):
+        assert [r.name for r in load_many(text, m.Site)] == [site.name] * 2
+        assert [r.code for r in iter_load(text, m.Site)] == ["S1", "S2"]
+
+
 def test_invalid_records_carry_lines(m: Any) -> None:
     bad = b'{"code": "S1", "name": "a"}\n\n{"code": "S2", "name": "b", "headcount": "x"}\n'
     with pytest.raises(RecordError) as info:

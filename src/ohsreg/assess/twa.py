@@ -60,10 +60,11 @@ def twa(
         segments_: pairs of concentration (number in mg/m³, quantity, or :class:`NonDetect`) and
             duration (hours, or a quantity such as ``"30 min"``).
         limit: PC-TWA as a number in mg/m³, an :class:`AppliedLimit`, or a catalogue limit object.
-        hazard, edition, as_of: look the limit up in the catalogue instead (lazy import): ``hazard`` is
-            a name, alias, CAS, :class:`~ohsreg.catalogue.HazardFactor` or a looked-up ``LimitSet``;
-            ``as_of`` picks the edition and amendments in force that day (benzene: 6 mg/m³ before
-            amendment No. 1, 3 mg/m³ after).
+        hazard: look the limit up in the catalogue instead (lazy import): a name, alias, CAS,
+            :class:`~ohsreg.catalogue.HazardFactor` or a looked-up ``LimitSet``.
+        edition: with ``hazard``, the limit edition to use (e.g. ``"GBZ 2.1-2019"``).
+        as_of: with ``hazard``, pick the edition and amendments in force that day (benzene: 6 mg/m³
+            before amendment No. 1, 3 mg/m³ after).
         condition: the sub-condition of an entry with several rows (CO: ``"非高原"``, ``">3000"``).
         shift_hours: the real length of the working day; durations may not sum past it.
         adjust_long_shift: for a day longer than 8 h (or a week longer than 40 h), multiply PC-TWA by

@@ -52,9 +52,11 @@ class MissingExtra(OhsregError, ImportError):
 class RecordError(OhsregError):
     """One or more records of a file are invalid; :attr:`errors` lists each problem with its line.
 
-    Each item of :attr:`errors` is a dict ``{"line", "index", "field", "type", "message"}``: ``line`` is
-    the 1-based line (JSON Lines) or row (CSV) in the file, ``field`` the dotted path of the field,
-    ``type`` the pydantic error type (the ohsreg rule code for ohsreg validators).
+    Each item of :attr:`errors` is a dict ``{"line", "index", "field", "type", "message", "message_zh"}``:
+    ``line`` is the 1-based line (JSON Lines) or row (CSV) in the file, ``field`` the dotted path of the
+    field, ``type`` the pydantic error type (the ohsreg rule code for ohsreg validators), ``message`` the
+    English message and ``message_zh`` the Chinese one (pydantic's own errors are English only, so both
+    hold the same text for them).
     """
 
     default_rule = "export.record_invalid"
@@ -175,6 +177,40 @@ def decode(data: bytes, encoding: str | None = None, *, line_offset: int = 0) ->
         ) from None
 
 
+def text_blocks(raw: IO[bytes], encoding: str | None = None) -> Iterator[tuple[int, str]]:
+    """The text of a byte stream as decoded blocks, each with the number of lines of the file before it.
+
+    Blocks of about :data:`BLOCK` bytes are cut after a newline, so memory stays bounded whatever the
+    file size and no character or line is split. The encoding is detected from the first bytes unless
+    given (see :func:`detect_encoding`); a UTF-8 byte-order mark is dropped. UTF-16 has no line-wise
+    byte framing and is read whole, as one block.
+    """
+    head = raw.read(1 << 16)
+    if (encoding or detect_encoding(head)) == "utf-16":
+        yield 0, decode(head + raw.read(), "utf-16")[0]
+        return
+    pending = head
+    lines_before = 0
+    while True:
+        chunk = raw.read(BLOCK)
+        data = pending + chunk
+        if chunk:
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                pending = data
+                continue
+            data, pending = data[:cut], data[cut:]
+        else:
+            pending = b""
+        if data:
+            text, found = decode(data, encoding, line_offset=lines_before)
+            encoding = "utf-8" if found == "utf-8-sig" else found  # only the first block has the mark
+            yield lines_before, text
+            lines_before += data.count(b"\n")
+        if not chunk:
+            return
+
+
 def note_encoding(encoding: str) -> str | None:
     """A one-line note for people when the input was not plain UTF-8 (shown by the command line)."""
     if encoding == "gb18030":
@@ -244,13 +280,16 @@ def error_items(err: Any, lines: list[int] | None = None) -> list[dict[str, Any]
         line = None
         if index is not None:
             line = lines[index] if lines is not None and index < len(lines) else index + 1
+        ctx = e.get("ctx") or {}
+        message = ctx.get("message_en", e["msg"])  # ohsreg validators pass each language in ctx
         items.append(
             {
                 "line": line,
                 "index": index,
                 "field": ".".join(str(p) for p in loc),
                 "type": e["type"],
-                "message": e["msg"],
+                "message": message,
+                "message_zh": ctx.get("message_zh", message),
             }
         )
     return items
@@ -268,6 +307,7 @@ def record_error(items: list[dict[str, Any]], model: type[Any]) -> RecordError:
         line=first["line"],
         path=first["field"],
         reason=first["message"],
+        reason_zh=first["message_zh"],
         code=first["type"],
     )
 

@@ -45,21 +45,17 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
 
 from ohsreg.errors import InvalidFormat, OhsregError, UnknownEntry
 from ohsreg.export._io import (
-    BLOCK as _BLOCK,
-)
-from ohsreg.export._io import (
     Progress,
     RecordError,
     Source,
     context,
-    decode,
-    detect_encoding,
     error_items,
     gc_paused,
     list_adapter,
     open_sink,
     open_source,
     record_error,
+    text_blocks,
 )
 
 if TYPE_CHECKING:
@@ -671,9 +667,9 @@ def _iter_csv_lines(
 ) -> Iterator[tuple[int, M]]:
     table = _table(model)
     with open_source(source) as raw:
-        head = raw.read(1 << 16)
-        enc = encoding or detect_encoding(head)
-        text_stream = _text_lines(head, raw, enc)
+        text_stream = (
+            line for _, text in text_blocks(raw, encoding) for line in io.StringIO(text, newline="")
+        )
         rows = _reader(text_stream)
         names, pending = _find_header(rows, table, unknown)
         repeated = sorted({c for c in names if c and names.count(c) > 1})
@@ -720,39 +716,6 @@ def _iter_csv_lines(
                 progress.update(len(batch))
         if progress is not None:
             progress.close()
-
-
-def _text_lines(head: bytes, raw: IO[bytes], encoding: str) -> Iterator[str]:
-    """Decoded lines of a byte stream, read in blocks (bounded memory); newlines kept for ``csv``."""
-    if encoding == "utf-16":
-        text, _ = decode(head + raw.read(), encoding)
-        yield from io.StringIO(text, newline="")
-        return
-    pending = head
-    first = True
-    lines_before = 0
-    while True:
-        chunk = raw.read(_BLOCK)
-        data = pending + chunk
-        if chunk:
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:
-                pending = data
-                continue
-            data, pending = data[:cut], data[cut:]
-        else:
-            pending = b""
-        if data:
-            text, _ = decode(
-                data,
-                encoding if first else ("utf-8" if encoding == "utf-8-sig" else encoding),
-                line_offset=lines_before,
-            )
-            first = False
-            lines_before += data.count(b"\n")
-            yield from io.StringIO(text, newline="")
-        if not chunk:
-            return
 
 
 def _validate(batch: list[dict[str, Any]], lines: list[int], model: type[M]) -> list[M]:

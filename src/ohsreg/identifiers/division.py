@@ -291,9 +291,13 @@ def lookup(code: object, *, historical: bool = True) -> Division:
     With ``historical=False`` only codes of the current :data:`EDITION` are accepted
     (rule ``division.historical`` for codes valid only in earlier editions).
     """
+    tables = _load()
+    if isinstance(code, str):  # fast path: already the canonical six digits of a current code
+        found = tables.current.get(code)
+        if found is not None:
+            return found
     norm = compact(code)
     _check_shape(norm)
-    tables = _load()
     found = tables.current.get(norm)
     if found is not None:
         return found
