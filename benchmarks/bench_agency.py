@@ -79,7 +79,7 @@ def run() -> list[Result]:
         ),
         Result(
             "agency.may_serve",
-            per_call(lambda: agency.may_serve(plant, "DETECTION", AS_OF), number=500),
+            per_call(lambda: agency.may_serve(plant, "DETECTION", as_of=AS_OF), number=500),
             "one finding()",
             per_call(lambda: finding("a.b", Severity.INFO, "c", "t {x}", x=1), number=2000),
             20.0,

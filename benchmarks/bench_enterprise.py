@@ -66,7 +66,7 @@ def run() -> list[Result]:
         ),
         Result(
             "next_exam_due",
-            per_call(lambda: next_exam_due(worker, hazard, AS_OF), number=5000),
+            per_call(lambda: next_exam_due(worker, hazard, as_of=AS_OF), number=5000),
             "date + timedelta",
             per_call(lambda: day + dt.timedelta(days=365), number=5000),
             40.0,

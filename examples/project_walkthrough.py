@@ -184,7 +184,7 @@ class _Agency:
         self.name = name
         self.industries = industries
 
-    def may_serve(self, subject: ServiceSubjectView, service: str, as_of: dt.date) -> SimpleNamespace:
+    def may_serve(self, subject: ServiceSubjectView, service: str, *, as_of: dt.date) -> SimpleNamespace:
         return SimpleNamespace(allowed=(subject.industry or "").startswith(self.industries))
 
 

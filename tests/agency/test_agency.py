@@ -121,7 +121,7 @@ def test_status_history_must_be_ordered() -> None:
 
 
 def test_may_serve_passes_with_reasons() -> None:
-    decision = agency(qual()).may_serve(Subject(), "DETECTION", D(2024, 6, 1))
+    decision = agency(qual()).may_serve(Subject(), "DETECTION", as_of=D(2024, 6, 1))
     assert decision.allowed
     assert decision.regime is AgencyRegime.NHC_2023
     assert decision.certificate_no == "Q-1"
@@ -131,19 +131,19 @@ def test_may_serve_passes_with_reasons() -> None:
 
 def test_may_serve_refusals() -> None:
     a = agency(qual())
-    assert rules_of(a.may_serve(Subject(), "CURRENT_STATUS_EVALUATION", D(2024, 6, 1)).reasons)[-1] == (
+    assert rules_of(a.may_serve(Subject(), "CURRENT_STATUS_EVALUATION", as_of=D(2024, 6, 1)).reasons)[-1] == (
         "agency.service_out_of_scope"
     )
-    mining = a.may_serve(Subject(industry="B0610"), "DETECTION", D(2024, 6, 1))
+    mining = a.may_serve(Subject(industry="B0610"), "DETECTION", as_of=D(2024, 6, 1))
     assert not mining.allowed
     assert "agency.field_out_of_scope" in rules_of(mining.reasons)
-    early = a.may_serve(Subject(), "DETECTION", D(2023, 12, 31))
+    early = a.may_serve(Subject(), "DETECTION", as_of=D(2023, 12, 31))
     assert not early.allowed
     assert rules_of(early.reasons) == ["agency.no_valid_qualification"]
 
 
 def test_unmapped_industry_is_a_warning_not_a_refusal() -> None:
-    decision = agency(qual()).may_serve(Subject(industry="Q8411"), "DETECTION", D(2024, 6, 1))
+    decision = agency(qual()).may_serve(Subject(industry="Q8411"), "DETECTION", as_of=D(2024, 6, 1))
     assert decision.allowed
     assert [r.severity for r in decision.reasons if r.rule == "agency.field_undetermined"] == [
         Severity.WARNING
@@ -151,34 +151,34 @@ def test_unmapped_industry_is_a_warning_not_a_refusal() -> None:
 
 
 def test_project_evaluation_needs_no_qualification_after_2021() -> None:
-    decision = agency().may_serve(Subject(), "PRE_EVALUATION", D(2022, 1, 1))
+    decision = agency().may_serve(Subject(), "PRE_EVALUATION", as_of=D(2022, 1, 1))
     assert decision.allowed
     assert rules_of(decision.reasons) == ["agency.service_unregulated"]
-    before = agency().may_serve(Subject(), "PRE_EVALUATION", D(2020, 1, 1))
+    before = agency().may_serve(Subject(), "PRE_EVALUATION", as_of=D(2020, 1, 1))
     assert not before.allowed
 
 
 def test_geography_switches_with_order_11() -> None:
     b = agency(qual(level="CLASS_B", region="320000", valid_from=D(2021, 6, 1), valid_until=D(2026, 5, 31)))
     in_zhejiang = Subject(region="330106")
-    under_4 = b.may_serve(in_zhejiang, "DETECTION", D(2023, 11, 30))
+    under_4 = b.may_serve(in_zhejiang, "DETECTION", as_of=D(2023, 11, 30))
     assert not under_4.allowed
     assert "agency.region_out_of_reach" in rules_of(under_4.reasons)
-    under_11 = b.may_serve(in_zhejiang, "DETECTION", D(2023, 12, 1))
+    under_11 = b.may_serve(in_zhejiang, "DETECTION", as_of=D(2023, 12, 1))
     assert under_11.allowed
     assert under_11.regime is AgencyRegime.NHC_2023
-    assert b.may_serve(Subject(region="320506"), "DETECTION", D(2022, 1, 1)).allowed
-    unknown = b.may_serve(Subject(region=None), "DETECTION", D(2022, 1, 1))
+    assert b.may_serve(Subject(region="320506"), "DETECTION", as_of=D(2022, 1, 1)).allowed
+    unknown = b.may_serve(Subject(region=None), "DETECTION", as_of=D(2022, 1, 1))
     assert unknown.allowed
     assert "agency.region_undetermined" in rules_of(unknown.reasons)
 
 
 def test_required_level_by_regime() -> None:
     b = agency(qual(level="CLASS_B", region="330000", valid_from=D(2021, 6, 1), valid_until=D(2026, 5, 31)))
-    refused = b.may_serve(Subject(), "DETECTION", D(2022, 1, 1), required_level="甲级")
+    refused = b.may_serve(Subject(), "DETECTION", as_of=D(2022, 1, 1), required_level="甲级")
     assert not refused.allowed
     assert "agency.level_insufficient" in rules_of(refused.reasons)
-    after = b.may_serve(Subject(), "DETECTION", D(2024, 1, 1), required_level="CLASS_A")
+    after = b.may_serve(Subject(), "DETECTION", as_of=D(2024, 1, 1), required_level="CLASS_A")
     assert after.allowed
     assert "agency.level_not_applicable" in rules_of(after.reasons)
 
@@ -192,21 +192,21 @@ def test_suspension_refuses_and_ends() -> None:
         ],
     )
     assert a.status_on(D(2024, 6, 1)) is AgencyStatus.SUSPENDED
-    assert not a.may_serve(Subject(), "DETECTION", D(2024, 6, 1)).allowed
-    assert a.may_serve(Subject(), "DETECTION", D(2024, 9, 1)).allowed
+    assert not a.may_serve(Subject(), "DETECTION", as_of=D(2024, 6, 1)).allowed
+    assert a.may_serve(Subject(), "DETECTION", as_of=D(2024, 9, 1)).allowed
     assert a.status_on(D(2023, 1, 1)) is AgencyStatus.EXPIRED
 
 
 def test_class_c_lapses_on_2021_02_01() -> None:
     c = agency(qual(level="CLASS_C", region="330100", valid_from=D(2019, 1, 1)))
-    assert c.may_serve(Subject(region="330106"), "DETECTION", D(2021, 1, 31)).allowed
-    assert not c.may_serve(Subject(region="330106"), "DETECTION", D(2021, 2, 1)).allowed
+    assert c.may_serve(Subject(region="330106"), "DETECTION", as_of=D(2021, 1, 31)).allowed
+    assert not c.may_serve(Subject(region="330106"), "DETECTION", as_of=D(2021, 2, 1)).allowed
     assert "agency.class_c_lapsed" in rules_of(c.check(D(2021, 2, 1)))
 
 
 def test_bad_service_name_is_a_clear_error() -> None:
     with pytest.raises(OhsregError) as info:
-        agency(qual()).may_serve(Subject(), "painting", D(2024, 1, 1))
+        agency(qual()).may_serve(Subject(), "painting", as_of=D(2024, 1, 1))
     assert info.value.rule == "vocab.unknown"
     assert info.value.field == "service"
 
@@ -273,9 +273,22 @@ def test_check_expired_and_unknown_validity() -> None:
 
 
 def test_order_50_five_year_term_is_applied_but_marked() -> None:
+    # 民法典第二百零一条、第二百零二条: the day of issue is not counted, the term ends on the same day
     q = qual(level="CLASS_B", region="330000", valid_from=D(2015, 3, 1), services=["DETECTION"])
-    assert q.expires_on == D(2020, 2, 29)
-    assert not q.valid_on(D(2020, 3, 1))
+    assert q.expires_on == D(2020, 3, 1)
+    assert q.valid_on(D(2020, 3, 1))
+    assert not q.valid_on(D(2020, 3, 2))
+
+
+def test_order_50_term_from_29_february_ends_on_28_february() -> None:
+    # 民法典第二百零二条: no corresponding day in February 2021, so the month's last day
+    q = qual(level="CLASS_B", region="330000", valid_from=D(2016, 2, 29), services=["DETECTION"])
+    assert q.expires_on == D(2021, 2, 28)
+    assert q.valid_on(D(2021, 2, 28))
+    assert not q.valid_on(D(2021, 3, 1))
+    a = agency(q, staff=staff(15), equipment=EQUIP)
+    expired = a.check(D(2021, 3, 1))
+    assert "agency.qualification_expired" in rules_of(expired)
 
 
 def test_staff_are_masked_on_export() -> None:
@@ -298,8 +311,8 @@ def test_json_round_trip() -> None:
 def test_example_agencies(example: ModuleType) -> None:
     a, _b, c = example.build_agencies()
     plant = example.ChemicalPlant()
-    assert a.may_serve(plant, "DETECTION", example.AS_OF).allowed
-    assert not c.may_serve(plant, "DETECTION", example.AS_OF).allowed
+    assert a.may_serve(plant, "DETECTION", as_of=example.AS_OF).allowed
+    assert not c.may_serve(plant, "DETECTION", as_of=example.AS_OF).allowed
     assert rules_of(a.check(example.AS_OF)) == []
 
 
@@ -313,7 +326,7 @@ def test_any_record_with_industry_and_region_is_a_subject() -> None:
         region: DivisionCode
 
     project = Project(code="P", industry="c2614", region="330106")
-    assert agency(qual()).may_serve(project, "检测", D(2024, 6, 1)).allowed
+    assert agency(qual()).may_serve(project, "检测", as_of=D(2024, 6, 1)).allowed
 
 
 def test_expiry_derived_from_an_unverified_term_says_so() -> None:

@@ -110,6 +110,10 @@ def test_reach() -> None:
 
 def test_certificate_expiry() -> None:
     assert certificate_expiry(AgencyRegime.SAWS_2012, D(2016, 2, 29)) == D(2021, 2, 28)
+    # 民法典第二百零一条、第二百零二条: the corresponding day of the final year, else the month's last day
+    assert certificate_expiry(AgencyRegime.SAWS_2012, D(2016, 3, 1)) == D(2021, 3, 1)
+    assert certificate_expiry(AgencyRegime.SAWS_2012, D(2019, 2, 28)) == D(2024, 2, 28)
+    assert certificate_expiry(AgencyRegime.SAWS_2012, D(2019, 3, 1)) == D(2024, 3, 1)
     assert certificate_expiry(AgencyRegime.NHC_2021, D(2021, 6, 1)) is None
     assert not rules_for(AgencyRegime.SAWS_2012).validity_verified
 

@@ -320,6 +320,20 @@ def test_conditional_directory_class() -> None:
     p = ConstructionProject(**BASE)
     found = rules_of(p, directory=directory(RiskClass.SERIOUS, conditional=True))
     assert found == ["project.risk_class_conditional"]
+    (f,) = p.check(AS_OF, directory=directory(RiskClass.SERIOUS, conditional=True))
+    # the directory named as enterprise findings name it (the catalogue's document and edition)
+    assert f.clause == "建设项目职业病危害风险分类管理目录 (2021)注"
+
+
+def test_projects_and_enterprises_share_the_directory_lookup() -> None:
+    from ohsreg.catalogue import risk_class as catalogue_risk_class
+    from ohsreg.rules._catalogue import directory_name, risk_directory_lookup
+
+    assert risk_directory_lookup() is catalogue_risk_class
+    assert directory_name("2021") == "建设项目职业病危害风险分类管理目录 (2021)"
+    p = ConstructionProject(**BASE).model_copy(update={"industry": "C1952", "uses_listed_solvents": None})
+    (f,) = [f for f in p.check(AS_OF) if f.rule == "project.risk_class_conditional"]
+    assert f.clause == directory_name("2021") + "注"
 
 
 # -- checks at their boundaries ---------------------------------------------------------------------
@@ -339,7 +353,7 @@ class _Agency:
         self.ok = ok
         self.calls: list[tuple[str, str | None, dt.date]] = []
 
-    def may_serve(self, subject: ServiceSubjectView, service: str, as_of: dt.date) -> SimpleNamespace:
+    def may_serve(self, subject: ServiceSubjectView, service: str, *, as_of: dt.date) -> SimpleNamespace:
         self.calls.append((service, subject.industry, as_of))
         reasons = (SimpleNamespace(rule="agency.scope", severity=Severity.ERROR),)
         return SimpleNamespace(allowed=self.ok, reasons=() if self.ok else reasons)

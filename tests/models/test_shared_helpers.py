@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from ohsreg.models.base import AgencyRef, require_order, rule_error
 from ohsreg.models.detection import DetectionReport
 from ohsreg.models.project import AgencyRef as ProjectAgencyRef
-from ohsreg.rules._calendar import add_months, add_years, term_last_day
+from ohsreg.rules._calendar import add_months, add_years, period_last_day
 
 D1, D2 = dt.date(2024, 1, 1), dt.date(2024, 1, 2)
 
@@ -92,6 +92,10 @@ def test_calendar_sums() -> None:
     assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
     assert add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
     assert add_years(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
-    assert term_last_day(dt.date(2016, 3, 1), 5) == dt.date(2021, 2, 28)
-    assert term_last_day(dt.date(2020, 2, 29), 5) == dt.date(2025, 2, 28)
-    assert term_last_day(dt.date(2020, 2, 29), 4) == dt.date(2024, 2, 28)
+    # 民法典第二百零一条、第二百零二条: the first day is not counted; the period ends on the corresponding
+    # day of the final month, else on that month's last day
+    assert period_last_day(dt.date(2016, 3, 1), years=5) == dt.date(2021, 3, 1)
+    assert period_last_day(dt.date(2020, 2, 29), years=5) == dt.date(2025, 2, 28)
+    assert period_last_day(dt.date(2020, 2, 29), years=4) == dt.date(2024, 2, 29)
+    assert period_last_day(dt.date(2019, 2, 28), years=5) == dt.date(2024, 2, 28)
+    assert period_last_day(dt.date(2024, 8, 31), months=6) == dt.date(2025, 2, 28)

@@ -2,6 +2,11 @@
 
 Every model is a frozen pydantic :class:`~ohsreg.models.base.Record`; rule checks return
 :class:`~ohsreg.models.base.Finding` lists. Import the names from ``ohsreg`` or from the submodules.
+
+``as_of`` (the date a rule is applied on; no rule reads the clock) comes first, positional or keyword,
+when a call asks about its receiver on that date (``check(as_of)``, ``risk_class(as_of)``,
+``valid_on(as_of)``), and is keyword-only when it follows what the call is about
+(``may_serve(subject, service, *, as_of)``, ``next_exam_due(worker, hazard, *, as_of)``).
 """
 
 from ohsreg.models.authority import Authority, AuthorityKind, supervising_authority_kind

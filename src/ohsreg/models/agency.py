@@ -222,7 +222,8 @@ class Qualification(Record):
 
     @property
     def expires_on(self) -> dt.date | None:
-        """The last valid day: ``valid_until``, else the regime's term if known (Order 50: 5 years, unverified)."""
+        """The last valid day: ``valid_until``, else the regime's term if known (Order 50: 5 years, unverified),
+        counted by :func:`~ohsreg.rules.agency.certificate_expiry` (民法典第二百零一条、第二百零二条)."""
         if self.valid_until is not None:
             return self.valid_until
         return certificate_expiry(self.regime, self.valid_from)
@@ -338,8 +339,8 @@ class TechnicalServiceAgency(Record):
         self,
         subject: ServiceSubject,
         service: TechnicalService | str,
-        as_of: dt.date,
         *,
+        as_of: dt.date,
         required_level: QualificationLevel | str | None = None,
     ) -> ServiceDecision:
         """May this agency provide ``service`` to ``subject`` on ``as_of``, under the regime then in force?

@@ -451,7 +451,9 @@ class Enterprise(Record):
         not given)."""
         if self.risk_class is not None:
             return self.risk_class, "declared"
-        derived = directory_risk_class(self.industry, as_of, self.uses_listed_solvents)
+        derived = directory_risk_class(
+            self.industry, as_of=as_of, uses_listed_solvents=self.uses_listed_solvents
+        )
         if derived is None:
             return None, None
         return RiskClass.parse(derived[0], field="risk_class"), derived[1]
@@ -461,4 +463,4 @@ class Enterprise(Record):
         evaluation, licences, rectification, accidents. See :mod:`ohsreg.models.enterprise_check`."""
         from ohsreg.models.enterprise_check import check_enterprise
 
-        return check_enterprise(self, as_of)
+        return check_enterprise(self, as_of=as_of)

@@ -71,15 +71,15 @@ _LAW = "职业病防治法（2018年修正）"
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-def check_enterprise(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+def check_enterprise(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     """Every finding for ``ent`` on ``as_of`` (declaration, surveillance, training, detection,
     licences, enforcement, accidents), in that order."""
     out: list[Finding] = []
-    out += check_declaration(ent, as_of)
-    out += check_surveillance(ent, as_of)
-    out += check_training(ent, as_of)
-    out += check_detection(ent, as_of)
-    out += check_records(ent, as_of)
+    out += check_declaration(ent, as_of=as_of)
+    out += check_surveillance(ent, as_of=as_of)
+    out += check_training(ent, as_of=as_of)
+    out += check_detection(ent, as_of=as_of)
+    out += check_records(ent, as_of=as_of)
     return out
 
 
@@ -88,7 +88,7 @@ def _filed(ent: Enterprise, as_of: dt.date) -> list[HazardDeclaration]:
     return sorted((d for d in ent.declarations if d.filed_on <= as_of), key=lambda d: d.filed_on)
 
 
-def check_declaration(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+def check_declaration(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     """令第48号: a declaration exists, covers every hazard of the posts, and changes are filed in time."""
     if not declaration_applies(ent.industry):
         return [
@@ -193,7 +193,7 @@ _INTERVAL_UNKNOWN = {
 }
 
 
-def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+def check_surveillance(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     """GBZ 188: pre-placement, periodic and exit examinations; contraindicated workers kept on post."""
     out: list[Finding] = []
     reported_unknown: set[str] = set()
@@ -227,7 +227,7 @@ def check_surveillance(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                 due = next_exam_due(
                     worker,
                     hazard,
-                    as_of,
+                    as_of=as_of,
                     lex_8h=exposure.lex_8h if exposure else None,
                     grade=exposure.grade if exposure else None,
                 )
@@ -382,7 +382,7 @@ def _person_training(
     return out
 
 
-def check_training(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+def check_training(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     """Principal, OH managers and exposed workers trained (initial, hours, continuing cycle)."""
     out: list[Finding] = []
     exposed = bool(ent.hazards) or ent.workers_exposed > 0
@@ -401,7 +401,7 @@ def check_training(ent: Enterprise, as_of: dt.date) -> list[Finding]:
                 subject="oh_managers",
             )
         )
-    out += check_staffing(ent, as_of)
+    out += check_staffing(ent, as_of=as_of)
     for i, manager in enumerate(ent.oh_managers):
         out += _person_training(
             TraineeRole.OH_MANAGER,
@@ -434,13 +434,13 @@ _FULL_TIME_MISSING = {
 }
 
 
-def check_staffing(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+def check_staffing(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     """令第5号 (before 2021-02-01 令第47号) Art. 8: a full-time OH manager and an OH organisation for
     serious employers and for employers with more than 100 workers (see :mod:`ohsreg.rules.staffing`)."""
     from ohsreg.models.enterprise import OHManagerRole
 
     out: list[Finding] = []
-    risk_class, _ = ent.detection_risk_class(as_of)
+    risk_class, _ = ent.detection_risk_class(as_of=as_of)
     need = staffing_requirement(risk_class, ent.workers_total, as_of=as_of)
     if need is None:
         return out
@@ -494,7 +494,7 @@ _DUTY_OVERDUE = {
 }
 
 
-def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+def check_detection(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     """令第47号/令第5号 第二十条 (periodic detection and status evaluation) and 令第5号 第二十一条
     (after an accident)."""
     out: list[Finding] = []
@@ -505,9 +505,9 @@ def check_detection(ent: Enterprise, as_of: dt.date) -> list[Finding]:
         return [finding("detection.no_rule", INFO, ORDER47, _NO_RULE_BEFORE)]
     last_det = max((d.completed_on for d in ent.detections if d.completed_on <= as_of), default=None)
     last_eval = max((e.report_date for e in ent.status_evaluations if e.report_date <= as_of), default=None)
-    risk_class, source = ent.detection_risk_class(as_of)
+    risk_class, source = ent.detection_risk_class(as_of=as_of)
     starred = (
-        directory_entry(ent.industry, as_of, None)
+        directory_entry(ent.industry, as_of=as_of, uses_listed_solvents=None)
         if risk_class is None and ent.uses_listed_solvents is None
         else None
     )
@@ -608,7 +608,7 @@ _WRONG_REGIME = {
 }
 
 
-def check_records(ent: Enterprise, as_of: dt.date) -> list[Finding]:
+def check_records(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     """Licences in force, violations rectified, accidents reported."""
     out: list[Finding] = []
     held = [lic for lic in ent.licences if lic.issued_on <= as_of]

@@ -178,7 +178,7 @@ class SupervisionNetwork(Record):
             out.append(self.node(out[-1].parent))
         return out
 
-    def responsible_for(self, region: str, as_of: dt.date | None = None) -> NetworkNode:
+    def responsible_for(self, region: str, *, as_of: dt.date | None = None) -> NetworkNode:
         """The most local authority whose region contains ``region`` (a GB/T 2260 code).
 
         With ``as_of``, only authorities of the kind that supervised on that date count (work-safety

@@ -10,7 +10,7 @@ returns the findings of 令第90号 (rule codes ``project.*``, each citing its a
 :mod:`ohsreg.rules.project` for what is verified).
 
 The risk class comes from the 建设项目职业病危害风险分类管理目录 in force on the date (through
-:func:`ohsreg.catalogue.risk_class` when the catalogue is installed; the 2021 edition with two classes and
+:func:`ohsreg.catalogue.risk_class`, the lookup enterprises use too; the 2021 edition with two classes and
 its solvent footnote), can be overridden by the pre-evaluation's conclusion with a recorded reason, and
 the result says which edition decided (:class:`RiskDetermination`).
 
@@ -18,7 +18,7 @@ A current-status evaluation (现状评价) of an existing employer is an :class:
 ``stage=CURRENT_STATUS_EVALUATION`` and ``enterprise_uscc`` instead of ``project_id``.
 
 Agencies are duck-typed (:class:`QualifiedAgency`): any object with ``name`` and
-``may_serve(subject, service, as_of)`` returning an answer with ``allowed`` (the agency model of #9).
+``may_serve(subject, service, *, as_of)`` returning an answer with ``allowed`` (the agency model of #9).
 
 >>> import datetime as dt
 >>> p = ConstructionProject(
@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Annotated, Any, Protocol, runtime_checkable
@@ -65,6 +64,7 @@ from ohsreg.models.base import (
 )
 from ohsreg.rules import agency as agency_rules
 from ohsreg.rules import project as rules
+from ohsreg.rules._catalogue import directory_name, risk_directory_lookup
 from ohsreg.vocab import EvaluationStage, LabeledEnum, RiskClass, Severity
 
 __all__ = [
@@ -172,7 +172,7 @@ class ServiceAnswer(Protocol):
 class QualifiedAgency(Protocol):
     """What the project checks need from a technical-service agency (implemented by the agency model).
 
-    ``may_serve(subject, service, as_of)`` answers whether the agency could perform ``service`` (an
+    ``may_serve(subject, service, *, as_of)`` answers whether the agency could perform ``service`` (an
     :class:`~ohsreg.vocab.EvaluationStage` code: ``"PRE_EVALUATION"``, ``"CONTROL_EFFECT_EVALUATION"``,
     ``"CURRENT_STATUS_EVALUATION"``) for ``subject`` (anything with ``industry``, ``region`` and
     ``risk_class``, here a :class:`ServiceSubjectView`) on ``as_of``; the answer has ``allowed`` (and,
@@ -183,7 +183,7 @@ class QualifiedAgency(Protocol):
     @property
     def name(self) -> str: ...
 
-    def may_serve(self, subject: ServiceSubjectView, service: str, as_of: dt.date) -> ServiceAnswer: ...
+    def may_serve(self, subject: ServiceSubjectView, service: str, *, as_of: dt.date) -> ServiceAnswer: ...
 
 
 class Document(Record):
@@ -461,15 +461,6 @@ RISK_DIRECTORY_2021 = dt.date(2021, 3, 12)
 """建设项目职业病危害风险分类管理目录 (2021) issued by the NHC general office (verified)."""
 
 
-def _catalogue_lookup() -> DirectoryLookup | None:
-    try:
-        module = importlib.import_module("ohsreg.catalogue")
-    except ImportError:
-        return None
-    lookup: DirectoryLookup | None = getattr(module, "risk_class", None)
-    return lookup
-
-
 def _edition_on(as_of: dt.date) -> str:
     return "2021" if as_of >= RISK_DIRECTORY_2021 else "2012"
 
@@ -680,7 +671,7 @@ class ConstructionProject(Record):
         The class on ``as_of`` is the one :meth:`check` applies to every stage, including stages decided
         under an earlier directory edition.
         """
-        lookup = directory if directory is not None else _catalogue_lookup()
+        lookup = directory if directory is not None else risk_directory_lookup()
         edition: str | None = _edition_on(as_of)
         dir_class: RiskClass | None = None
         conditional = False
@@ -899,7 +890,7 @@ def _agency_finding(
             break
     if match is None:
         return None
-    answer = match.may_serve(view, evaluation.stage.code, evaluation.report_date)
+    answer = match.may_serve(view, evaluation.stage.code, as_of=evaluation.report_date)
     if answer.allowed:
         return None
     reasons = getattr(answer, "reasons", ()) or ()
@@ -938,7 +929,7 @@ class _Checker:
         self.as_of = as_of
         self.agencies = agencies
         self.found: list[Finding] = []
-        self.risk = project.risk_class(as_of, directory=directory)
+        self.risk = project.risk_class(as_of=as_of, directory=directory)
 
     def add(self, f: Finding) -> None:
         self.found.append(f)
@@ -996,7 +987,7 @@ class _Checker:
                 finding(
                     "project.risk_class_conditional",
                     Severity.INFO,
-                    f"建设项目职业病危害风险分类管理目录（{r.edition}）注",
+                    f"{directory_name(str(r.edition))}注",
                     "the directory class depends on whether materials with the listed solvents are used; "
                     "set uses_listed_solvents",
                     subject="uses_listed_solvents",

@@ -1,7 +1,8 @@
 """Calendar arithmetic shared by every rule and record module (one home for date sums).
 
 Not public API. Whole months and years are clamped to the last day of a shorter month
-(``2024-01-31`` plus one month is ``2024-02-29``; ``2024-02-29`` plus one year is ``2025-02-28``).
+(``2024-01-31`` plus one month is ``2024-02-29``; ``2024-02-29`` plus one year is ``2025-02-28``), which
+is also where the Civil Code ends a period counted in months or years (:func:`period_last_day`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-__all__ = ["add_days", "add_months", "add_years", "term_last_day"]
+__all__ = ["add_days", "add_months", "add_years", "period_last_day"]
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
@@ -39,14 +40,19 @@ def add_days(start: dt.date, days: int) -> dt.date:
     return start + dt.timedelta(days=days)
 
 
-def term_last_day(start: dt.date, years: int) -> dt.date:
-    """The last day of a term of ``years`` years from ``start``: the day before the anniversary (for a
-    29 February start the anniversary in a common year is 1 March, so the term ends on 28 February).
+def period_last_day(start: dt.date, *, years: int = 0, months: int = 0) -> dt.date:
+    """The last day of a period of ``years`` years and ``months`` months that begins on ``start``, counted
+    as the Civil Code counts periods (民法典第二百零一条、第二百零二条): the day it begins is not counted,
+    and the period ends on the corresponding day of the final month, or on that month's last day when it
+    has no corresponding day (a period from 29 February ends on 28 February in a common year).
 
-    >>> term_last_day(dt.date(2016, 3, 1), 5), term_last_day(dt.date(2020, 2, 29), 5)
-    (datetime.date(2021, 2, 28), datetime.date(2025, 2, 28))
+    The extension of a period whose last day is a statutory holiday (第二百零三条) is not applied: the
+    library has no holiday calendar. 第二百零四条 lets a law or the parties set another method; a date
+    printed on a document prevails over the computed one.
+
+    >>> period_last_day(dt.date(2016, 3, 1), years=5), period_last_day(dt.date(2016, 2, 29), years=5)
+    (datetime.date(2021, 3, 1), datetime.date(2021, 2, 28))
+    >>> period_last_day(dt.date(2020, 2, 29), years=4), period_last_day(dt.date(2024, 1, 31), months=1)
+    (datetime.date(2024, 2, 29), datetime.date(2024, 2, 29))
     """
-    anniversary = add_years(start, years)
-    if anniversary.day != start.day:  # clamped 29 February: the anniversary is 1 March
-        return anniversary
-    return add_days(anniversary, -1)
+    return add_months(start, 12 * years + months)

@@ -54,7 +54,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ohsreg.errors import EditionError
-from ohsreg.rules._calendar import term_last_day
+from ohsreg.rules._calendar import period_last_day
 from ohsreg.vocab import AdminLevel, LabeledEnum, QualificationLevel
 
 __all__ = [
@@ -363,9 +363,15 @@ def certificate_expiry(regime: AgencyRegime, valid_from: dt.date) -> dt.date | N
     """The expiry a certificate of ``regime`` issued on ``valid_from`` would have, if the term is known.
 
     Only Order 50's five years is known, and it is *unverified* (seen in the 2015 revision draft only).
-    The last valid day is the day before the anniversary.
+    The term is counted as the Civil Code counts periods in years (民法典第二百零一条、第二百零二条,
+    verified on several copies of the text): the day of issue is not counted and the last valid day is
+    the same day of the month in the final year, or the month's last day when there is none (a
+    certificate of 29 February ends on 28 February of a common year). The holiday extension of
+    第二百零三条 is not applied; a ``valid_until`` printed on the certificate prevails (第二百零四条).
 
     >>> certificate_expiry(AgencyRegime.SAWS_2012, dt.date(2016, 3, 1))
+    datetime.date(2021, 3, 1)
+    >>> certificate_expiry(AgencyRegime.SAWS_2012, dt.date(2016, 2, 29))
     datetime.date(2021, 2, 28)
     >>> certificate_expiry(AgencyRegime.NHC_2023, dt.date(2024, 3, 1)) is None
     True
@@ -373,7 +379,7 @@ def certificate_expiry(regime: AgencyRegime, valid_from: dt.date) -> dt.date | N
     years = _RULES[regime].validity_years
     if years is None:
         return None
-    return term_last_day(valid_from, years)
+    return period_last_day(valid_from, years=years)
 
 
 def reach_covers(reach: GeoReach, grant_region: str | None, subject_region: str | None) -> bool | None:

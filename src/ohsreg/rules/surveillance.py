@@ -515,8 +515,8 @@ def _covers(exam: HealthExam, hazard: str) -> bool:
 def next_exam_due(
     worker: object,
     hazard: str,
-    as_of: dt.date,
     *,
+    as_of: dt.date,
     lex_8h: float | SoundLevel | None = None,
     grade: HazardGrade | str | None = None,
 ) -> ExamDue:

@@ -134,7 +134,7 @@ def test_next_exam_due_boundaries() -> None:
     w = _worker(
         _exam(ExamType.PRE_PLACEMENT, "2019-12-20", "苯"), _exam(ExamType.PERIODIC, "2023-02-28", "苯")
     )
-    due = next_exam_due(w, "苯", dt.date(2024, 2, 28))
+    due = next_exam_due(w, "苯", as_of=dt.date(2024, 2, 28))
     assert due.kind is ExamType.PERIODIC
     assert due.due == dt.date(2024, 2, 28)
     assert due.last_exam == dt.date(2023, 2, 28)
@@ -145,18 +145,18 @@ def test_next_exam_due_boundaries() -> None:
 
 def test_exams_after_as_of_and_for_other_hazards_do_not_count() -> None:
     w = _worker(_exam(ExamType.PERIODIC, "2023-06-01", "苯"), _exam(ExamType.PERIODIC, "2023-06-01", "甲醛"))
-    due = next_exam_due(w, "苯", dt.date(2023, 5, 31))
+    due = next_exam_due(w, "苯", as_of=dt.date(2023, 5, 31))
     assert due.kind is ExamType.PRE_PLACEMENT
     assert due.due == dt.date(2020, 1, 1)
     exit_only = _worker(_exam(ExamType.EXIT, "2023-06-01", "苯"))
-    assert next_exam_due(exit_only, "苯", D).kind is ExamType.PRE_PLACEMENT
+    assert next_exam_due(exit_only, "苯", as_of=D).kind is ExamType.PRE_PLACEMENT
 
 
 def test_noise_level_selects_the_interval() -> None:
     w = _worker(_exam(ExamType.PERIODIC, "2023-01-10", "噪声"))
-    assert next_exam_due(w, "噪声", D, lex_8h=82).due == dt.date(2025, 1, 10)
-    assert next_exam_due(w, "噪声", D, lex_8h=88).due == dt.date(2024, 1, 10)
-    assert next_exam_due(w, "噪声", D, lex_8h=75).due is None
+    assert next_exam_due(w, "噪声", as_of=D, lex_8h=82).due == dt.date(2025, 1, 10)
+    assert next_exam_due(w, "噪声", as_of=D, lex_8h=88).due == dt.date(2024, 1, 10)
+    assert next_exam_due(w, "噪声", as_of=D, lex_8h=75).due is None
 
 
 def test_exam_record_rules() -> None:
