@@ -148,6 +148,7 @@ class Qualification(Record):
     granted_by: str | None = None
     """Name of the granting authority, e.g. ``浙江省卫生健康委员会``."""
     region: DivisionCode | None = None
+    """行政区划代码 (GB/T 2260) of the granting authority; None for a national certificate."""
     services: tuple[TechnicalService, ...] = Field(min_length=1)
     fields: tuple[ServiceField, ...] = ()
     """Business-scope fields (技术服务领域) the certificate covers; empty means not recorded."""
@@ -274,16 +275,23 @@ class TechnicalServiceAgency(Record):
     """
 
     uscc: USCC
+    """统一社会信用代码 (USCC, GB 32100-2015) of the agency."""
     name: Text
+    """The agency's registered name."""
     region: DivisionCode
     """Where the agency is registered."""
     address: str | None = None
+    """The address of the agency, as registered."""
     qualifications: tuple[Qualification, ...] = ()
+    """Qualification certificates (资质); their validity periods must not overlap."""
     staff: tuple[ProfessionalStaff, ...] = ()
+    """Professional technical staff (专业技术人员); personal data, masked on export."""
     laboratories: tuple[str, ...] = ()
     """Laboratories (names or accreditation numbers)."""
     equipment: tuple[Equipment, ...] = ()
+    """Instruments and laboratory facilities, and the services each is used for."""
     status_history: tuple[StatusChange, ...] = ()
+    """Status changes of the agency in date order: from each ``on``, the status is ``status``."""
 
     @field_validator("qualifications")
     @classmethod

@@ -257,6 +257,7 @@ class AgencyRef(Record):
 
     name: Text
     uscc: USCC | None = None
+    """统一社会信用代码 (USCC) of the agency, when known (preferred for matching)."""
 
     @model_validator(mode="before")
     @classmethod
