@@ -73,9 +73,11 @@ class OhsregError(ValueError):
         """The message (and hint, if any) in ``locale`` (default: the active ohsreg locale, zh_CN)."""
         from ohsreg.i18n import gettext
 
-        text = _render(gettext(self.template, locale), self.params)
+        params = {"field": self.field or "", **self.params}  # a template may name its ``{field}``
+        text = _render(gettext(self.template, locale), params)
         if self.hint:
-            text = f"{text}; {_render(gettext(self.hint, locale), self.params)}"
+            hint = _render(gettext(self.hint, locale), params)
+            text = gettext("{message}; {hint}", locale).format(message=text, hint=hint)
         return text
 
     def __str__(self) -> str:

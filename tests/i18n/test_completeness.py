@@ -47,6 +47,14 @@ _TEMPLATE_AT = {
     "gettext": 0,
     "_t": 0,
 }
+#: Keywords of the template calls that are not template parameters (a finding's ``due`` and
+#: ``subject`` and an error's ``field`` are: the messages make them available to the template).
+_NOT_PARAMETERS = {
+    "finding": (),
+    "_labelled": (),
+    "require_order": ("rule", "strict", "hint"),
+    "rule_error": ("rule", "hint"),
+}
 #: Keyword arguments that carry a template whatever the callee.
 _TEMPLATE_KEYWORDS = ("hint", "template")
 
@@ -331,7 +339,8 @@ class _Scanner:
                 index = self.template_at.get(_name(node.func) or "")
                 if index is not None and len(node.args) > index:
                     exprs.append(node.args[index])
-                exprs += [k.value for k in node.keywords if k.arg in _TEMPLATE_KEYWORDS]
+                if _name(node.func) != "format":  # ``str.format(hint=...)`` fills a template in
+                    exprs += [k.value for k in node.keywords if k.arg in _TEMPLATE_KEYWORDS]
                 passed = self._passed(node)
                 for expr in exprs:
                     site = Site(module, expr.lineno, lines[expr.lineno - 1].strip())
@@ -359,7 +368,8 @@ class _Scanner:
             return None
         if name not in self.template_at:
             return None
-        passed = {k.arg for k in call.keywords if k.arg}
+        skip = _NOT_PARAMETERS.get(name, ("rule", "hint") if name in self.errors else ())
+        passed = {k.arg for k in call.keywords if k.arg and k.arg not in skip}
         if name == "AssessmentError":
             passed.add("where")  # filled in from ``field``
         if name == "require_order":
