@@ -81,8 +81,10 @@ class OhsregError(ValueError):
         return text
 
     def __str__(self) -> str:
-        where = f"{self.field}: " if self.field else ""
         en = self.message("en")
+        # no "field: field must be..." when the template itself starts with the field
+        named = self.template.startswith(("{field}", "{where}")) and en.startswith(str(self.field))
+        where = f"{self.field}: " if self.field and not named else ""
         zh = self.message("zh_CN")
         both = en if zh == en else f"{en} / {zh}"
         return f"{where}{both} [{self.rule}]"
