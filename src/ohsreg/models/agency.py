@@ -377,6 +377,8 @@ class TechnicalServiceAgency(Record):
                     "{service} is not a qualified service under {regime}: no qualification is required",
                     service=svc.code,
                     regime=regime.code,
+                    service_zh=svc.zh,
+                    regime_zh=regime.zh,
                 )
             )
             return ServiceDecision(
@@ -400,6 +402,8 @@ class TechnicalServiceAgency(Record):
                 level=qual.level.code,
                 regime=qual.regime.code,
                 as_of=as_of.isoformat(),
+                level_zh=qual.level.zh,
+                regime_zh=qual.regime.zh,
             )
         )
         reasons.extend(self._scope_reasons(qual, svc, subject, rules.services_clause))
@@ -473,6 +477,8 @@ class TechnicalServiceAgency(Record):
                     "qualification levels were abolished by {regime}: the requirement {level} does not apply",
                     regime=regime.code,
                     level=required.code,
+                    regime_zh=regime.zh,
+                    level_zh=required.zh,
                 )
             ]
         if not level_meets(qual.level, required):
@@ -485,6 +491,8 @@ class TechnicalServiceAgency(Record):
                     required=required.code,
                     certificate=qual.certificate_no,
                     level=qual.level.code,
+                    required_zh=required.zh,
+                    level_zh=qual.level.zh,
                 )
             ]
         return []
@@ -596,6 +604,7 @@ class TechnicalServiceAgency(Record):
                 "the agency is {status} on {as_of}",
                 status=status.code,
                 as_of=as_of.isoformat(),
+                status_zh=status.zh,
             )
         ]
 
