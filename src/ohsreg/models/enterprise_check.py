@@ -142,7 +142,7 @@ def check_declaration(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
             ),
             None,
         )
-        params = {"event": trigger.event.code, "due_on": due.isoformat()}
+        params = {"event": trigger.event.code, "event_zh": trigger.event.zh, "due_on": due.isoformat()}
         subject = f"declaration_triggers[{i}]"
         clause = declaration_clause(trigger.event)
         if answer is None and due < as_of:
