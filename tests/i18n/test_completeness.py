@@ -535,3 +535,28 @@ def test_every_labeled_enum_member_has_labels_and_a_unique_code() -> None:
             if m.label("zh_CN") != m.zh or m.label("en") != m.en:
                 problems.append(f"{cls.__qualname__}.{m.name}: label() disagrees with zh/en")
     assert not problems, "\n".join(problems)
+
+
+def test_zh_findings_show_labels_not_codes() -> None:
+    """A finding parameter given as ``member.code`` shows in zh as its label (``{x_zh}``), not the code."""
+    scanner = _scanned()
+    catalogue = _catalogue()
+    bad = []
+    for module, tree in scanner.trees.items():
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and _name(node.func) in ("finding", "_labelled")
+                and len(node.args) > 3
+            ):
+                continue
+            codes = {
+                k.arg
+                for k in node.keywords
+                if k.arg and isinstance(k.value, ast.Attribute) and k.value.attr == "code"
+            }
+            for msgid in scanner.strings(node.args[3]) or set():
+                shown = codes & _placeholders(catalogue.get(msgid, ""))
+                if shown:
+                    bad.append(f"{module}:{node.lineno} {msgid!r} shows codes {sorted(shown)} in zh")
+    assert not bad, "\n".join(bad)

@@ -434,6 +434,7 @@ class TechnicalServiceAgency(Record):
                     subject=qual.certificate_no,
                     certificate=qual.certificate_no,
                     service=svc.code,
+                    service_zh=svc.zh,
                 )
             )
         industry = subject.industry
@@ -457,6 +458,7 @@ class TechnicalServiceAgency(Record):
                     "industry {industry} is in field {field}, outside the certificate's scope",
                     industry=str(industry),
                     field=field.code,
+                    field_zh=field.zh,
                 )
             )
         return out
@@ -516,6 +518,7 @@ class TechnicalServiceAgency(Record):
                     "region not recorded: cannot tell whether {region} is within the certificate's reach ({reach})",
                     region=str(subject.region),
                     reach=reach.code,
+                    reach_zh=reach.zh,
                 )
             ]
         if not covered:
@@ -528,6 +531,7 @@ class TechnicalServiceAgency(Record):
                     region=str(subject.region),
                     certificate=qual.certificate_no,
                     reach=reach.code,
+                    reach_zh=reach.zh,
                     grant=str(qual.region),
                 )
             ]
@@ -673,6 +677,7 @@ class TechnicalServiceAgency(Record):
                         clause,
                         "no equipment is recorded for {service}, which the certificate covers",
                         service=svc.code,
+                        service_zh=svc.zh,
                     )
                 )
         for index, item in enumerate(self.equipment):
