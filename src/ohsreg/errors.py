@@ -176,12 +176,21 @@ def to_pydantic_error(err: OhsregError) -> PydanticCustomError:
 
     ctx: dict[str, Any] = {
         "rule": err.rule,
-        "field": err.field,
-        "message_en": err.message("en"),
-        "message_zh": err.message("zh_CN"),
+        "field": _encodable(err.field),
+        "message_en": _encodable(err.message("en")),
+        "message_zh": _encodable(err.message("zh_CN")),
     }
     for key, value in err.params.items():
-        ctx.setdefault(key, value if isinstance(value, str | int | float | bool) else str(value))
+        ctx.setdefault(
+            key, _encodable(value) if isinstance(value, str | int | float | bool) else _encodable(str(value))
+        )
     text = f"{ctx['message_en']} / {ctx['message_zh']} [{err.rule}]"
     # Braces in user data must not be read as pydantic template fields.
     return PydanticCustomError(err.rule, text.replace("{", "{{").replace("}", "}}"), ctx)
+
+
+def _encodable(value: Any) -> Any:
+    """``value`` with lone surrogates escaped (``\\ud800``): pydantic renders errors as UTF-8."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value

@@ -45,3 +45,14 @@ def test_field_prefix_stays_when_the_template_does_not_name_it() -> None:
         "division code {code!r} is unknown", rule="division.unknown", field="division", code="1"
     )
     assert str(err).startswith("division: division code '1'")
+
+
+def test_a_lone_surrogate_does_not_break_the_pydantic_error() -> None:
+    import pydantic
+
+    with pytest.raises(pydantic.ValidationError) as info:
+        pydantic.TypeAdapter(HazardCategory).validate_python("\ud800")
+    (error,) = info.value.errors()
+    assert error["type"] == "vocab.unknown"
+    assert error["ctx"]["value"] == "\\ud800"
+    assert "vocab.unknown" in str(info.value)
