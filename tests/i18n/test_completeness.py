@@ -4,7 +4,9 @@
   subclass, ``hint=``, ``template=``, :func:`~ohsreg.models.base.rule_error`,
   :func:`~ohsreg.models.base.require_order`, :func:`~ohsreg.models.base.finding`, the assess ``msg``,
   the command line's ``_t`` and direct ``gettext`` calls) has a non-empty zh_CN translation;
-* each translation uses the same ``{placeholders}`` as its msgid;
+* each translation uses the same ``{placeholders}`` as its msgid (a localised parameter may show as
+  ``{x_zh}`` in zh where the msgid has ``{x}`` or ``{x_en}``), and each call passes all of them;
+* a finding parameter given as an enum ``.code`` shows in zh as its label, not the code;
 * no msgid is defined twice in one ``.po`` file, nor in two files with different translations;
 * every :class:`~ohsreg.vocab.LabeledEnum` of the package has zh and en labels and unique codes.
 
@@ -47,8 +49,9 @@ _TEMPLATE_AT = {
     "gettext": 0,
     "_t": 0,
 }
-#: Keywords of the template calls that are not template parameters (a finding's ``due`` and
-#: ``subject`` and an error's ``field`` are: the messages make them available to the template).
+#: Keywords of the template calls that do not fill a placeholder (an error's ``field`` and a finding's
+#: ``due`` and ``subject`` do: their ``message()`` makes them available to the template). Error classes
+#: not listed skip ``rule`` and ``hint``.
 _NOT_PARAMETERS = {
     "finding": (),
     "_labelled": (),
