@@ -73,14 +73,18 @@ class OhsregError(ValueError):
         """The message (and hint, if any) in ``locale`` (default: the active ohsreg locale, zh_CN)."""
         from ohsreg.i18n import gettext
 
-        text = _render(gettext(self.template, locale), self.params)
+        params = {"field": self.field or "", **self.params}  # a template may name its ``{field}``
+        text = _render(gettext(self.template, locale), params)
         if self.hint:
-            text = f"{text}; {_render(gettext(self.hint, locale), self.params)}"
+            hint = _render(gettext(self.hint, locale), params)
+            text = gettext("{message}; {hint}", locale).format(message=text, hint=hint)
         return text
 
     def __str__(self) -> str:
-        where = f"{self.field}: " if self.field else ""
         en = self.message("en")
+        # no "field: field must be..." when the template itself starts with the field
+        named = self.template.startswith(("{field}", "{where}")) and en.startswith(str(self.field))
+        where = f"{self.field}: " if self.field and not named else ""
         zh = self.message("zh_CN")
         both = en if zh == en else f"{en} / {zh}"
         return f"{where}{both} [{self.rule}]"
@@ -172,12 +176,21 @@ def to_pydantic_error(err: OhsregError) -> PydanticCustomError:
 
     ctx: dict[str, Any] = {
         "rule": err.rule,
-        "field": err.field,
-        "message_en": err.message("en"),
-        "message_zh": err.message("zh_CN"),
+        "field": _encodable(err.field),
+        "message_en": _encodable(err.message("en")),
+        "message_zh": _encodable(err.message("zh_CN")),
     }
     for key, value in err.params.items():
-        ctx.setdefault(key, value if isinstance(value, str | int | float | bool) else str(value))
+        ctx.setdefault(
+            key, _encodable(value) if isinstance(value, str | int | float | bool) else _encodable(str(value))
+        )
     text = f"{ctx['message_en']} / {ctx['message_zh']} [{err.rule}]"
     # Braces in user data must not be read as pydantic template fields.
     return PydanticCustomError(err.rule, text.replace("{", "{{").replace("}", "}}"), ctx)
+
+
+def _encodable(value: Any) -> Any:
+    """``value`` with lone surrogates escaped (``\\ud800``): pydantic renders errors as UTF-8."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value

@@ -114,22 +114,36 @@ class HazardFactor:
     """
 
     id: str
+    """The stable key: category letter and sequence number (``D001`` dust, ``C028`` chemical, ``P``,
+    ``R``, ``B``, ``O``)."""
     category: HazardCategory
+    """The 职业病危害因素分类目录 category (``HazardCategory``): 粉尘, 化学因素, 物理因素, 放射性因素, 生物因素, 其他因素."""
     seq: int
+    """The sequence number within its category, as printed."""
     name_zh: str
+    """The official Chinese name, as printed."""
     name_en: str | None
+    """An English name, when the record has one (not part of the official list)."""
     aliases: tuple[str, ...]
+    """Other names lookups accept."""
     cas: tuple[str, ...]
     cas_printed: str | None
     cas_note: str | None
     remark: str | None
+    """The remark printed with the entry, if any."""
     open_clause: bool
+    """True for the catch-all entry of a category (以上未提及的可导致职业病的其他…)."""
     highly_toxic: bool
     pinyin: str
+    """The name in pinyin without tones (search key)."""
     initials: str
+    """The pinyin initials of the name (search key)."""
     source: Source
+    """Provenance: document, edition, table and row, and the transcription the record was built from."""
     verified: bool
+    """Whether the record was checked against a second independent copy of the document."""
     verified_by: str | None
+    """What the record was checked against, when ``verified``."""
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> HazardFactor:
@@ -166,31 +180,52 @@ class ExposureLimit:
     """
 
     id: str
+    """The row's key: the Chinese name as printed, with the sub-condition in 〔〕 for the lines of a
+    multi-line entry."""
     table: str
+    """The table of GBZ 2.1 the row comes from: ``表1`` (chemicals) or ``表3`` (biological agents)."""
     seq: int | None
+    """The row number in the table, when the transcription has it."""
     name_zh: str
+    """The Chinese name, as printed."""
     name_en: str | None
+    """The English name, as printed."""
     cas: tuple[str, ...]
+    """CAS registry numbers of the substance (``CASNumber``), if any."""
     sub_condition: str | None
     mac: Quantity | None
+    """最高容许浓度 (MAC): the ceiling, never to be exceeded."""
     pc_twa: Quantity | None
+    """时间加权平均容许浓度 (PC-TWA): the 8 h/day, 40 h/week time-weighted average."""
     pc_stel: Quantity | None
+    """短时间接触容许浓度 (PC-STEL): the 15-minute short-term exposure limit."""
     critical_effect: str | None
+    """临界不良健康效应 (critical effect), as printed."""
     notation: str | None
+    """The remark column as printed (皮, 敏, G1…); parsed into ``skin``, ``sensitiser``, ``carcinogen``."""
     skin: bool
+    """皮: absorbed through the skin."""
     sensitiser: bool
+    """敏: a sensitiser."""
     carcinogen: tuple[CarcinogenClass, ...]
+    """IARC carcinogen classes (``CarcinogenClass``: G1 / G2A / G2B) of the remark column."""
     valid_from: dt.date | None
     valid_until: dt.date | None
     amendment: str | None
     hazard_ids: tuple[str, ...]
     hazard_exception: str | None
     pinyin: str
+    """The name in pinyin without tones (search key)."""
     initials: str
+    """The pinyin initials of the name (search key)."""
     source: Source
+    """Provenance: document, edition, table and row, and the transcription the record was built from."""
     verified: bool
+    """Whether the row was checked against a second independent copy of the standard."""
     verified_by: str | None
+    """What the row was checked against, when ``verified``."""
     notes: str | None
+    """Notes on the transcription (corrections, doubts)."""
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], table: str = "表1") -> ExposureLimit:

@@ -6,7 +6,7 @@ severities are highlighted (exceeds / error in red, warning in amber, complies i
 >>> from ohsreg.models import finding
 >>> from ohsreg.vocab import Severity
 >>> html = findings_html([finding("demo.late", Severity.ERROR, "示例 第1条", "{what} is late", what="<b>")])
->>> "&lt;b&gt; is late" in html, "#c62828" in html
+>>> "&lt;b&gt;已逾期" in html, "#c62828" in html
 (True, True)
 """
 

@@ -323,7 +323,7 @@ def lookup(code: object, *, historical: bool = True) -> Division:
         hint="no edition known to ohsreg lists it (current table: {edition}); nearest known: {nearest}",
         code=norm,
         edition=EDITION,
-        nearest=str(parent) if parent else "none",
+        nearest=str(parent) if parent else "—",  # no word: it shows in both languages
         suggestions=[parent.code] if parent else [],
     )
 

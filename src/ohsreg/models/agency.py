@@ -148,6 +148,7 @@ class Qualification(Record):
     granted_by: str | None = None
     """Name of the granting authority, e.g. ``浙江省卫生健康委员会``."""
     region: DivisionCode | None = None
+    """行政区划代码 (GB/T 2260) of the granting authority; None for a national certificate."""
     services: tuple[TechnicalService, ...] = Field(min_length=1)
     fields: tuple[ServiceField, ...] = ()
     """Business-scope fields (技术服务领域) the certificate covers; empty means not recorded."""
@@ -274,16 +275,23 @@ class TechnicalServiceAgency(Record):
     """
 
     uscc: USCC
+    """统一社会信用代码 (USCC, GB 32100-2015) of the agency."""
     name: Text
+    """The agency's registered name."""
     region: DivisionCode
     """Where the agency is registered."""
     address: str | None = None
+    """The address of the agency, as registered."""
     qualifications: tuple[Qualification, ...] = ()
+    """Qualification certificates (资质); their validity periods must not overlap."""
     staff: tuple[ProfessionalStaff, ...] = ()
+    """Professional technical staff (专业技术人员); personal data, masked on export."""
     laboratories: tuple[str, ...] = ()
     """Laboratories (names or accreditation numbers)."""
     equipment: tuple[Equipment, ...] = ()
+    """Instruments and laboratory facilities, and the services each is used for."""
     status_history: tuple[StatusChange, ...] = ()
+    """Status changes of the agency in date order: from each ``on``, the status is ``status``."""
 
     @field_validator("qualifications")
     @classmethod
@@ -369,6 +377,8 @@ class TechnicalServiceAgency(Record):
                     "{service} is not a qualified service under {regime}: no qualification is required",
                     service=svc.code,
                     regime=regime.code,
+                    service_zh=svc.zh,
+                    regime_zh=regime.zh,
                 )
             )
             return ServiceDecision(
@@ -392,6 +402,8 @@ class TechnicalServiceAgency(Record):
                 level=qual.level.code,
                 regime=qual.regime.code,
                 as_of=as_of.isoformat(),
+                level_zh=qual.level.zh,
+                regime_zh=qual.regime.zh,
             )
         )
         reasons.extend(self._scope_reasons(qual, svc, subject, rules.services_clause))
@@ -422,6 +434,7 @@ class TechnicalServiceAgency(Record):
                     subject=qual.certificate_no,
                     certificate=qual.certificate_no,
                     service=svc.code,
+                    service_zh=svc.zh,
                 )
             )
         industry = subject.industry
@@ -445,6 +458,7 @@ class TechnicalServiceAgency(Record):
                     "industry {industry} is in field {field}, outside the certificate's scope",
                     industry=str(industry),
                     field=field.code,
+                    field_zh=field.zh,
                 )
             )
         return out
@@ -465,6 +479,8 @@ class TechnicalServiceAgency(Record):
                     "qualification levels were abolished by {regime}: the requirement {level} does not apply",
                     regime=regime.code,
                     level=required.code,
+                    regime_zh=regime.zh,
+                    level_zh=required.zh,
                 )
             ]
         if not level_meets(qual.level, required):
@@ -477,6 +493,8 @@ class TechnicalServiceAgency(Record):
                     required=required.code,
                     certificate=qual.certificate_no,
                     level=qual.level.code,
+                    required_zh=required.zh,
+                    level_zh=qual.level.zh,
                 )
             ]
         return []
@@ -500,6 +518,7 @@ class TechnicalServiceAgency(Record):
                     "region not recorded: cannot tell whether {region} is within the certificate's reach ({reach})",
                     region=str(subject.region),
                     reach=reach.code,
+                    reach_zh=reach.zh,
                 )
             ]
         if not covered:
@@ -512,6 +531,7 @@ class TechnicalServiceAgency(Record):
                     region=str(subject.region),
                     certificate=qual.certificate_no,
                     reach=reach.code,
+                    reach_zh=reach.zh,
                     grant=str(qual.region),
                 )
             ]
@@ -588,6 +608,7 @@ class TechnicalServiceAgency(Record):
                 "the agency is {status} on {as_of}",
                 status=status.code,
                 as_of=as_of.isoformat(),
+                status_zh=status.zh,
             )
         ]
 
@@ -656,6 +677,7 @@ class TechnicalServiceAgency(Record):
                         clause,
                         "no equipment is recorded for {service}, which the certificate covers",
                         service=svc.code,
+                        service_zh=svc.zh,
                     )
                 )
         for index, item in enumerate(self.equipment):

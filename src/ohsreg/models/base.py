@@ -257,6 +257,7 @@ class AgencyRef(Record):
 
     name: Text
     uscc: USCC | None = None
+    """统一社会信用代码 (USCC) of the agency, when known (preferred for matching)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -294,8 +295,10 @@ class Finding(Record):
         """The message in ``locale`` (default: the active ohsreg locale, zh_CN)."""
         from ohsreg.i18n import gettext
 
+        # the deadline and the subject are fields of the finding, and a template may name them too
+        params = {"due": self.due, "subject": self.subject, **self.params}
         try:
-            return gettext(self.template, locale).format(**self.params)
+            return gettext(self.template, locale).format(**params)
         except (KeyError, IndexError, ValueError):
             return self.template
 

@@ -66,6 +66,7 @@ class HazardDeclaration(Record):
     """
 
     uscc: USCC
+    """统一社会信用代码 (USCC) of the declaring employer."""
     enterprise_name: Text
     kind: DeclarationKind
     filed_on: EventDate

@@ -149,6 +149,7 @@ class ExposureRecord(Record):
     """The measured value with its unit, as reported (e.g. ``"C_TWA = 2.4 mg/m³"``)."""
     verdict: Verdict
     lex_8h: SoundLevel | None = None
+    """8 h 等效声级 (``lex_8h``) of the post, dB(A), for a noise exposure."""
     grade: HazardGrade | None = None
     clause: str | None = None
     """The rule and limit applied by the assessment (standard, edition, clause)."""
@@ -295,19 +296,31 @@ class Enterprise(Record):
     """
 
     uscc: USCC
+    """统一社会信用代码 (USCC, GB 32100-2015) of the employer: 18 characters, the last a check character."""
     name: Annotated[str, Field(min_length=1, max_length=200)]
+    """The employer's registered name (用人单位名称)."""
     industry: IndustryCode
+    """国民经济行业分类 (GB/T 4754-2017) code of the employer's main activity: a section letter or 2-4 digits."""
     region: DivisionCode
+    """行政区划代码 (GB/T 2260) of where the employer is located: 6 digits (province, prefecture, county)."""
     address: str | None = None
+    """The address of the employer, as registered."""
     economic_type: OpenTerm[EconomicType] | None = None
+    """The registration type (登记注册类型); a term of :class:`EconomicType` or a flagged custom term."""
     size: SizeClass | None = None
+    """The enterprise size class (企业规模: 大型 / 中型 / 小型 / 微型)."""
     legal_representative: PersonName
+    """The legal representative (法定代表人); personal data, masked on export."""
     principal: Principal
+    """The principal (主要负责人), the person in charge, who must be trained in occupational health."""
     oh_organisation: str | None = None
     """The occupational-health management body (职业卫生管理机构或者组织), if one is set up."""
     oh_managers: tuple[OHManager, ...] = ()
+    """Occupational-health managers (职业卫生管理人员), full-time or part-time."""
     workers_total: Annotated[int, Field(ge=0)]
+    """Number of workers (劳动者) employed."""
     workers_exposed: Annotated[int, Field(ge=0)]
+    """Number of workers exposed to occupational-disease hazard factors; at most ``workers_total``."""
     risk_class: RiskClass | None = None
     """The employer's occupational-hazard risk class, when known (else derived: see
     :meth:`detection_risk_class`)."""
@@ -315,15 +328,23 @@ class Enterprise(Record):
     """Whether adhesives, cleaners, inks or paints containing 苯、正己烷、1,2-二氯乙烷 or 三氯甲烷 are used
     (footnote of the 2021 risk directory: the starred industries are 一般 when they are not)."""
     workplaces: tuple[Workplace, ...] = ()
+    """Workplaces (工作场所) and their job posts (岗位), with the hazard factors of each post."""
     workers: tuple[Worker, ...] = ()
+    """Workers (劳动者) with their posts, health examinations and training; personal data, masked on export."""
     declarations: tuple[HazardDeclaration, ...] = ()
+    """Occupational-disease hazard declarations (职业病危害项目申报) filed by the employer."""
     declaration_triggers: tuple[DeclarationTrigger, ...] = ()
+    """Events that make a change or termination declaration due (令第48号 第八条、第九条)."""
     detections: tuple[DetectionReport, ...] = ()
+    """Periodic detection reports of the hazard factors in the workplaces (职业病危害因素检测)."""
     status_evaluations: tuple[Evaluation, ...] = ()
     """Current-status evaluation reports (现状评价): evaluations of this employer's USCC."""
     licences: tuple[SafetyLicence, ...] = ()
+    """Occupational-health safety licences (职业卫生安全许可证) of the pilot licensing scheme."""
     inspections: tuple[Inspection, ...] = ()
+    """Supervisory inspections (监督检查) of the employer, with violations and penalties."""
     accidents: tuple[Accident, ...] = ()
+    """Occupational-disease hazard accidents (职业病危害事故) at the employer."""
     authority: Authority | None = None
     """The supervising authority (use :func:`~ohsreg.models.authority.supervising_authority_kind` for
     the regime of a date)."""

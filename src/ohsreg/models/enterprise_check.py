@@ -142,7 +142,7 @@ def check_declaration(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
             ),
             None,
         )
-        params = {"event": trigger.event.code, "due_on": due.isoformat()}
+        params = {"event": trigger.event.code, "event_zh": trigger.event.zh, "due_on": due.isoformat()}
         subject = f"declaration_triggers[{i}]"
         clause = declaration_clause(trigger.event)
         if answer is None and due < as_of:
@@ -542,6 +542,7 @@ def check_detection(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                 "risk class {risk_class} derived from industry {industry} in the {edition}",
                 subject="risk_class",
                 risk_class=risk_class.code,
+                risk_class_zh=risk_class.zh,
                 industry=ent.industry,
                 edition=source,
             )
@@ -559,6 +560,7 @@ def check_detection(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                         duty.clause,
                         _NO_RULE_CLASS,
                         risk_class=risk_class.code,
+                        risk_class_zh=risk_class.zh,
                     )
                 )
             continue
@@ -641,6 +643,7 @@ def check_records(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                     _WRONG_REGIME[expected],
                     subject=subject,
                     kind=authority.kind.code,
+                    kind_zh=authority.kind.zh,
                     date=day.isoformat(),
                 )
             )

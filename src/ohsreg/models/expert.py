@@ -148,22 +148,37 @@ class Expert(Record):
     id: str = Field(min_length=1, max_length=64)
     """Stable registration number in the pool; draws sort by it."""
     name: PersonName
+    """The expert's name; personal data, masked on export."""
     phone: Phone | None = None
+    """The expert's phone number; personal data, masked on export."""
     specialities: tuple[str, ...] = Field(min_length=1)
+    """Specialities the expert is registered for (at least one); draws filter on them."""
     title: ProfessionalTitle
+    """Professional title: 初级 / 中级 / 高级 (junior, intermediate, senior)."""
     years: int = Field(ge=0, le=70)
     """Years of relevant work."""
     affiliation: Text
+    """The organisation the expert works for; used by the conflict-of-interest (回避) rule."""
     affiliation_uscc: USCC | None = None
+    """统一社会信用代码 (USCC) of the affiliation, when known; also used for recusal (回避)."""
     level: ExpertLevel
+    """The expert pool (专家库) level: 国家级 (NATIONAL) or 省级 (PROVINCIAL)."""
     pool_type: PoolType
+    """The kind of pool: 职业卫生, 放射卫生, 职业病诊疗 or 职业病诊断鉴定."""
     region: DivisionCode | None = None
+    """行政区划代码 (GB/T 2260) of the expert's region, if any; draws may filter on it."""
     term_start: dt.date
+    """First day of the appointment term in the pool."""
     term_end: dt.date
+    """Last day of the appointment term in the pool (not before ``term_start``)."""
     status: ExpertStatus = ExpertStatus.ACTIVE
+    """在库 / 暂停 / 出库: active, suspended or withdrawn; only active experts are drawn."""
     unavailable: tuple[Period, ...] = ()
+    """Periods (both days included) in which the expert cannot be drawn."""
     declared_conflicts: tuple[str, ...] = ()
+    """Organisations (names or USCCs) or project ids the expert declared a conflict with (回避)."""
     engagements: tuple[Engagement, ...] = ()
+    """Earlier work of the expert on projects (reviews, evaluations), for the recusal rule."""
 
     @model_validator(mode="after")
     def _term_order(self) -> Expert:
@@ -220,6 +235,7 @@ class DrawFor(Record):
 
     project_id: Text
     owner: str | None = None
+    """The owner (建设单位 or employer) of the work: a name or a USCC; experts affiliated with it are recused (回避)."""
     agency: str | None = None
     stage: EvaluationStage | None = None
 
@@ -296,6 +312,7 @@ class ExpertPool(Record):
     name: Text
     level: ExpertLevel | None = None
     region: DivisionCode | None = None
+    """行政区划代码 (GB/T 2260) of a provincial pool; None for a national pool."""
     experts: tuple[Expert, ...] = ()
     rules: PoolRules = Field(default_factory=PoolRules)
 

@@ -44,6 +44,7 @@ class SafetyLicence(Record):
     number: Text
     holder_uscc: USCC
     industry: OpenTerm[LicencePilotIndustry]
+    """The pilot industry the licence covers (``LicencePilotIndustry``, or a flagged custom term)."""
     issued_on: EventDate
     expires_on: dt.date
     issuer: Authority | None = None

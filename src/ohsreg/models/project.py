@@ -257,7 +257,9 @@ class Evaluation(ProjectRecord):
     """The risk class the report concludes (令第90号 第十条: the conclusion states it)."""
     conclusion: str | None = None
     review: Review | None = None
+    """评审: the expert review, organised by the owner (or the employer)."""
     disclosure: Disclosure | None = None
+    """公示: the public notice of the agency, the conclusion and the review (not for state-secret projects)."""
     documents: tuple[Document, ...] = ()
     enterprise_uscc: USCC | None = None
     industry: IndustryCode | None = None
@@ -305,7 +307,9 @@ class ProtectiveFacilityDesign(ProjectRecord):
     investment: Decimal | None = Field(default=None, ge=0)
     """Budget of the protective and emergency facilities, in 万元 (10 000 CNY)."""
     review: Review | None = None
+    """评审: the expert review, organised by the owner (or the employer)."""
     disclosure: Disclosure | None = None
+    """公示: the public notice of the agency, the conclusion and the review (not for state-secret projects)."""
     documents: tuple[Document, ...] = ()
 
     @model_validator(mode="after")
@@ -388,6 +392,7 @@ class CompletionAcceptance(ProjectRecord):
     phase: str | None = None
     """For projects built in phases: the phase accepted."""
     disclosure: Disclosure | None = None
+    """公示: the public notice of the acceptance (not for state-secret projects)."""
     documents: tuple[Document, ...] = ()
 
 
@@ -473,12 +478,19 @@ class ConstructionProject(Record):
     """
 
     project_id: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    """The project's identifier; a stage record that names a ``project_id`` must name this one."""
     name: Text
+    """The project name (建设项目名称)."""
     owner_uscc: USCC
+    """统一社会信用代码 (USCC) of the owner (建设单位)."""
     owner_name: Text
+    """The owner's name (建设单位名称)."""
     kind: ProjectKind
+    """新建 / 扩建 / 改建 / 技术改造 / 技术引进: new, expansion, rebuilding, technical upgrade or technology import."""
     industry: IndustryCode
+    """国民经济行业分类 (GB/T 4754-2017) code of the project; it selects the class in the risk directory."""
     location: DivisionCode
+    """行政区划代码 (GB/T 2260) of where the project is built: 6 digits."""
     investment: Decimal | None = Field(default=None, ge=0)
     """Total investment in 万元 (10 000 CNY)."""
     hazards: tuple[HazardRef, ...] = ()
@@ -496,14 +508,23 @@ class ConstructionProject(Record):
     risk_override_reason: str | None = None
     """Why the pre-evaluation's class differs from the directory; without it a difference is a finding."""
     construction_started_on: dt.date | None = None
+    """The day construction of the main works started, if it has."""
     pre_evaluation: Evaluation | None = None
+    """职业病危害预评价 (PRE_EVALUATION): the pre-evaluation report, before feasibility approval."""
     design: ProtectiveFacilityDesign | None = None
+    """职业病防护设施设计 (PROTECTIVE_FACILITY_DESIGN): the protective-facility design (专篇)."""
     trial_operation: TrialOperation | None = None
+    """The trial run of the protective facilities together with the main works (试运行)."""
     control_effect_evaluation: Evaluation | None = None
+    """职业病危害控制效果评价 (CONTROL_EFFECT_EVALUATION), during the trial run."""
     acceptance_plan: AcceptancePlan | None = None
+    """The acceptance plan reported in writing to the supervising authority before acceptance."""
     acceptance: CompletionAcceptance | None = None
+    """竣工验收 (COMPLETION_ACCEPTANCE) of the protective facilities."""
     written_report: WrittenReport | None = None
+    """The written report of the control-effect evaluation and acceptance (书面报告)."""
     changes: tuple[MaterialChange, ...] = ()
+    """Material changes (变更) of scale, process or materials after the pre-evaluation."""
     re_evaluations: tuple[Evaluation, ...] = ()
     """Pre-evaluations redone after a material change."""
     phase_acceptances: tuple[CompletionAcceptance, ...] = ()
