@@ -236,6 +236,14 @@ def json_syntax_error(text: str, *, line_offset: int = 0) -> OhsregError | None:
             column=err.colno,
             reason=err.msg,
         )
+    except RecursionError:  # nesting deeper than the interpreter's stack: refuse, do not crash
+        return InvalidFormat(
+            "malformed JSON at line {line}, column {column}: {reason}",
+            rule="export.json_syntax",
+            line=1 + line_offset,
+            column=1,
+            reason="nested too deeply",
+        )
     return None
 
 

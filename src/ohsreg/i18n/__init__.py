@@ -62,7 +62,7 @@ def normalize_locale(locale: str | None) -> str:
     """
     if locale is None:
         return _active.get()
-    key = locale.strip().replace("-", "_").lower()
+    key = locale.strip().replace("-", "_").lower() if isinstance(locale, str) else ""
     if key == "zh" or key.startswith(("zh_cn", "zh_hans")):
         return "zh_CN"
     if key == "en" or key.startswith("en_"):

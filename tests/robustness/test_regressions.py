@@ -1,0 +1,122 @@
+"""One regression test per crash found by the robustness hunt (input -> the rule error now raised)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from ohsreg import assess, catalogue, units
+from ohsreg.assess.statistics import tolerance_factor
+from ohsreg.errors import OhsregError
+from ohsreg.i18n import normalize_locale
+
+HUGE = 10**400
+
+
+def _rule(call: Any) -> tuple[str, str | None]:
+    with pytest.raises(OhsregError) as err:
+        call()
+    assert "[" in str(err.value)  # renders with its rule code
+    return err.value.rule, err.value.field
+
+
+@pytest.mark.parametrize(
+    ("call", "rule", "field"),
+    [
+        # OverflowError: int too large to convert to float
+        (lambda: assess.twa([(1, 8)], limit=HUGE), "assess.value", "limit"),
+        (lambda: assess.twa([(HUGE, 8)], limit=1), "assess.value", "segments[0].concentration"),
+        (lambda: assess.heat(HUGE, exposure_hours=8, intensity="III"), "assess.value", "wbgt"),
+        (lambda: assess.noise_exposure([(HUGE, 8)]), "assess.value", "tasks[0].level"),
+        (lambda: assess.allowed_hours(90, limit=HUGE), "assess.value", "limit"),
+        (lambda: units.parse_quantity(HUGE, "mg/m³"), "units.not_finite", None),
+        (lambda: units.mg_m3_to_ppm(1, HUGE), "units.molar_mass", "molar_mass"),
+        (lambda: assess.standard_volume(10, HUGE, 101.3), "assess.value", "temperature_c"),
+        (lambda: tolerance_factor(HUGE), "assess.value", "n"),
+        # TypeError: 'NoneType' object is not iterable
+        (lambda: assess.twa(None, limit=1), "assess.value", "segments"),
+        (lambda: assess.stel(None, limit=1), "assess.value", "segments"),
+        (lambda: assess.mac(None, limit=1), "assess.value", "concentrations"),
+        (lambda: assess.peak(None, limit=1), "assess.value", "excursions"),
+        (lambda: assess.mixture(None), "assess.value", "components"),
+        (lambda: assess.dust_twa(dt.date(2020, 1, 1), limit=1), "assess.value", "segments"),
+        (lambda: assess.noise_exposure(None), "assess.value", "tasks"),
+        (lambda: assess.noise_exposure_week(None), "assess.value", "daily_lex"),
+        (lambda: assess.en689(None, oel=1), "assess.value", "values"),
+        (lambda: units.lex_8h(None, 8), "sound.format", "levels"),
+        (lambda: units.lex_8h([85], 8), "sound.format", "durations_h"),
+        (lambda: units.energy_sum(None), "sound.format", "levels"),
+        # AttributeError / TypeError on a non-text option
+        (lambda: assess.twa([(1, 8)], hazard="苯", condition=True), "assess.value", "condition"),
+        (lambda: assess.en689([0.1, 0.2, 0.3], oel=1, edition=b"x"), "assess.value", "edition"),
+        (lambda: catalogue.limits_for("苯", edition=[]), "catalogue.argument_type", "edition"),
+        (lambda: catalogue.limits_for("苯", as_of=True), "catalogue.argument_type", "as_of"),
+        (lambda: catalogue.risk_class("C2614", as_of="2021-01-01"), "catalogue.argument_type", "as_of"),
+        (lambda: catalogue.diseases_in_force(edition=2013), "catalogue.argument_type", "edition"),
+        (lambda: catalogue.search(None), "catalogue.argument_type", "query"),
+        (lambda: catalogue.search("苯", limit=float("nan")), "catalogue.argument_type", "limit"),
+        (lambda: catalogue.limits_for("一氧化碳").select(None), "catalogue.argument_type", "sub_condition"),
+        (
+            lambda: catalogue.limits_for("矽尘").for_free_silica(None),
+            "catalogue.argument_type",
+            "free_silica",
+        ),
+        (lambda: units.mg_m3_to_ppm(1, None), "units.format", "molar_mass"),
+        (lambda: units.ppm_to_mg_m3(1, 78, None), "units.format", "temperature_c"),
+        (lambda: assess.standard_volume(10, None, 101.3), "assess.value", "temperature_c"),
+        (lambda: assess.standard_volume(10, "", 101.3), "assess.value", "temperature_c"),
+        (lambda: assess.allowed_hours(90, limit=None), "units.format", "limit"),
+        # TypeError: unhashable type: 'list'
+        (lambda: units.parse_quantity("1 mg/m³", kind=[]), "units.kind", "kind"),
+        (lambda: tolerance_factor([]), "assess.empty", "n"),
+        # AttributeError: 'bool' object has no attribute 'strip'
+        (lambda: normalize_locale(True), "i18n.locale", "locale"),  # type: ignore[arg-type]
+        # numpy ValueError/TypeError/OverflowError in the vectorized rules
+        (lambda: assess.twa_array("abc", [8]), "assess.value", "concentrations"),
+        (lambda: assess.twa_array([[1.0, 2.0], [3.0]], [8]), "assess.value", "concentrations"),
+        (lambda: assess.twa_array([HUGE], [8]), "assess.value", "concentrations"),
+        (lambda: assess.stel_array({}, [15]), "assess.value", "concentrations"),
+        (lambda: assess.lex_8h_array([85], [dt.date(2020, 1, 1)]), "assess.value", "hours"),
+        (lambda: assess.wbgt_array([], [], "III"), "assess.empty", "wbgt"),
+        (lambda: assess.wbgt_array([25.0], [], "III"), "assess.value", "exposure_hours"),
+        (lambda: assess.wbgt_array([25.0], [8.0], {}), "assess.value", "intensity"),
+        (lambda: assess.wbgt_array([25.0], [8.0], [float("inf")]), "assess.value", "intensity"),
+        (lambda: assess.wbgt_array([25.0], [8.0], b"abc"), "assess.value", "intensity"),
+    ],
+)
+def test_crash_became_rule_error(call: Any, rule: str, field: str | None) -> None:
+    got_rule, got_field = _rule(call)
+    assert got_rule == rule
+    if field is not None:
+        assert got_field == field
+
+
+def test_silent_coercions_refused() -> None:
+    # hot_region="no" was truthy: +1 ℃ silently; 5 was added as +5 ℃ by the vectorized form
+    assert _rule(lambda: assess.heat(25.0, exposure_hours=8, intensity="III", hot_region="no")) == (
+        "assess.value",
+        "hot_region",
+    )
+    assert _rule(lambda: assess.wbgt_array([25.0], [8.0], "III", hot_region=5)) == (
+        "assess.value",
+        "hot_region",
+    )
+    # intensity code 2.7 was truncated to class Ⅱ
+    assert _rule(lambda: assess.wbgt_array([25.0], [8.0], [2.7])) == ("assess.value", "intensity")
+    # a datetime compared with a date raised TypeError deep in the edition table
+    assert _rule(lambda: catalogue.limits_for("苯", as_of=dt.datetime(2021, 1, 1))) == (
+        "catalogue.argument_type",
+        "as_of",
+    )
+
+
+def test_good_input_still_works() -> None:
+    assert assess.heat(25.0, exposure_hours=8, intensity="III", hot_region=True).limit is not None
+    out = assess.wbgt_array([25.0, 30.0], [8.0, 8.0], [3, 3], hot_region=[True, False])
+    assert len(out.values) == 2
+    assert catalogue.limits_for("苯", as_of=dt.date(2021, 1, 1)).edition == "GBZ 2.1-2019"
+    assert catalogue.get(["苯"]) is None  # type: ignore[arg-type]
+    assert round(assess.standard_volume(10, "20 ℃", 101.3), 6) == 10.0
+    assert assess.allowed_hours(88, limit=85) == pytest.approx(8 * 10**-0.3)
