@@ -75,3 +75,24 @@ def test_round_trip_of_examples(example_models: list[pydantic.BaseModel]) -> Non
     for model in example_models:
         again = type(model).model_validate_json(model.model_dump_json(context={"unmask": True}))
         assert again.model_dump(mode="json") == model.model_dump(mode="json")
+
+
+@ROBUST
+@given(data=st.data())
+def test_model_queries_on_odd_dates(
+    kit: Any, example_models: list[pydantic.BaseModel], data: st.DataObject
+) -> None:
+    import ohsreg
+
+    enterprise, _, project, agency, expert = example_models
+    value = data.draw(kit.anything() | st.dates() | st.sampled_from([None, "2024-01-01"]))
+    for call in (
+        lambda: enterprise.check(value),  # type: ignore[attr-defined]
+        lambda: project.check(value),  # type: ignore[attr-defined]
+        lambda: agency.check(value),  # type: ignore[attr-defined]
+        lambda: expert.in_term(value),  # type: ignore[attr-defined]
+        lambda: ohsreg.next_detection_due("SERIOUS", value, as_of=value),
+        lambda: ohsreg.next_exam_due(enterprise.workers[0], "噪声", as_of=value),  # type: ignore[attr-defined]
+        lambda: ohsreg.exam_interval("噪声", as_of=value, lex_8h=value),
+    ):
+        kit.check(call)

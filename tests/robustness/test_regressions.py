@@ -120,3 +120,66 @@ def test_good_input_still_works() -> None:
     assert catalogue.get(["苯"]) is None  # type: ignore[arg-type]
     assert round(assess.standard_volume(10, "20 ℃", 101.3), 6) == 10.0
     assert assess.allowed_hours(88, limit=85) == pytest.approx(8 * 10**-0.3)
+
+
+# ---- rules and model methods: dates and arguments of the wrong type -------------------------------
+D = dt.date(2024, 6, 1)
+
+
+def test_rules_refuse_non_dates(example_models: list[Any]) -> None:
+    import ohsreg
+    from ohsreg.rules import declaration, detection
+    from ohsreg.rules import project as project_rules
+
+    enterprise, _, project, agency, expert = example_models
+    worker = enterprise.workers[0]
+    cases: list[tuple[Any, str, str]] = [
+        # TypeError: '<=' not supported between 'datetime.date' and 'NoneType'
+        (lambda: ohsreg.next_detection_due("SERIOUS", D, as_of=None), "rules.date", "as_of"),
+        (lambda: detection.detection_regime(None), "rules.date", "as_of"),
+        (lambda: ohsreg.next_exam_due(worker, "噪声", as_of=None), "rules.date", "as_of"),
+        (lambda: enterprise.check(None), "rules.date", "as_of"),
+        (lambda: enterprise.check(dt.datetime(2024, 6, 1, 8)), "rules.date", "as_of"),
+        (lambda: project.check(None), "rules.date", "as_of"),
+        (lambda: agency.check(None), "rules.date", "as_of"),
+        (lambda: expert.in_term("2024-01-01"), "rules.date", "as_of"),
+        (lambda: worker.active_on(None), "rules.date", "as_of"),
+        (lambda: project_rules.regime(None), "rules.date", "as_of"),
+        (lambda: project_rules.trial_run_days(None, D), "rules.date", "start"),
+        (lambda: project_rules.acceptance_plan_deadline(None), "rules.date", "acceptance"),
+        # AttributeError: 'bool' object has no attribute 'year'
+        (lambda: ohsreg.next_detection_due("SERIOUS", True, as_of=D), "rules.date", "last_detection"),
+        # ValueError: year 10000 is out of range / OverflowError: date value out of range
+        (
+            lambda: ohsreg.next_detection_due("SERIOUS", dt.date(9999, 12, 31), as_of=D),
+            "rules.date_range",
+            None,
+        ),
+        (lambda: project_rules.acceptance_plan_deadline(dt.date(1, 1, 1)), "rules.date_range", None),
+        # KeyError / TypeError: unhashable, AttributeError on non-text
+        (lambda: project_rules.more_serious(None, "SERIOUS"), "vocab.unknown", "a"),
+        (lambda: project_rules.trial_run_ok(None), "rules.argument_type", "days"),
+        (lambda: declaration.declaration_applies(True), "rules.argument_type", "industry"),
+        (lambda: ohsreg.exam_interval([], as_of=D), "rules.argument_type", "hazard"),
+        (lambda: ohsreg.next_exam_due(worker, [], as_of=D), "rules.argument_type", "hazard"),
+        (lambda: ohsreg.exam_interval("噪声", as_of=D, lex_8h=HUGE), "sound.not_finite", "lex_8h"),
+        (lambda: ohsreg.exam_interval("噪声", as_of=D, lex_8h=""), "sound.empty", "lex_8h"),
+        (lambda: project.check(D, agencies=None), "rules.argument_type", "agencies"),
+        (lambda: project.check(D, agencies="x"), "rules.argument_type", "agencies"),
+        (lambda: agency.may_serve(None, "DETECTION", as_of=D), "rules.argument_type", "subject"),
+    ]
+    for call, rule, field in cases:
+        got_rule, got_field = _rule(call)
+        assert got_rule == rule, (rule, got_rule)
+        if field is not None:
+            assert got_field == field, (rule, got_field)
+
+
+def test_rules_still_answer_good_input(example_models: list[Any]) -> None:
+    import ohsreg
+
+    worker = example_models[0].workers[0]
+    assert ohsreg.exam_interval("噪声", as_of=D, lex_8h=90).months is not None
+    assert ohsreg.exam_interval("噪声", as_of=D, lex_8h="90 dB(A)").months is not None
+    assert ohsreg.next_detection_due("SERIOUS", dt.date(2023, 1, 1), as_of=D).due == dt.date(2024, 1, 1)
+    assert worker.active_on(D) in (True, False)
