@@ -183,3 +183,48 @@ def test_rules_still_answer_good_input(example_models: list[Any]) -> None:
     assert ohsreg.exam_interval("噪声", as_of=D, lex_8h="90 dB(A)").months is not None
     assert ohsreg.next_detection_due("SERIOUS", dt.date(2023, 1, 1), as_of=D).due == dt.date(2024, 1, 1)
     assert worker.active_on(D) in (True, False)
+
+
+# ---- formatters and readers ------------------------------------------------------------------------
+def test_formatters_refuse_wrong_types() -> None:
+    import io
+
+    from ohsreg import i18n
+    from ohsreg.export import csv as export_csv
+    from ohsreg.export import json as export_json
+    from ohsreg.models import Enterprise
+
+    cases: list[tuple[Any, str, str]] = [
+        # TypeError: float() argument must be ... not 'NoneType'; OverflowError on a huge int
+        (lambda: i18n.format_number(None), "i18n.value", "value"),  # type: ignore[arg-type]
+        (lambda: i18n.format_number(""), "i18n.value", "value"),  # type: ignore[arg-type]
+        (lambda: i18n.format_number(HUGE), "i18n.value", "value"),
+        (lambda: i18n.format_number(1.5, decimals=-1), "i18n.value", "decimals"),
+        (lambda: i18n.format_number(1.5, decimals=HUGE), "i18n.value", "decimals"),
+        # AttributeError: 'NoneType' object has no attribute 'value'
+        (lambda: i18n.format_quantity(None), "i18n.value", "quantity"),
+        # AssertionError inside babel for a bool; AttributeError for a time-zone pattern
+        (lambda: i18n.format_date(True), "i18n.value", "value"),  # type: ignore[arg-type]
+        (lambda: i18n.format_date(dt.date(2020, 1, 1), format="zh"), "i18n.value", "format"),
+        (lambda: i18n.format_date(dt.date(2020, 1, 1), format=None), "i18n.value", "format"),  # type: ignore[arg-type]
+        # TypeError: unhashable type: 'list'
+        (lambda: i18n.gettext([]), "i18n.value", "msgid"),  # type: ignore[arg-type]
+        # LookupError: unknown encoding / TypeError: encoding must be str
+        (
+            lambda: export_csv.from_csv(io.BytesIO(b"a\n1\n"), Enterprise, encoding="x"),
+            "export.encoding",
+            "encoding",
+        ),
+        (
+            lambda: export_csv.from_csv(io.BytesIO(b"a\n1\n"), Enterprise, encoding=True),
+            "export.encoding",
+            "encoding",
+        ),  # type: ignore[arg-type]
+        # AttributeError: 'NoneType' object has no attribute 'read'
+        (lambda: export_json.load(None, Enterprise), "export.source", "source"),  # type: ignore[arg-type]
+        (lambda: export_csv.from_csv(3, Enterprise), "export.source", "source"),  # type: ignore[arg-type]
+    ]
+    for call, rule, field in cases:
+        assert _rule(call) == (rule, field), rule
+    assert i18n.format_number(2**20, "en") == "1,048,576"
+    assert i18n.format_date(dt.date(2020, 4, 1), "en", format="long") == "April 1, 2020"
