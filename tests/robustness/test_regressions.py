@@ -228,3 +228,35 @@ def test_formatters_refuse_wrong_types() -> None:
         assert _rule(call) == (rule, field), rule
     assert i18n.format_number(2**20, "en") == "1,048,576"
     assert i18n.format_date(dt.date(2020, 4, 1), "en", format="long") == "April 1, 2020"
+
+
+# ---- silent coercions in the models ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("path", "value", "field"),
+    [
+        (("workers", 0, "placed_on"), 0, "placed_on"),  # was read as 1970-01-01 (seconds since the epoch)
+        (("workers", 0, "exams", 0, "date"), 86400.0, "date"),  # was 1970-01-02
+        (("workers_total",), True, "workers_total"),  # was 1
+    ],
+)
+def test_models_refuse_silent_coercion(
+    example_models: list[Any], path: tuple[Any, ...], value: Any, field: str
+) -> None:
+    import copy
+
+    import pydantic
+
+    enterprise = example_models[0]
+    doc = copy.deepcopy(enterprise.model_dump(mode="json", context={"unmask": True}))
+    cur = doc
+    for key in path[:-1]:
+        cur = cur[key]
+    cur[path[-1]] = value
+    with pytest.raises(pydantic.ValidationError) as err:
+        type(enterprise).model_validate(doc)
+    (error,) = err.value.errors()
+    assert error["type"] == "record.type"
+    assert error["ctx"]["field"] == field
+    # a string date and a whole-number count still validate
+    cur[path[-1]] = "2019-03-01" if field != "workers_total" else 46
+    type(enterprise).model_validate(doc)
