@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ohsreg import assess
+from ohsreg.assess.sampling import NonDetect
 from ohsreg.errors import OhsregError
 
 ROBUST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -19,6 +20,7 @@ NUMBERS = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.integers(min_value=-5, max_value=50),
     st.sampled_from([10**400, True, "1.5", "2 mg/m³", "8 h", "85 dB(A)", "-1", None]),
+    st.builds(NonDetect, st.one_of(st.floats(), st.booleans(), st.none())),
 )
 PAIRS = st.lists(st.tuples(NUMBERS, NUMBERS), max_size=4)
 
@@ -43,6 +45,8 @@ def test_chemical_rules(kit: Any, data: st.DataObject) -> None:
         lambda: assess.twa([(1.0, 8.0)], hazard="苯", as_of=option),
         lambda: assess.twa([(1.0, 8.0)], limit=1.0, shift_hours=option),
         lambda: assess.twa([(1.0, 8.0)], limit=1.0, below_lod=option),
+        lambda: assess.twa(segs, limit=1.0, below_lod="half"),
+        lambda: assess.mac(segs, limit=1.0, below_lod="limit"),
         lambda: assess.stel(segs, limit=limit),
         lambda: assess.mac(segs, limit=limit),
         lambda: assess.peak(segs, limit=limit),

@@ -93,6 +93,18 @@ def test_crash_became_rule_error(call: Any, rule: str, field: str | None) -> Non
         assert got_field == field
 
 
+def test_non_detect_limits_are_checked() -> None:
+    from ohsreg.assess.sampling import NonDetect
+
+    # NonDetect(-1) with below_lod="half" gave a TWA of -0.5; NonDetect(True) gave 0.5
+    for bad in (-1.0, True, float("nan"), 0.0):
+        assert _rule(lambda bad=bad: assess.twa([(NonDetect(bad), 8.0)], limit=1.0, below_lod="half")) == (
+            "assess.value",
+            "segments[0].concentration.limit",
+        )
+    assert assess.twa([(NonDetect(0.2), 8.0)], limit=1.0, below_lod="half").value == pytest.approx(0.1)
+
+
 def test_silent_coercions_refused() -> None:
     # hot_region="no" was truthy: +1 ℃ silently; 5 was added as +5 ℃ by the vectorized form
     assert _rule(lambda: assess.heat(25.0, exposure_hours=8, intensity="III", hot_region="no")) == (

@@ -140,12 +140,13 @@ def substitute(value: float | NonDetect, policy: str, field: str) -> float:
     """
     if not isinstance(value, NonDetect):
         return float(value)
+    limit = number(value.limit, "mg/m³", f"{field}.limit", allow_zero=False)  # NaN, negatives, bools
     if policy == "zero":
         return 0.0
     if policy == "half":
-        return value.limit / 2.0
+        return limit / 2.0
     if policy == "limit":
-        return value.limit
+        return limit
     if policy == "error":
         raise AssessmentError(
             "{where} is below the {kind} ({value}); say how to treat it",
