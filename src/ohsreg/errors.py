@@ -162,6 +162,15 @@ class RuleViolation(OhsregError):
     default_rule = "rule"
 
 
+def _utf8(text: str) -> str:
+    """``text`` unchanged, or with unencodable characters (lone surrogates) as backslash escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def to_pydantic_error(err: OhsregError) -> PydanticCustomError:
     """Wrap ``err`` for pydantic, keeping the rule code as the error ``type`` and in ``ctx``.
 
@@ -178,6 +187,8 @@ def to_pydantic_error(err: OhsregError) -> PydanticCustomError:
     }
     for key, value in err.params.items():
         ctx.setdefault(key, value if isinstance(value, str | int | float | bool) else str(value))
+    # pydantic renders in Rust: a lone surrogate from the input would break the error itself
+    ctx = {key: _utf8(value) if isinstance(value, str) else value for key, value in ctx.items()}
     text = f"{ctx['message_en']} / {ctx['message_zh']} [{err.rule}]"
     # Braces in user data must not be read as pydantic template fields.
     return PydanticCustomError(err.rule, text.replace("{", "{{").replace("}", "}}"), ctx)

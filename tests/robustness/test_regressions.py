@@ -272,3 +272,16 @@ def test_models_refuse_silent_coercion(
     # a string date and a whole-number count still validate
     cur[path[-1]] = "2019-03-01" if field != "workers_total" else 46
     type(enterprise).model_validate(doc)
+
+
+def test_lone_surrogate_in_a_pydantic_error() -> None:
+    import pydantic
+
+    from ohsreg.vocab import Verdict
+
+    # pydantic rendered the raw input into its (Rust, UTF-8) message: UnicodeEncodeError from .errors()
+    with pytest.raises(pydantic.ValidationError) as err:
+        pydantic.TypeAdapter(Verdict).validate_python("\ud800")
+    (error,) = err.value.errors()
+    assert error["type"] == "vocab.unknown"
+    assert "\\ud800" in str(err.value)
