@@ -38,7 +38,7 @@ import math
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, overload
 
@@ -312,7 +312,10 @@ def _to_float(value: object) -> float:
                 field="magnitude",
                 type=type(value).__name__,
             ) from None
-    result = float(value)
+    try:
+        result = float(value)
+    except OverflowError:
+        result = math.inf
     if not math.isfinite(result):
         raise InvalidFormat(
             "{value} is not a finite number", rule="units.not_finite", field="magnitude", value=result
@@ -544,7 +547,7 @@ def parse_quantity(
     ...
     ohsreg.errors.RuleViolation: unit '°C' is not a unit of concentration; ...
     """
-    spec = KINDS.get(kind) if kind is not None else None
+    spec = KINDS.get(kind) if isinstance(kind, str) else None
     if kind is not None and spec is None:
         raise UnknownEntry(
             "unknown quantity kind {kind!r}",
@@ -606,7 +609,10 @@ def _magnitude(value: object, field: str | None) -> float:
                 field=field,
                 type=type(value).__name__,
             )
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # an int past the float range: infinite, rejected as not finite by the caller
+        return math.inf if value > 0 else -math.inf  # type: ignore[operator]
 
 
 class QuantityKind:
@@ -867,10 +873,26 @@ def _sound(text: str, original: object, field: str | None) -> SoundLevel:
     return SoundLevel(level, weighting.upper(), bool(match.group(4)))  # type: ignore[arg-type]
 
 
+def _iterable(items: Any, field: str) -> list[Any]:
+    """``items`` as a list; a number, a string or any non-iterable raises ``sound.format`` naming ``field``."""
+    if not isinstance(items, str | bytes | bytearray | Mapping):
+        try:
+            return list(items)
+        except TypeError:
+            pass
+    raise InvalidFormat(
+        "{field_name} must be a list of numbers, not {type}",
+        rule="sound.format",
+        field=field,
+        field_name=field,
+        type=type(items).__name__,
+    )
+
+
 def _levels(levels: Iterable[float | SoundLevel], field: str) -> list[float]:
     values: list[float] = []
     weightings: set[tuple[str, bool]] = set()
-    for item in levels:
+    for item in _iterable(levels, field):
         if isinstance(item, SoundLevel):
             weightings.add((item.weighting, item.peak))
             values.append(item.value)
@@ -894,7 +916,7 @@ def _levels(levels: Iterable[float | SoundLevel], field: str) -> list[float]:
 
 
 def _durations(durations: Iterable[float], count: int, field: str) -> list[float]:
-    values = [_magnitude(t, field) for t in durations]
+    values = [_magnitude(t, field) for t in _iterable(durations, field)]
     if len(values) != count:
         raise RuleViolation(
             "{levels} levels but {durations} durations",
@@ -1008,6 +1030,8 @@ _T = TypeVar("_T")
 
 
 def _molar_volume(temperature_c: float, pressure_kpa: float) -> float:
+    temperature_c = _magnitude(temperature_c, "temperature_c")
+    pressure_kpa = _magnitude(pressure_kpa, "pressure_kpa")
     if not math.isfinite(temperature_c) or temperature_c <= -273.0:
         raise RuleViolation(
             "temperature {value} °C is below absolute zero",
@@ -1026,6 +1050,7 @@ def _molar_volume(temperature_c: float, pressure_kpa: float) -> float:
 
 
 def _check_molar_mass(molar_mass: float) -> None:
+    molar_mass = _magnitude(molar_mass, "molar_mass")
     if not math.isfinite(molar_mass) or molar_mass <= 0:
         raise RuleViolation(
             "molar mass must be a positive number of g/mol (got {value})",
@@ -1111,5 +1136,7 @@ def standard_volume(v: Any, temperature_c: float, pressure_kpa: float) -> Any:
     95.46
     """
     _molar_volume(temperature_c, pressure_kpa)  # validates the conditions
+    temperature_c = _magnitude(temperature_c, "temperature_c")
+    pressure_kpa = _magnitude(pressure_kpa, "pressure_kpa")
     factor = 293.0 / (273.0 + temperature_c) * pressure_kpa / 101.3
     return _times(v, factor, 1.0, "v")

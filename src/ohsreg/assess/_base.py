@@ -289,7 +289,7 @@ def _to_float(value: Any, unit: str, field: str) -> float:
     if isinstance(value, bool):
         raise _type_error(value, unit, field)
     if isinstance(value, int | float):
-        return float(value)
+        return _finite_or_inf(value)
     if isinstance(value, str):
         text = value
         try:
@@ -322,6 +322,37 @@ def _to_float(value: Any, unit: str, field: str) -> float:
                 unit=unit,
             ) from exc
     raise _type_error(value, unit, field)
+
+
+def _finite_or_inf(value: int | float) -> float:
+    """``float(value)``, with an int too large for a float mapped to infinity (rejected as not finite)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+def iterate(value: Any, field: str) -> list[Any]:
+    """``value`` as a list, or ``assess.value`` naming ``field`` when it is not a list-like of items."""
+    if isinstance(value, str | bytes | bytearray | Mapping):
+        raise AssessmentError(
+            "{where}: expected a list, got {value!r}", rule="assess.value", field=field, value=value
+        )
+    try:
+        return list(value)
+    except TypeError:
+        raise AssessmentError(
+            "{where}: expected a list, got {value!r}", rule="assess.value", field=field, value=value
+        ) from None
+
+
+def text_option(value: Any, field: str) -> str:
+    """``value`` when it is a string, else ``assess.value`` naming ``field`` (no silent ``str()``)."""
+    if not isinstance(value, str):
+        raise AssessmentError(
+            "{where} must be a string, got {value!r}", rule="assess.value", field=field, value=value
+        )
+    return value
 
 
 def _type_error(value: Any, unit: str, field: str) -> OhsregError:
@@ -490,6 +521,7 @@ def _select(found: Any, condition: str) -> Any:
             field="condition",
             value=found,
         )
+    condition = text_option(condition, "condition")
     wide = condition.replace(">", "＞").replace("<", "＜").replace("~", "～")
     for text in dict.fromkeys((condition, wide, condition.replace("~", "～"), wide.replace("～", "~"))):
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ohsreg.assess._base import AssessmentError, number
+from ohsreg.assess._base import AssessmentError, iterate, number
 from ohsreg.assess.sampling import NonDetect, substitute
 
 
@@ -19,7 +19,7 @@ def segments(
 ) -> tuple[tuple[float, float], ...]:
     """Validated ``(value, duration)`` pairs; raises on empty input, NaN, negatives, wrong units."""
     out: list[tuple[float, float]] = []
-    for i, item in enumerate(items):
+    for i, item in enumerate(iterate(items, "segments")):
         try:
             raw_value, raw_time = item
         except (TypeError, ValueError) as exc:

@@ -73,7 +73,9 @@ def wbgt(t_nw: float, t_g: float, t_a: float | None = None) -> float:
 def _temp(x: Any, field: str) -> float:
     import math
 
-    v = float(x) if isinstance(x, int | float) and not isinstance(x, bool) else math.nan
+    from ohsreg.assess._base import _finite_or_inf
+
+    v = _finite_or_inf(x) if isinstance(x, int | float) and not isinstance(x, bool) else math.nan
     if isinstance(x, str) or hasattr(x, "m_as"):
         from ohsreg.assess._base import _to_float
 
@@ -142,6 +144,13 @@ def wbgt_limit(ratio: float, intensity: Any, *, hot_region: bool = False) -> App
         )
     row = next(x for x in _ROWS if r <= x + 1e-9)
     col = _ORDER.index(_intensity(intensity))
+    if not isinstance(hot_region, bool):
+        raise AssessmentError(
+            "{where} must be a bool or a boolean array, got {value!r}",
+            rule="assess.value",
+            field="hot_region",
+            value=hot_region,
+        )
     value = float(_TABLE[row][col]) + (1.0 if hot_region else 0.0)
     cls = _ORDER[col].value
     return AppliedLimit(

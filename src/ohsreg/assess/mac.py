@@ -17,7 +17,16 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import MG_M3, Assessment, AssessmentError, Verdict, msg, number, resolve_limit
+from ohsreg.assess._base import (
+    MG_M3,
+    Assessment,
+    AssessmentError,
+    Verdict,
+    iterate,
+    msg,
+    number,
+    resolve_limit,
+)
 from ohsreg.assess.sampling import NonDetect, substitute
 
 __all__ = ["MAC_CLAUSE", "MacAssessment", "mac"]
@@ -47,7 +56,11 @@ def mac(
 
     GBZ 2.1-2019, MAC (:data:`MAC_CLAUSE`): no sample may exceed it; a sample exactly at MAC complies.
     """
-    items = [concentrations] if isinstance(concentrations, int | float | str) else list(concentrations)
+    items = (
+        [concentrations]
+        if isinstance(concentrations, int | float | str)
+        else iterate(concentrations, "concentrations")
+    )
     samples = tuple(
         substitute(c, below_lod, f"concentrations[{i}]")
         if isinstance(c, NonDetect)

@@ -23,6 +23,7 @@ from ohsreg.assess._base import (
     Assessment,
     AssessmentError,
     at_most,
+    iterate,
     msg,
     number,
 )
@@ -47,7 +48,7 @@ def mixture(components: Iterable[Any]) -> MixtureAssessment:
     results of several substances combine directly.
     """
     ratios: list[float] = []
-    for i, comp in enumerate(components):
+    for i, comp in enumerate(iterate(components, "components")):
         if isinstance(comp, Assessment):
             if comp.ratio is None:
                 raise AssessmentError(

@@ -28,7 +28,17 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Verdict, at_most, msg, number
+from ohsreg.assess._base import (
+    AppliedLimit,
+    Assessment,
+    AssessmentError,
+    Verdict,
+    _finite_or_inf,
+    at_most,
+    iterate,
+    msg,
+    number,
+)
 from ohsreg.assess._segments import check_total
 from ohsreg.errors import OhsregError
 
@@ -67,7 +77,7 @@ def _limit(kind: str, value: Any, source: str) -> AppliedLimit:
 
 def _level(value: Any, field: str) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        x = float(value)
+        x = _finite_or_inf(value)
     else:
         from ohsreg.units import parse_sound_level
 
@@ -99,7 +109,7 @@ def noise_exposure(tasks: Iterable[Any], *, limit: Any = None, shift_hours: floa
 
     levels: list[float] = []
     hours: list[float] = []
-    for i, item in enumerate(tasks):
+    for i, item in enumerate(iterate(tasks, "tasks")):
         try:
             lv, h = item
         except (TypeError, ValueError) as exc:
@@ -140,7 +150,7 @@ def noise_exposure_week(daily_lex: Iterable[Any], *, limit: Any = None) -> Noise
 
     levels = tuple(
         _level(d.value if isinstance(d, Assessment) else d, f"daily_lex[{i}]")
-        for i, d in enumerate(daily_lex)
+        for i, d in enumerate(iterate(daily_lex, "daily_lex"))
     )
     if not levels:
         raise AssessmentError("no daily levels given", rule="assess.empty", field="daily_lex")
@@ -211,5 +221,5 @@ def allowed_hours(level: Any, *, limit: float = LIMIT_DBA) -> float:
     :func:`ohsreg.units.scale_time`). Not capped at 8 h or 24 h: compare with the real working day.
     """
     lv = _level(level, "level")
-    hours: float = 8.0 * 10.0 ** ((float(limit) - lv) / 10.0)
+    hours: float = 8.0 * 10.0 ** ((_level(limit, "limit") - lv) / 10.0)
     return hours

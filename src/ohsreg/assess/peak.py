@@ -37,6 +37,7 @@ from ohsreg.assess._base import (
     AssessmentError,
     Message,
     Verdict,
+    iterate,
     msg,
     number,
     resolve_limit,
@@ -97,7 +98,7 @@ def peak(
     highest concentration. Missing start times when two or more excursions exceed 3 × PC-TWA give
     ``INSUFFICIENT_DATA`` (spacing cannot be checked) unless another check already fails.
     """
-    exc = tuple(_excursion(e, i) for i, e in enumerate(excursions))
+    exc = tuple(_excursion(e, i) for i, e in enumerate(iterate(excursions, "excursions")))
     if not exc:
         raise AssessmentError("no excursions given", rule="assess.empty", field="excursions")
     _check_2019_in_force(as_of, edition)

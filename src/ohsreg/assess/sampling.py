@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import attrs
 
-from ohsreg.assess._base import AssessmentError, number
+from ohsreg.assess._base import AssessmentError, _to_float, number
 
 __all__ = [
     "NonDetect",
@@ -71,7 +71,7 @@ def standard_volume(volume_l: float, temperature_c: float, pressure_kpa: float) 
     from ohsreg.units import standard_volume as _standard_volume
 
     v = number(volume_l, "L", "volume_l")
-    t = float(temperature_c)
+    t = _to_float(temperature_c, "degC", "temperature_c")
     if not (-273.0 < t < 1000.0):
         raise AssessmentError(
             "{where} must be a plausible temperature in ℃, got {value!r}",
@@ -140,12 +140,13 @@ def substitute(value: float | NonDetect, policy: str, field: str) -> float:
     """
     if not isinstance(value, NonDetect):
         return float(value)
+    limit = number(value.limit, "mg/m³", f"{field}.limit", allow_zero=False)  # NaN, negatives, bools
     if policy == "zero":
         return 0.0
     if policy == "half":
-        return value.limit / 2.0
+        return limit / 2.0
     if policy == "limit":
-        return value.limit
+        return limit
     if policy == "error":
         raise AssessmentError(
             "{where} is below the {kind} ({value}); say how to treat it",

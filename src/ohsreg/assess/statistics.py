@@ -33,7 +33,18 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, Message, Verdict, msg, number
+from ohsreg.assess._base import (
+    AppliedLimit,
+    Assessment,
+    AssessmentError,
+    Message,
+    Verdict,
+    _finite_or_inf,
+    iterate,
+    msg,
+    number,
+    text_option,
+)
 from ohsreg.assess.sampling import NonDetect, substitute
 from ohsreg.errors import EditionError
 
@@ -103,7 +114,6 @@ def _nct_cdf(t: float, nu: int, delta: float, steps: int = 1200) -> float:
     return total * h / 3.0
 
 
-@functools.lru_cache(maxsize=256)
 def tolerance_factor(n: int) -> float:
     """U_T for ``n`` results: the 70 %-confidence upper tolerance factor of the 95th percentile.
 
@@ -116,6 +126,18 @@ def tolerance_factor(n: int) -> float:
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 2:
         raise AssessmentError("at least {n} results are needed", rule="assess.empty", field="n", n=2)
+    if not math.isfinite(_finite_or_inf(n)):
+        raise AssessmentError(
+            "{where} must be a finite non-negative number, got {value!r}",
+            rule="assess.value",
+            field="n",
+            value=n,
+        )
+    return _tolerance_factor(n)
+
+
+@functools.lru_cache(maxsize=256)
+def _tolerance_factor(n: int) -> float:
     z95 = 1.6448536269514722
     delta = z95 * math.sqrt(n)
     lo, hi = 0.0, 60.0
@@ -133,7 +155,7 @@ def _values(values: Iterable[Any], below_lod: str) -> tuple[float, ...]:
         substitute(v, below_lod, f"values[{i}]")
         if isinstance(v, NonDetect)
         else number(v, "mg/m³", f"values[{i}]")
-        for i, v in enumerate(values)
+        for i, v in enumerate(iterate(values, "values"))
     )
     if not out:
         raise AssessmentError("no results given", rule="assess.empty", field="values")
@@ -191,7 +213,10 @@ def en689(
 
     ``value`` is the largest result (preliminary test) or U_R (statistical test).
     """
-    if edition is not None and edition.replace(" ", "") not in ("EN689:2018", "EN689:2018+AC:2019"):
+    if edition is not None and text_option(edition, "edition").replace(" ", "") not in (
+        "EN689:2018",
+        "EN689:2018+AC:2019",
+    ):
         raise EditionError(
             "unknown edition {edition!r} of EN 689",
             rule="assess.edition",

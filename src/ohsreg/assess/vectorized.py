@@ -79,9 +79,48 @@ def _np() -> Any:
     return numpy
 
 
+def _floats(a: Any, field: str) -> Any:
+    """``a`` as a float64 array; text, mappings and ragged or non-numeric input raise ``assess.value``."""
+    np = _np()
+    if isinstance(a, str | bytes | bytearray | dict):
+        raise AssessmentError(
+            "{where} must be numbers (an array or a list), got {value!r}",
+            rule="assess.value",
+            field=field,
+            value=a,
+        )
+    try:
+        arr = np.asarray(a, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise AssessmentError(
+            "{where} must be numbers (an array or a list), got {value!r}",
+            rule="assess.value",
+            field=field,
+            value=a,
+        ) from exc
+    if arr.dtype != np.float64:  # pragma: no cover - asarray with a dtype always gives that dtype
+        arr = arr.astype(np.float64)
+    return arr
+
+
+def _broadcast(arr: Any, shape: tuple[int, ...], field: str) -> Any:
+    """``arr`` broadcast to ``shape``, or ``assess.value`` naming ``field`` when the shapes do not fit."""
+    np = _np()
+    try:
+        return np.broadcast_to(arr, shape)
+    except ValueError as exc:
+        raise AssessmentError(
+            "{where} has shape {a}, which does not fit {b}",
+            rule="assess.value",
+            field=field,
+            a=tuple(np.shape(arr)),
+            b=shape,
+        ) from exc
+
+
 def _as2d(a: Any, field: str) -> Any:
     np = _np()
-    arr = np.asarray(a, dtype=np.float64)
+    arr = _floats(a, field)
     if arr.ndim == 1:
         arr = arr[np.newaxis, :]
     if arr.ndim != 2:
@@ -213,8 +252,10 @@ def wbgt_array(wbgt: Any, exposure_hours: Any, intensity: Any, *, hot_region: An
     boolean array. ``values`` holds the WBGT; rows with zero exposure time are ``NOT_APPLICABLE``.
     """
     np = _np()
-    w = np.asarray(wbgt, dtype=np.float64).ravel()
-    h = np.broadcast_to(np.asarray(exposure_hours, dtype=np.float64), w.shape)
+    w = _floats(wbgt, "wbgt").ravel()
+    if w.size == 0:
+        raise AssessmentError("no WBGT values given", rule="assess.empty", field="wbgt")
+    h = _broadcast(_floats(exposure_hours, "exposure_hours"), w.shape, "exposure_hours")
     _check_nonneg(h, "exposure_hours")
     if (h > 8.0 * (1 + 1e-9)).any():
         raise AssessmentError(
@@ -226,13 +267,24 @@ def wbgt_array(wbgt: Any, exposure_hours: Any, intensity: Any, *, hot_region: An
     if isinstance(intensity, str) or not hasattr(intensity, "__len__"):
         idx = np.full(w.shape, _HEAT_ORDER.index(_intensity(intensity)), dtype=np.intp)
     else:
-        idx = np.asarray(intensity, dtype=np.intp) - 1
-        if idx.min() < 0 or idx.max() > 3:
+        codes = _floats(intensity, "intensity")
+        if codes.size == 0 or not np.isin(codes, (1.0, 2.0, 3.0, 4.0)).all():
             raise AssessmentError("intensity codes must be 1–4", rule="assess.value", field="intensity")
-        idx = np.broadcast_to(idx, w.shape)
+        idx = _broadcast(codes.astype(np.intp) - 1, w.shape, "intensity")
     ratio = h / 8.0
     row = np.clip(np.ceil(ratio * 4.0 - 1e-9).astype(np.intp) - 1, 0, 3)
-    limits = np.asarray(_WBGT_TABLE)[row, idx] + np.asarray(hot_region, dtype=np.float64)
+    try:
+        hot = np.asarray(hot_region)
+    except ValueError:  # ragged nesting
+        hot = np.asarray(None)
+    if hot.dtype != np.bool_:
+        raise AssessmentError(
+            "{where} must be a bool or a boolean array, got {value!r}",
+            rule="assess.value",
+            field="hot_region",
+            value=hot_region,
+        )
+    limits = np.asarray(_WBGT_TABLE)[row, idx] + _broadcast(hot, w.shape, "hot_region").astype(np.float64)
     codes = (w > limits).view(np.int8).copy()
     codes[ratio == 0] = 2
     codes[np.isnan(w) | np.isnan(h)] = _INSUFFICIENT

@@ -46,7 +46,7 @@ from ohsreg.catalogue._records import (
     RiskDirectoryEntry,
     Source,
 )
-from ohsreg.catalogue._table import FORMAT, Header, Table, _default_keys, _Record, read_document
+from ohsreg.catalogue._table import FORMAT, Header, Table, _default_keys, _Record, check_arg, read_document
 from ohsreg.errors import EditionError, OhsregError, UnknownEntry
 from ohsreg.units import Quantity
 from ohsreg.vocab import RiskClass
@@ -287,6 +287,7 @@ class LimitSet:
 
     def select(self, sub_condition: str) -> ExposureLimit | DustLimit:
         """The row whose sub-condition contains ``sub_condition`` (e.g. ``"铅烟"``, ``"＞3000"``)."""
+        check_arg(sub_condition, str, "sub_condition")
         for row in self._all():
             if row.sub_condition and sub_condition in row.sub_condition:
                 return row
@@ -303,6 +304,7 @@ class LimitSet:
 
     def for_free_silica(self, percent: float) -> DustLimit:
         """The silica-dust row for a free-SiO₂ content in percent (GBZ 2.1-2019 table 2, 矽尘)."""
+        check_arg(percent, (int, float), "free_silica")
         for row in self.dust_rows:
             if row.free_silica is not None and row.applies_to_free_silica(percent):
                 return row
@@ -337,6 +339,8 @@ def _unknown_edition(template: str, edition: str, shipped: Iterable[str]) -> Edi
 
 
 def _edition_for(edition: str | None, as_of: dt.date | None) -> str:
+    check_arg(edition, str, "edition", optional=True)
+    check_arg(as_of, dt.date, "as_of", optional=True)
     if edition is not None:
         if edition not in _LIMIT_EDITIONS:
             raise _unknown_edition(
@@ -521,6 +525,8 @@ def risk_class(
     >>> risk_class("A0311").candidates
     (RiskDirectoryEntry('A031-1', '牲畜饲养（牛、羊）', SERIOUS), RiskDirectoryEntry('A031-2', '牲畜饲养（其他）', GENERAL))
     """
+    check_arg(edition, str, "edition", optional=True)
+    check_arg(as_of, dt.date, "as_of", optional=True)
     if edition is None:
         if as_of is not None and as_of < _RISK_EDITIONS[DEFAULT_RISK_EDITION]:
             raise EditionError(
@@ -621,6 +627,8 @@ def diseases_in_force(
     >>> diseases_in_force(edition="2013").get("铀及其化合物中毒").category_zh
     '五、职业性化学中毒'
     """
+    check_arg(edition, str, "edition", optional=True)
+    check_arg(as_of, dt.date, "as_of", optional=True)
     if edition is not None:
         if edition not in _DISEASE_EDITIONS:
             raise _unknown_edition(

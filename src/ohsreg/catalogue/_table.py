@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import operator
@@ -14,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
-from ohsreg.errors import OhsregError, UnknownEntry
+from ohsreg.errors import InvalidFormat, OhsregError, UnknownEntry
 
 __all__ = ["FORMAT", "Header", "Table", "read_document"]
 
@@ -37,6 +38,30 @@ R = TypeVar("R", bound=_Record)
 # How good a match of each field is for exact lookups and search ranking (lower wins).
 _PRIORITY = {"id": 0, "cas": 1, "zh": 2, "alias": 3, "en": 4, "pinyin": 5, "initials": 6}
 _FOLD = str.maketrans({"（": "(", "）": ")", "，": ",", "　": " ", "－": "-", "—": "-", "；": ";", "、": ","})
+
+
+def check_arg(value: Any, expected: type | tuple[type, ...], field: str, *, optional: bool = False) -> None:
+    """Raise ``catalogue.argument_type`` naming ``field`` unless ``value`` is an ``expected`` instance.
+
+    Booleans never pass as numbers and datetimes never pass as dates (no silent coercion).
+    """
+    if optional and value is None:
+        return
+    kinds = expected if isinstance(expected, tuple) else (expected,)
+    ok = isinstance(value, kinds)
+    if isinstance(value, bool) and bool not in kinds:
+        ok = False
+    if isinstance(value, dt.datetime) and dt.datetime not in kinds:
+        ok = False
+    if not ok:
+        raise InvalidFormat(
+            "{field_name} must be {expected}, not {type}",
+            rule="catalogue.argument_type",
+            field=field,
+            field_name=field,
+            expected=" or ".join(k.__name__ for k in kinds),
+            type=type(value).__name__,
+        )
 
 
 def fold(text: str) -> str:
@@ -214,10 +239,10 @@ class Table(Generic[R]):
         in the table's order is returned; use :meth:`lookup_all` to see them all.
         """
         records = self._records if self._records is not None else self._load()
+        if not isinstance(query, str):  # keys are strings; also keeps unhashable queries out of the index
+            return default
         bucket = self._index.get(query)
         if bucket is None:
-            if not isinstance(query, str):
-                return default
             bucket = self._index.get(query.casefold()) or self._index.get(fold(query))
             if bucket is None:
                 return default
@@ -226,7 +251,9 @@ class Table(Generic[R]):
     def lookup_all(self, query: str) -> tuple[R, ...]:
         """Every record matching ``query`` exactly on its best-ranked key kind (empty if none)."""
         records = self._load()
-        bucket = self._index.get(query) or (self._index.get(fold(query)) if isinstance(query, str) else None)
+        if not isinstance(query, str):
+            return ()
+        bucket = self._index.get(query) or self._index.get(fold(query))
         if not bucket:
             return ()
         best = bucket[0][0]
@@ -260,6 +287,8 @@ class Table(Generic[R]):
         case-, width- and space-insensitive. Candidates come from an index of the keys' characters and
         character pairs, built on the first search.
         """
+        check_arg(query, str, "query")
+        check_arg(limit, int, "limit")
         records = self._load()
         q = fold(query).replace("\0", "")
         if not q:

@@ -96,7 +96,7 @@ def read_bytes(source: Source) -> bytes:
         return bytes(source)
     if isinstance(source, str | os.PathLike):
         return _path(source).read_bytes()
-    data = source.read()
+    data = _reader(source).read()
     if isinstance(data, str):
         return data.encode("utf-8")
     return bytes(data)
@@ -113,7 +113,20 @@ def open_source(source: Source) -> Iterator[IO[bytes]]:
         with _path(source).open("rb") as fh:
             yield fh
     else:
-        yield source
+        yield _reader(source)
+
+
+def _reader(source: object) -> IO[bytes]:
+    """``source`` when it has a ``read`` method; else ``export.source`` naming what was passed."""
+    if not callable(getattr(source, "read", None)):
+        raise InvalidFormat(
+            "cannot read from {type}",
+            rule="export.source",
+            field="source",
+            hint="pass a file path, bytes or a binary file",
+            type=type(source).__name__,
+        )
+    return source  # type: ignore[return-value]
 
 
 @contextlib.contextmanager
@@ -151,12 +164,32 @@ def detect_encoding(head: bytes) -> str:
     return "utf-8"
 
 
+def check_encoding(encoding: object) -> None:
+    """Raise ``export.encoding`` unless ``encoding`` names a text codec Python knows."""
+    import codecs
+
+    try:
+        if not isinstance(encoding, str):
+            raise LookupError
+        codecs.lookup(encoding)
+    except (LookupError, UnicodeError):
+        raise InvalidFormat(
+            "unknown text encoding {encoding!r}",
+            rule="export.encoding",
+            field="encoding",
+            hint="use utf-8, utf-8-sig, gb18030 or utf-16 (or leave it out to detect it)",
+            encoding=encoding,
+        ) from None
+
+
 def decode(data: bytes, encoding: str | None = None, *, line_offset: int = 0) -> tuple[str, str]:
     """Decode ``data`` (detecting the encoding unless given); returns ``(text, encoding)``.
 
     ``line_offset`` is the number of lines before ``data`` in the file (for streamed blocks), so an
     error names the line of the file.
     """
+    if encoding is not None:
+        check_encoding(encoding)
     enc = encoding or detect_encoding(data[: 1 << 16])
     try:
         return data.decode(enc), enc
@@ -185,6 +218,8 @@ def text_blocks(raw: IO[bytes], encoding: str | None = None) -> Iterator[tuple[i
     given (see :func:`detect_encoding`); a UTF-8 byte-order mark is dropped. UTF-16 has no line-wise
     byte framing and is read whole, as one block.
     """
+    if encoding is not None:
+        check_encoding(encoding)
     head = raw.read(1 << 16)
     if (encoding or detect_encoding(head)) == "utf-16":
         yield 0, decode(head + raw.read(), "utf-16")[0]
@@ -235,6 +270,14 @@ def json_syntax_error(text: str, *, line_offset: int = 0) -> OhsregError | None:
             line=err.lineno + line_offset,
             column=err.colno,
             reason=err.msg,
+        )
+    except RecursionError:  # nesting deeper than the interpreter's stack: refuse, do not crash
+        return InvalidFormat(
+            "malformed JSON at line {line}, column {column}: {reason}",
+            rule="export.json_syntax",
+            line=1 + line_offset,
+            column=1,
+            reason="nested too deeply",
         )
     return None
 

@@ -62,7 +62,7 @@ def normalize_locale(locale: str | None) -> str:
     """
     if locale is None:
         return _active.get()
-    key = locale.strip().replace("-", "_").lower()
+    key = locale.strip().replace("-", "_").lower() if isinstance(locale, str) else ""
     if key == "zh" or key.startswith(("zh_cn", "zh_hans")):
         return "zh_CN"
     if key == "en" or key.startswith("en_"):
@@ -97,6 +97,8 @@ def use(locale: str) -> Iterator[str]:
 def gettext(msgid: str, locale: str | None = None) -> str:
     """Translate ``msgid`` (English) into ``locale``; untranslated ids come back unchanged."""
     loc = normalize_locale(locale)
+    if not isinstance(msgid, str):
+        raise _value_error(msgid, "msgid", "str")
     if loc == "en":
         return msgid
     return _catalog(loc).get(msgid) or msgid
@@ -155,6 +157,19 @@ def _read_po(po: Traversable, locale: str) -> dict[str, str]:
 _BABEL_LOCALES: dict[str, Locale] = {}
 
 
+def _value_error(value: object, field: str, expected: str) -> Exception:
+    from ohsreg.errors import OhsregError
+
+    return OhsregError(
+        "{field_name} must be {expected}, not {type}",
+        rule="i18n.value",
+        field=field,
+        field_name=field,
+        expected=expected,
+        type=type(value).__name__,
+    )
+
+
 def _babel_locale(locale: str | None) -> Locale:
     loc = normalize_locale(locale)
     cached = _BABEL_LOCALES.get(loc)
@@ -174,17 +189,24 @@ def format_number(value: float, locale: str | None = None, *, decimals: int | No
     '0.00012'
 
     """
+    import numbers
     from decimal import Decimal
 
     from babel.numbers import format_decimal
 
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise _value_error(value, "value", "a number")
+    if decimals is not None and (
+        isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 100
+    ):
+        raise _value_error(decimals, "decimals", "an int from 0 to 100")
     if decimals is None:
         # every significant digit of the float, never rounded to babel's default of three decimals
-        return str(
-            format_decimal(
-                Decimal(repr(float(value))), locale=_babel_locale(locale), decimal_quantization=False
-            )
-        )
+        try:
+            exact = Decimal(repr(float(value)))
+        except OverflowError:
+            raise _value_error(value, "value", "a number within the float range") from None
+        return str(format_decimal(exact, locale=_babel_locale(locale), decimal_quantization=False))
     fmt = "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
     return str(format_decimal(value, format=fmt, locale=_babel_locale(locale)))
 
@@ -200,7 +222,9 @@ def format_quantity(quantity: Any, locale: str | None = None, *, decimals: int |
     """
     magnitude = getattr(quantity, "magnitude", None)
     if magnitude is None:
-        magnitude = quantity.value
+        magnitude = getattr(quantity, "value", None)
+    if magnitude is None or not hasattr(quantity, "unit"):
+        raise _value_error(quantity, "quantity", "a Quantity or a SoundLevel")
     return f"{format_number(magnitude, locale, decimals=decimals)} {quantity.unit}"
 
 
@@ -213,6 +237,15 @@ def format_date(value: datetime.date, locale: str | None = None, *, format: str 
     >>> format_date(datetime.date(2020, 4, 1), "en", format="long")
     'April 1, 2020'
     """
+    import datetime as _dt
+
     from babel.dates import format_date as _format_date
 
-    return str(_format_date(value, format=format, locale=_babel_locale(locale)))
+    if not isinstance(value, _dt.date):
+        raise _value_error(value, "value", "a date")
+    if not isinstance(format, str):
+        raise _value_error(format, "format", "str")
+    try:
+        return str(_format_date(value, format=format, locale=_babel_locale(locale)))
+    except (AttributeError, KeyError, TypeError, ValueError):  # a pattern babel cannot apply to a date
+        raise _value_error(format, "format", "short, medium, long, full or a date pattern") from None

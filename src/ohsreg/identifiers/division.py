@@ -369,6 +369,23 @@ def format(code: object) -> str:
     return validate(code)
 
 
+def _level(level: object) -> DivisionLevel:
+    """``level`` as a :class:`DivisionLevel` (member or its value), else ``division.level`` naming the field."""
+    if isinstance(level, str):
+        try:
+            return DivisionLevel(level)
+        except ValueError:
+            pass
+    raise InvalidFormat(
+        "unknown level {value!r}",
+        rule="division.level",
+        field="level",
+        hint="use one of {levels}",
+        value=level,
+        levels=", ".join(m.value for m in DivisionLevel),
+    )
+
+
 def divisions(level: DivisionLevel | str | None = None, *, historical: bool = False) -> Iterator[Division]:
     """Iterate the current table (optionally one level, optionally with historical codes).
 
@@ -376,7 +393,7 @@ def divisions(level: DivisionLevel | str | None = None, *, historical: bool = Fa
     34
     """
     tables = _load()
-    wanted = None if level is None else DivisionLevel(level)
+    wanted = None if level is None else _level(level)
     pools = [tables.current, tables.historical] if historical else [tables.current]
     for pool in pools:
         for record in pool.values():

@@ -326,13 +326,30 @@ def format(code: object, *, edition: str | None = None) -> str:
     return validate(code, edition=edition)
 
 
+def _level(level: object) -> IndustryLevel:
+    """``level`` as a :class:`IndustryLevel` (member or its value), else ``industry.level`` naming the field."""
+    if isinstance(level, str):
+        try:
+            return IndustryLevel(level)
+        except ValueError:
+            pass
+    raise InvalidFormat(
+        "unknown level {value!r}",
+        rule="industry.level",
+        field="level",
+        hint="use one of {levels}",
+        value=level,
+        levels=", ".join(m.value for m in IndustryLevel),
+    )
+
+
 def industries(level: IndustryLevel | str | None = None, *, edition: str | None = None) -> Iterator[Industry]:
     """Iterate one edition's table, optionally one level.
 
     >>> sum(1 for _ in industries("section"))
     20
     """
-    wanted = None if level is None else IndustryLevel(level)
+    wanted = None if level is None else _level(level)
     for record in _load()[_edition(edition)].values():
         if wanted is None or record.level is wanted:
             yield record

@@ -39,9 +39,10 @@ from typing import Any, Protocol
 
 from pydantic import Field, field_validator, model_validator
 
-from ohsreg.errors import OhsregError, to_pydantic_error
+from ohsreg.errors import InvalidFormat, OhsregError, to_pydantic_error
 from ohsreg.identifiers import USCC, DivisionCode
 from ohsreg.models.base import Finding, PersonName, Phone, Record, Text, finding, require_order, rule_error
+from ohsreg.rules._calendar import check_date
 from ohsreg.rules.agency import (
     CLASS_C_LAPSE_DATE,
     AgencyRegime,
@@ -326,6 +327,7 @@ class TechnicalServiceAgency(Record):
 
     def qualification_on(self, as_of: dt.date) -> Qualification | None:
         """The certificate valid on ``as_of``, if any."""
+        check_date(as_of, "as_of")
         for q in self.qualifications:
             if q.valid_on(as_of):
                 return q
@@ -333,6 +335,7 @@ class TechnicalServiceAgency(Record):
 
     def status_on(self, as_of: dt.date) -> AgencyStatus:
         """Status on ``as_of``: a suspension or revocation in force, else valid/expired by the certificates."""
+        check_date(as_of, "as_of")
         recorded: AgencyStatus | None = None
         for change in self.status_history:
             if change.on <= as_of:
@@ -359,6 +362,16 @@ class TechnicalServiceAgency(Record):
         ``required_level`` (pass it when the employer must use e.g. a 甲级 agency: the list of such
         employers is not encoded, it is unverified), and the certificate's geographic reach.
         """
+        check_date(as_of, "as_of")
+        if not (hasattr(subject, "industry") and hasattr(subject, "region")):
+            raise InvalidFormat(
+                "{field_name} must be {expected}, not {type}",
+                rule="rules.argument_type",
+                field="subject",
+                field_name="subject",
+                expected="an object with industry and region",
+                type=type(subject).__name__,
+            )
         svc = TechnicalService.parse(service, field="service")
         required = (
             None

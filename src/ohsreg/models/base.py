@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import types
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -81,10 +83,54 @@ class Record(BaseModel):
         use_attribute_docstrings=True,
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_silent_coercion(cls, data: Any) -> Any:
+        """Refuse the lax conversions pydantic would make silently: a number as a date (seconds since
+        1970: ``0`` would become 1970-01-01) and a bool as a count (``True`` would become 1)."""
+        if isinstance(data, dict):
+            for key, kind in _strict_fields(cls).items():
+                value = data.get(key)
+                if value is None or isinstance(value, str | dt.date):
+                    continue
+                if (kind == "date" and isinstance(value, int | float)) or (
+                    kind == "int" and isinstance(value, bool)
+                ):
+                    raise rule_error(
+                        "{field_name} must be {expected}, not {type}",
+                        rule="record.type",
+                        field=key,
+                        field_name=key,
+                        expected="a date (YYYY-MM-DD)" if kind == "date" else "an int",
+                        type=type(value).__name__,
+                    )
+        return data
+
     def _repr_html_(self) -> str:
         from ohsreg.export.html import record_html  # notebook display lives at the edge
 
         return record_html(self)
+
+
+_STRICT_FIELDS: dict[type, dict[str, str]] = {}
+
+
+def _strict_fields(cls: type[BaseModel]) -> dict[str, str]:
+    """Input keys of ``cls`` typed ``date`` or ``int`` (optionally ``| None``): ``{key: "date" | "int"}``."""
+    found = _STRICT_FIELDS.get(cls)
+    if found is None:
+        found = {}
+        for name, info in cls.model_fields.items():
+            annotation = info.annotation
+            union = isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union
+            kinds = set(typing.get_args(annotation)) if union else {annotation}
+            kinds.discard(type(None))
+            if kinds == {dt.date}:
+                found[info.alias or name] = "date"
+            elif kinds == {int}:
+                found[info.alias or name] = "int"
+        _STRICT_FIELDS[cls] = found
+    return found
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]

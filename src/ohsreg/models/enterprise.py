@@ -42,6 +42,7 @@ from ohsreg.models.licence import SafetyLicence
 from ohsreg.models.project import Evaluation
 from ohsreg.models.surveillance import HealthExam
 from ohsreg.models.training import TrainingRecord
+from ohsreg.rules._calendar import check_date
 from ohsreg.rules._catalogue import directory_risk_class, hazard_name
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.units import SoundLevel
@@ -271,6 +272,7 @@ class Worker(Record):
 
     def active_on(self, as_of: dt.date) -> bool:
         """Placed on or before ``as_of`` and not left by then."""
+        check_date(as_of, "as_of")
         return self.placed_on <= as_of and (self.left_on is None or self.left_on > as_of)
 
 
@@ -470,6 +472,7 @@ class Enterprise(Record):
         derived from the risk directory in force, ``(None, None)`` when neither answers (a date before the
         2021 directory, an industry split into parts, or a starred industry with ``uses_listed_solvents``
         not given)."""
+        check_date(as_of, "as_of")
         if self.risk_class is not None:
             return self.risk_class, "declared"
         derived = directory_risk_class(

@@ -35,6 +35,7 @@ from ohsreg.models.base import Finding, finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
 from ohsreg.models.surveillance import ExamConclusion
 from ohsreg.models.training import TrainingRecord
+from ohsreg.rules._calendar import check_date
 from ohsreg.rules._catalogue import directory_edition, directory_entry, hazard_name
 from ohsreg.rules.declaration import (
     DECLARATION_ORDER,
@@ -74,6 +75,7 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 def check_enterprise(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     """Every finding for ``ent`` on ``as_of`` (declaration, surveillance, training, detection,
     licences, enforcement, accidents), in that order."""
+    check_date(as_of, "as_of")
     out: list[Finding] = []
     out += check_declaration(ent, as_of=as_of)
     out += check_surveillance(ent, as_of=as_of)

@@ -42,7 +42,7 @@ from pydantic import Field, field_validator, model_validator
 from ohsreg.errors import OhsregError, RuleViolation
 from ohsreg.identifiers import USCC, DivisionCode
 from ohsreg.models.base import Finding, PersonName, Phone, Record, Text, finding, require_order, rule_error
-from ohsreg.rules._calendar import add_years
+from ohsreg.rules._calendar import add_years, check_date
 from ohsreg.rules.agency import ProfessionalTitle
 from ohsreg.vocab import EvaluationStage, LabeledEnum, Severity
 
@@ -193,6 +193,7 @@ class Expert(Record):
 
     def in_term(self, as_of: dt.date) -> bool:
         """Whether ``as_of`` falls within the appointment term."""
+        check_date(as_of, "as_of")
         return self.term_start <= as_of <= self.term_end
 
     def available_on(self, as_of: dt.date) -> bool:
@@ -511,6 +512,7 @@ class ExpertPool(Record):
 
     def check(self, as_of: dt.date) -> list[Finding]:
         """Experts that no longer meet :attr:`rules` or whose term is over or too long, on ``as_of``."""
+        check_date(as_of, "as_of")
         clause = self.rules.source + ("" if self.rules.verified else "（未核实）")
         out: list[Finding] = []
         for index, expert in enumerate(self.experts):

@@ -48,7 +48,7 @@ from typing import Annotated, Any, Protocol, runtime_checkable
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ohsreg.errors import EditionError, OhsregError, RuleViolation, UnknownEntry
+from ohsreg.errors import EditionError, InvalidFormat, OhsregError, RuleViolation, UnknownEntry
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import (
@@ -64,6 +64,7 @@ from ohsreg.models.base import (
 )
 from ohsreg.rules import agency as agency_rules
 from ohsreg.rules import project as rules
+from ohsreg.rules._calendar import check_date
 from ohsreg.rules._catalogue import directory_name, risk_directory_lookup
 from ohsreg.vocab import EvaluationStage, LabeledEnum, RiskClass, Severity
 
@@ -692,6 +693,7 @@ class ConstructionProject(Record):
         The class on ``as_of`` is the one :meth:`check` applies to every stage, including stages decided
         under an earlier directory edition.
         """
+        check_date(as_of, "as_of")
         lookup = directory if directory is not None else risk_directory_lookup()
         edition: str | None = _edition_on(as_of)
         dir_class: RiskClass | None = None
@@ -804,7 +806,25 @@ class ConstructionProject(Record):
         evaluations' agencies against, matched by USCC, else by name; ``directory`` as in
         :meth:`risk_class`.
         """
-        return _Checker(self, as_of, tuple(agencies), directory).run()
+        check_date(as_of, "as_of")
+        return _Checker(self, as_of, _agencies(agencies), directory).run()
+
+
+def _agencies(agencies: Iterable[QualifiedAgency]) -> tuple[QualifiedAgency, ...]:
+    """``agencies`` as a tuple; a non-iterable raises ``rules.argument_type`` naming ``agencies``."""
+    try:
+        if isinstance(agencies, str | bytes):
+            raise TypeError
+        return tuple(agencies)
+    except TypeError:
+        raise InvalidFormat(
+            "{field_name} must be {expected}, not {type}",
+            rule="rules.argument_type",
+            field="agencies",
+            field_name="agencies",
+            expected="a list of agencies",
+            type=type(agencies).__name__,
+        ) from None
 
 
 _FIELD_OF = {

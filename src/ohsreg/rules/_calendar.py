@@ -10,7 +10,36 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-__all__ = ["add_days", "add_months", "add_years", "period_last_day"]
+from ohsreg.errors import InvalidFormat, RuleViolation
+
+__all__ = ["add_days", "add_months", "add_years", "check_date", "period_last_day"]
+
+
+def check_date(value: object, field: str, *, optional: bool = False) -> None:
+    """Raise ``rules.date`` naming ``field`` unless ``value`` is a :class:`datetime.date`.
+
+    A ``datetime`` is refused too (comparing it with a date raises ``TypeError``; pass ``.date()``).
+    """
+    if optional and value is None:
+        return
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidFormat(
+            "{field_name} must be a date, not {type}",
+            rule="rules.date",
+            field=field,
+            hint="pass a datetime.date (for a datetime, its .date())",
+            field_name=field,
+            type=type(value).__name__,
+        )
+
+
+def _out_of_range(start: dt.date) -> RuleViolation:
+    return RuleViolation(
+        "a period from {start} ends past the calendar's range",
+        rule="rules.date_range",
+        field="date",
+        start=start.isoformat(),
+    )
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
@@ -22,6 +51,8 @@ def add_months(start: dt.date, months: int) -> dt.date:
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise _out_of_range(start)
     day = min(start.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day)
 
@@ -37,7 +68,10 @@ def add_years(start: dt.date, years: int) -> dt.date:
 
 def add_days(start: dt.date, days: int) -> dt.date:
     """``start`` plus ``days`` calendar days (negative: before ``start``)."""
-    return start + dt.timedelta(days=days)
+    try:
+        return start + dt.timedelta(days=days)
+    except OverflowError:
+        raise _out_of_range(start) from None
 
 
 def period_last_day(start: dt.date, *, years: int = 0, months: int = 0) -> dt.date:

@@ -54,7 +54,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ohsreg.errors import EditionError
-from ohsreg.rules._calendar import period_last_day
+from ohsreg.rules._calendar import check_date, period_last_day
 from ohsreg.vocab import AdminLevel, LabeledEnum, QualificationLevel
 
 __all__ = [
@@ -319,6 +319,7 @@ def regime_on(as_of: dt.date) -> AgencyRegime:
     >>> regime_on(dt.date(2023, 11, 30)).code, regime_on(dt.date(2023, 12, 1)).code
     ('NHC_2021', 'NHC_2023')
     """
+    check_date(as_of, "as_of")
     for regime in _ORDER:
         if as_of >= _RULES[regime].in_force:
             return regime

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ohsreg.errors import InvalidFormat
 from ohsreg.rules._calendar import add_days
 from ohsreg.vocab import LabeledEnum
 
@@ -108,4 +109,13 @@ def declaration_applies(industry: str | None) -> bool:
     >>> declaration_applies("C2110"), declaration_applies("B0610")
     (True, False)
     """
+    if industry is not None and not isinstance(industry, str):
+        raise InvalidFormat(
+            "{field_name} must be {expected}, not {type}",
+            rule="rules.argument_type",
+            field="industry",
+            field_name="industry",
+            expected="str",
+            type=type(industry).__name__,
+        )
     return not (industry or "").upper().startswith("B06")

@@ -45,7 +45,7 @@ import datetime as dt
 
 import attrs
 
-from ohsreg.rules._calendar import add_months
+from ohsreg.rules._calendar import add_months, check_date
 from ohsreg.vocab import RiskClass
 
 __all__ = [
@@ -119,6 +119,7 @@ REGIMES: tuple[DetectionRegime, ...] = (
 def detection_regime(as_of: dt.date) -> DetectionRegime | None:
     """The regime in force on ``as_of``: 令第47号 第二十条 from 2012-06-01, 令第5号 第二十条 from
     2021-02-01 (``None`` before 2012-06-01)."""
+    check_date(as_of, "as_of")
     return next((r for r in REGIMES if r.applies_on(as_of)), None)
 
 
@@ -178,6 +179,8 @@ def status_evaluation_interval_months(risk_class: RiskClass | str | None, *, as_
 
 
 def _due(which: str, risk_class: RiskClass | str | None, last: dt.date | None, as_of: dt.date) -> DutyDue:
+    check_date(last, f"last_{which}", optional=True)
+    check_date(as_of, "as_of")
     months, reason, regime = _interval(which, risk_class, as_of)
     due = add_months(last, months) if months is not None and last is not None else None
     clause = regime.clause if regime is not None else ORDER47

@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ohsreg.errors import InvalidFormat
+from ohsreg.rules._calendar import add_days, check_date
 from ohsreg.vocab import LabeledEnum, RiskClass
 
 __all__ = [
@@ -148,6 +150,7 @@ def regime(as_of: dt.date) -> ProjectRegime:
     >>> regime(dt.date(2017, 4, 30)).code, regime(dt.date(2017, 5, 1)).code
     ('ORDER_51_2012', 'ORDER_90_2017')
     """
+    check_date(as_of, "as_of")
     if as_of >= ORDER_90_IN_FORCE:
         return ProjectRegime.ORDER_90_2017
     if as_of >= ORDER_51_IN_FORCE:
@@ -164,6 +167,7 @@ def more_serious(a: RiskClass, b: RiskClass) -> RiskClass:
     >>> more_serious(RiskClass.GENERAL, RiskClass.SERIOUS).code
     'SERIOUS'
     """
+    a, b = RiskClass.parse(a, field="a"), RiskClass.parse(b, field="b")
     return a if _ORDER[a] >= _ORDER[b] else b
 
 
@@ -182,6 +186,8 @@ def trial_run_days(start: dt.date, end: dt.date) -> int:
     >>> trial_run_days(dt.date(2024, 1, 1), dt.date(2024, 1, 31))
     30
     """
+    check_date(start, "start")
+    check_date(end, "end")
     return (end - start).days
 
 
@@ -191,13 +197,24 @@ def trial_run_ok(days: int, *, minimum: int = TRIAL_RUN_MIN_DAYS, maximum: int =
     ``minimum``/``maximum`` take the bounds of an industry rule when one applies (the article allows
     exceptions set by national departments or for special industries).
     """
+    for name, value in (("days", days), ("minimum", minimum), ("maximum", maximum)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidFormat(
+                "{field_name} must be {expected}, not {type}",
+                rule="rules.argument_type",
+                field=name,
+                field_name=name,
+                expected="int",
+                type=type(value).__name__,
+            )
     return minimum <= days <= maximum
 
 
 def acceptance_plan_deadline(acceptance: dt.date) -> dt.date:
     """Last day to report the acceptance plan in writing: 20 days before acceptance
     (:data:`ARTICLE_ACCEPTANCE_PLAN`, article number not verified)."""
-    return acceptance - _PLAN_DELTA
+    check_date(acceptance, "acceptance")
+    return add_days(acceptance, -_PLAN_DELTA.days)
 
 
 def acceptance_plan_on_time(reported: dt.date, acceptance: dt.date) -> bool:

@@ -60,7 +60,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ohsreg.rules._calendar import add_months
+from ohsreg.errors import InvalidFormat
+from ohsreg.rules._calendar import add_months, check_date
 from ohsreg.rules._catalogue import canonical_hazard, hazard_name
 from ohsreg.vocab import ExamType, HazardGrade
 
@@ -155,6 +156,7 @@ def edition_on(as_of: dt.date) -> SurveillanceEdition | None:
     >>> edition_on(dt.date(2026, 7, 31)).name, edition_on(dt.date(2026, 8, 1)).name
     ('GBZ 188-2014', 'GBZ 188-2025')
     """
+    check_date(as_of, "as_of")
     return next((e for e in EDITIONS if e.applies_on(as_of)), None)
 
 
@@ -414,7 +416,13 @@ def _months(
         if lex_8h is None:
             months, reason = rule.by_noise[0][1], "noise level not given: shortest interval"
         else:
-            level = float(lex_8h)
+            from ohsreg.units import SoundLevel, parse_sound_level
+
+            level = (
+                lex_8h.value
+                if isinstance(lex_8h, SoundLevel)
+                else parse_sound_level(lex_8h, field="lex_8h").value
+            )
             months = next((m for bound, m in rule.by_noise if level >= bound), None)
             if months is None:
                 reason = rule.note
@@ -427,6 +435,18 @@ def _months(
             if months is None:
                 reason = "grade 0: no periodic interval given"
     return months, reason
+
+
+def _check_hazard(hazard: object) -> None:
+    if not isinstance(hazard, str):
+        raise InvalidFormat(
+            "{field_name} must be {expected}, not {type}",
+            rule="rules.argument_type",
+            field="hazard",
+            field_name="hazard",
+            expected="str",
+            type=type(hazard).__name__,
+        )
 
 
 def exam_interval(
@@ -443,6 +463,7 @@ def exam_interval(
     (the conservative reading) and ``reason`` says so. From 2026-08-01 (GBZ 188-2025) a factor without
     a shipped 2025 interval gets the GBZ 188-2014 one with ``status="FALLBACK"`` and a ``caveat``.
     """
+    _check_hazard(hazard)
     edition = edition_on(as_of)
     if edition is None or not edition.shipped:
         return ExamInterval(
@@ -528,6 +549,8 @@ def next_exam_due(
     the pre-placement examination is due on the placement date (GBZ 188-2014: before starting work).
     The result says which GBZ 188 edition answered.
     """
+    check_date(as_of, "as_of")
+    _check_hazard(hazard)
     exams: Iterable[HealthExam] = getattr(worker, "exams", ())
     placed_on: dt.date | None = getattr(worker, "placed_on", None)
     relevant = [
