@@ -55,7 +55,8 @@ _ILLUSTRATIVE = ("demo.",)
 
 
 def _is_rule_param(name: str) -> bool:
-    return name == "rule" or name.endswith("_rule")
+    # ``custom_error_type``: a pydantic-core schema that fails with one of our rule codes
+    return name in ("rule", "custom_error_type") or name.endswith("_rule")
 
 
 def _code_strings(expr: ast.expr, scope: list[ast.stmt], module: ast.Module) -> set[str] | None:

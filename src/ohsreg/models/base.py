@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import types
-import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -37,6 +35,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     PlainSerializer,
     SerializationInfo,
@@ -72,6 +71,54 @@ __all__ = [
 ]
 
 
+def _refuse_lax_scalars(schema: Any) -> None:
+    """Refuse the conversions pydantic would make silently, in the compiled (Rust) schema.
+
+    A number given for a date (seconds since 1970: ``0`` would become 1970-01-01) and a bool given for a
+    count (``True`` would become 1) fail with rule ``record.type``; dates stay accepted as ``date`` objects
+    and ISO strings, counts as ints, whole floats (``6.0``) and digit strings. No Python runs per value.
+    """
+    node = schema
+    while node.get("type") in ("function-after", "function-before", "function-wrap", "definitions"):
+        node = node["schema"]
+    if node.get("type") != "model":
+        return
+    fields = node["schema"].get("fields", {})
+    for name, field in fields.items():
+        key = field.get("validation_alias") if isinstance(field.get("validation_alias"), str) else name
+        field["schema"] = _strict_leaf(field["schema"], key)
+
+
+def _strict_leaf(schema: Any, key: str) -> Any:
+    kind = schema.get("type")
+    if kind in ("default", "nullable", "function-after", "function-before", "function-plain"):
+        if "schema" in schema:
+            schema["schema"] = _strict_leaf(schema["schema"], key)
+        return schema
+    if kind not in ("date", "int"):
+        return schema
+    from pydantic_core import core_schema
+
+    expected = "a date (YYYY-MM-DD)" if kind == "date" else "a whole number"
+    template = "{field_name} must be {expected}"
+    message = template.format(field_name=key, expected=expected)
+    from ohsreg.i18n import gettext
+
+    zh = gettext(template, "zh_CN").format(field_name=key, expected=gettext(expected, "zh_CN"))
+    # Only the input's type is checked here (all in Rust); the field's own schema then converts and
+    # applies its constraints, so "abc", 6.5 or -1 keep their usual error types.
+    accepted: list[Any] = [{"type": kind, "strict": True}, core_schema.str_schema(strict=True)]
+    if kind == "int":
+        accepted.append(core_schema.float_schema(strict=True))  # 6.0 from a spreadsheet or a frame
+    typed = core_schema.union_schema(
+        accepted,
+        custom_error_type="record.type",
+        custom_error_message=message.replace("{", "{{").replace("}", "}}"),
+        custom_error_context={"rule": "record.type", "field": key, "message_zh": zh},
+    )
+    return core_schema.chain_schema([typed, schema])
+
+
 class Record(BaseModel):
     """Base of every public ohsreg document: frozen, strict about unknown fields, stripped strings."""
 
@@ -83,54 +130,19 @@ class Record(BaseModel):
         use_attribute_docstrings=True,
     )
 
-    @model_validator(mode="before")
     @classmethod
-    def _no_silent_coercion(cls, data: Any) -> Any:
-        """Refuse the lax conversions pydantic would make silently: a number as a date (seconds since
-        1970: ``0`` would become 1970-01-01) and a bool as a count (``True`` would become 1)."""
-        if isinstance(data, dict):
-            for key, kind in _strict_fields(cls).items():
-                value = data.get(key)
-                if value is None or isinstance(value, str | dt.date):
-                    continue
-                if (kind == "date" and isinstance(value, int | float)) or (
-                    kind == "int" and isinstance(value, bool)
-                ):
-                    raise rule_error(
-                        "{field_name} must be {expected}, not {type}",
-                        rule="record.type",
-                        field=key,
-                        field_name=key,
-                        expected="a date (YYYY-MM-DD)" if kind == "date" else "an int",
-                        type=type(value).__name__,
-                    )
-        return data
+    def __get_pydantic_core_schema__(
+        cls, source: type[BaseModel], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """The model's schema with the lax scalar conversions refused (see :func:`_refuse_lax_scalars`)."""
+        schema = handler(source)
+        _refuse_lax_scalars(schema)
+        return schema
 
     def _repr_html_(self) -> str:
         from ohsreg.export.html import record_html  # notebook display lives at the edge
 
         return record_html(self)
-
-
-_STRICT_FIELDS: dict[type, dict[str, str]] = {}
-
-
-def _strict_fields(cls: type[BaseModel]) -> dict[str, str]:
-    """Input keys of ``cls`` typed ``date`` or ``int`` (optionally ``| None``): ``{key: "date" | "int"}``."""
-    found = _STRICT_FIELDS.get(cls)
-    if found is None:
-        found = {}
-        for name, info in cls.model_fields.items():
-            annotation = info.annotation
-            union = isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union
-            kinds = set(typing.get_args(annotation)) if union else {annotation}
-            kinds.discard(type(None))
-            if kinds == {dt.date}:
-                found[info.alias or name] = "date"
-            elif kinds == {int}:
-                found[info.alias or name] = "int"
-        _STRICT_FIELDS[cls] = found
-    return found
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
