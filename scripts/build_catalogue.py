@@ -515,6 +515,55 @@ def _silica_band(sub: str) -> dict[str, Any] | None:
     return None
 
 
+def _dust_record(
+    name: str,
+    *,
+    record_id: str | None = None,
+    seq: int | None = None,
+    name_en: str | None = None,
+    cas: list[str] | None = None,
+    sub_condition: str | None = None,
+    total: dict[str, Any] | None,
+    respirable: dict[str, Any] | None,
+    critical_effect: str | None = None,
+    notation: str | None = None,
+    transcription: str,
+    verified: bool,
+    verified_by: str | None = None,
+    notes: str | None = None,
+) -> dict[str, Any]:
+    """One GBZ 2.1-2019 表2 record, in the data file's key order."""
+    full, initials = _pinyin(name)
+    return {
+        "id": record_id or name,
+        "seq": seq,
+        "name_zh": name,
+        "name_en": name_en,
+        "cas": cas or [],
+        "sub_condition": sub_condition,
+        "free_silica": _silica_band(sub_condition) if sub_condition else None,
+        "pc_twa_total": total,
+        "pc_twa_respirable": respirable,
+        "critical_effect": critical_effect,
+        "notation": notation,
+        "carcinogen": _notation(notation)[2] if notation else [],
+        "pinyin": full,
+        "initials": initials,
+        "hazard_ids": [],
+        "hazard_exception": None,
+        "source": {
+            "document": GBZ21["document"],
+            "edition": GBZ21["edition"],
+            "table": "表2",
+            "row": None if seq is None else str(seq),
+            "transcription": transcription,
+        },
+        "verified": verified,
+        "verified_by": verified_by,
+        "notes": notes,
+    }
+
+
 def build_table2(ref: Path) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     multi = _read(ref, "gbz21_2019_dust_multirow_entries.csv")
@@ -523,119 +572,61 @@ def build_table2(ref: Path) -> list[dict[str, Any]]:
         name = row["中文名"].strip()
         if name in multi_names:
             continue
-        cas = _split_cas(row["CAS号"])
         notes = row["notes"] or None
-        verified = False
         if name == "石灰石粉尘":
             notes = (notes or "") + "; English name in the lab copy was that of 大理石粉尘 and is not used"
             en = None
         else:
             en = row["英文名"] or None
-        carc = _notation(row["备注"])[2]
-        full, initials = _pinyin(name)
         records.append(
-            {
-                "id": name,
-                "seq": None,
-                "name_zh": name,
-                "name_en": en,
-                "cas": cas,
-                "sub_condition": None,
-                "free_silica": None,
-                "pc_twa_total": _q(row["总尘PC_TWA"], "mg/m3"),
-                "pc_twa_respirable": _q(row["呼尘PC_TWA"], "mg/m3"),
-                "critical_effect": row["临界不良健康效应"] or None,
-                "notation": row["备注"] or None,
-                "carcinogen": carc,
-                "pinyin": full,
-                "initials": initials,
-                "hazard_ids": [],
-                "hazard_exception": None,
-                "source": {
-                    "document": GBZ21["document"],
-                    "edition": GBZ21["edition"],
-                    "table": "表2",
-                    "row": None,
-                    "transcription": LIMS,
-                },
-                "verified": verified,
-                "verified_by": None,
-                "notes": notes,
-            }
+            _dust_record(
+                name,
+                name_en=en,
+                cas=_split_cas(row["CAS号"]),
+                total=_q(row["总尘PC_TWA"], "mg/m3"),
+                respirable=_q(row["呼尘PC_TWA"], "mg/m3"),
+                critical_effect=row["临界不良健康效应"] or None,
+                notation=row["备注"] or None,
+                transcription=LIMS,
+                verified=False,
+                notes=notes,
+            )
         )
     for row in multi:
-        seq = int(row["seq"])
-        name = row["name"]
-        sub = row["sub_condition"]
+        name, sub = row["name"], row["sub_condition"]
         total = row["pc_twa_total_dust_mg_m3"]
         fibre = total.endswith("f/mL")
-        quantity = _q(total.split()[0], "f/mL") if fibre else _q(total, "mg/m3")
-        carc = _notation(row["note"])[2]
-        full, initials = _pinyin(name)
         records.append(
-            {
-                "id": f"{name}〔{sub}〕",
-                "seq": seq,
-                "name_zh": name,
-                "name_en": None,
-                "cas": _split_cas(row["cas"]),
-                "sub_condition": sub,
-                "free_silica": _silica_band(sub),
-                "pc_twa_total": quantity,
-                "pc_twa_respirable": _q(row["pc_twa_respirable_mg_m3"], "mg/m3"),
-                "critical_effect": row["critical_effect"] or None,
-                "notation": row["note"] or None,
-                "carcinogen": carc,
-                "pinyin": full,
-                "initials": initials,
-                "hazard_ids": [],
-                "hazard_exception": None,
-                "source": {
-                    "document": GBZ21["document"],
-                    "edition": GBZ21["edition"],
-                    "table": "表2",
-                    "row": str(seq),
-                    "transcription": PDF_EXTRACT,
-                },
-                "verified": True,
-                "verified_by": PDF_EXTRACT,
-                "notes": "fibre concentration (f/mL); the column is the total-dust PC-TWA column of the table"
+            _dust_record(
+                name,
+                record_id=f"{name}〔{sub}〕",
+                seq=int(row["seq"]),
+                cas=_split_cas(row["cas"]),
+                sub_condition=sub,
+                total=_q(total.split()[0], "f/mL") if fibre else _q(total, "mg/m3"),
+                respirable=_q(row["pc_twa_respirable_mg_m3"], "mg/m3"),
+                critical_effect=row["critical_effect"] or None,
+                notation=row["note"] or None,
+                transcription=PDF_EXTRACT,
+                verified=True,
+                verified_by=PDF_EXTRACT,
+                notes="fibre concentration (f/mL); the column is the total-dust PC-TWA column of the table"
                 if fibre
                 else None,
-            }
+            )
         )
     # Corroborated by two public sources each (ORIGINS.md), absent from both transcriptions.
-    for name, total, resp in (("白云石粉尘", 8, 4), ("茶尘", 2, None), ("电焊烟尘", 4, None)):
-        full, initials = _pinyin(name)
+    for name, total_value, resp in (("白云石粉尘", 8, 4), ("茶尘", 2, None), ("电焊烟尘", 4, None)):
         records.append(
-            {
-                "id": name,
-                "seq": None,
-                "name_zh": name,
-                "name_en": None,
-                "cas": [],
-                "sub_condition": None,
-                "free_silica": None,
-                "pc_twa_total": _q(total, "mg/m3"),
-                "pc_twa_respirable": _q(resp, "mg/m3"),
-                "critical_effect": None,
-                "notation": None,
-                "carcinogen": [],
-                "pinyin": full,
-                "initials": initials,
-                "hazard_ids": [],
-                "hazard_exception": None,
-                "source": {
-                    "document": GBZ21["document"],
-                    "edition": GBZ21["edition"],
-                    "table": "表2",
-                    "row": None,
-                    "transcription": "reference ORIGINS.md: two public sources each",
-                },
-                "verified": True,
-                "verified_by": "two independent public sources (reference ORIGINS.md)",
-                "notes": "only the values are corroborated; English name, CAS and critical effect not transcribed",
-            }
+            _dust_record(
+                name,
+                total=_q(total_value, "mg/m3"),
+                respirable=_q(resp, "mg/m3"),
+                transcription="reference ORIGINS.md: two public sources each",
+                verified=True,
+                verified_by="two independent public sources (reference ORIGINS.md)",
+                notes="only the values are corroborated; English name, CAS and critical effect not transcribed",
+            )
         )
     return records
 
