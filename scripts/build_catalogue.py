@@ -274,6 +274,36 @@ T1_EN = {
 }
 
 
+def _gbz21_provenance(
+    name: str,
+    *,
+    table: str,
+    row: str | None,
+    transcription: str,
+    verified: bool,
+    verified_by: str | None,
+    notes: str | None,
+) -> dict[str, Any]:
+    """The closing keys shared by GBZ 2.1-2019 表1 and 表2 records: search keys, hazard links, provenance."""
+    full, initials = _pinyin(name)
+    return {
+        "pinyin": full,
+        "initials": initials,
+        "hazard_ids": [],
+        "hazard_exception": None,
+        "source": {
+            "document": GBZ21["document"],
+            "edition": GBZ21["edition"],
+            "table": table,
+            "row": row,
+            "transcription": transcription,
+        },
+        "verified": verified,
+        "verified_by": verified_by,
+        "notes": notes,
+    }
+
+
 def _limit_record(
     *,
     name: str,
@@ -297,7 +327,6 @@ def _limit_record(
     amendment: str | None = None,
 ) -> dict[str, Any]:
     skin, sens, carc = _notation(notation)
-    full, initials = _pinyin(name)
     return {
         "id": name + (f"〔{sub}〕" if sub else "") + (f"@{valid_from}" if valid_from else ""),
         "seq": seq,
@@ -317,20 +346,15 @@ def _limit_record(
         "valid_from": valid_from,
         "valid_until": valid_until,
         "amendment": amendment,
-        "pinyin": full,
-        "initials": initials,
-        "hazard_ids": [],
-        "hazard_exception": None,
-        "source": {
-            "document": GBZ21["document"],
-            "edition": GBZ21["edition"],
-            "table": "表1",
-            "row": row,
-            "transcription": transcription,
-        },
-        "verified": verified,
-        "verified_by": verified_by,
-        "notes": notes,
+        **_gbz21_provenance(
+            name,
+            table="表1",
+            row=row,
+            transcription=transcription,
+            verified=verified,
+            verified_by=verified_by,
+            notes=notes,
+        ),
     }
 
 
@@ -533,7 +557,6 @@ def _dust_record(
     notes: str | None = None,
 ) -> dict[str, Any]:
     """One GBZ 2.1-2019 表2 record, in the data file's key order."""
-    full, initials = _pinyin(name)
     return {
         "id": record_id or name,
         "seq": seq,
@@ -547,20 +570,15 @@ def _dust_record(
         "critical_effect": critical_effect,
         "notation": notation,
         "carcinogen": _notation(notation)[2] if notation else [],
-        "pinyin": full,
-        "initials": initials,
-        "hazard_ids": [],
-        "hazard_exception": None,
-        "source": {
-            "document": GBZ21["document"],
-            "edition": GBZ21["edition"],
-            "table": "表2",
-            "row": None if seq is None else str(seq),
-            "transcription": transcription,
-        },
-        "verified": verified,
-        "verified_by": verified_by,
-        "notes": notes,
+        **_gbz21_provenance(
+            name,
+            table="表2",
+            row=None if seq is None else str(seq),
+            transcription=transcription,
+            verified=verified,
+            verified_by=verified_by,
+            notes=notes,
+        ),
     }
 
 
