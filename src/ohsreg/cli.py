@@ -37,9 +37,9 @@ _KEYS = ("uscc", "id", "key", "code", "number", "certificate_number", "resident_
 
 def _t(text: str, **params: Any) -> str:
     """Translate one of the command line's own messages into the active locale."""
-    from ohsreg.i18n import gettext
+    from ohsreg.i18n import render_message
 
-    return gettext(text).format(**params)
+    return render_message(text, None, **params)
 
 
 def _err(text: str) -> None:
