@@ -37,9 +37,9 @@ _KEYS = ("uscc", "id", "key", "code", "number", "certificate_number", "resident_
 
 def _t(text: str, **params: Any) -> str:
     """Translate one of the command line's own messages into the active locale."""
-    from ohsreg.i18n import gettext
+    from ohsreg.i18n import render_message
 
-    return gettext(text).format(**params)
+    return render_message(text, None, **params)
 
 
 def _err(text: str) -> None:
@@ -98,10 +98,10 @@ def _model(name: str | None, path: Path | None) -> type[BaseModel]:
 
 
 def _records(path: Path, model: type[BaseModel], fmt: str | None) -> Iterator[BaseModel]:
-    from ohsreg.export._io import Progress, detect_encoding, note_encoding
+    from ohsreg.export._io import Progress, detect_encoding, note_encoding, open_source
 
     kind = _format_of(path, fmt)
-    with path.open("rb") as fh:
+    with open_source(path) as fh:
         note = note_encoding(detect_encoding(fh.read(1 << 16)))
     if note:
         _err(_t(note))
