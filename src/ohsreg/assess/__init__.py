@@ -45,6 +45,15 @@ from ohsreg.assess.noise import (
     noise_exposure_week,
 )
 from ohsreg.assess.peak import Excursion, PeakAssessment, excursion, peak
+from ohsreg.assess.ppe import (
+    HearingProtectionAssessment,
+    RespiratorAssessment,
+    RespiratorSelection,
+    hazard_ratio,
+    hearing_protection,
+    respirator_protection,
+    select_respirators,
+)
 from ohsreg.assess.sampling import (
     NonDetect,
     concentration,
@@ -69,6 +78,7 @@ __all__ = [
     "ExposureLevelAssessment",
     "Grade",
     "GradingAssessment",
+    "HearingProtectionAssessment",
     "HeatAssessment",
     "LongShiftAssessment",
     "MacAssessment",
@@ -77,6 +87,8 @@ __all__ = [
     "NoiseAssessment",
     "NonDetect",
     "PeakAssessment",
+    "RespiratorAssessment",
+    "RespiratorSelection",
     "StelAssessment",
     "TwaAssessment",
     "allowed_hours",
@@ -92,6 +104,8 @@ __all__ = [
     "exposure_level",
     "exposure_time_ratio",
     "geometric_stats",
+    "hazard_ratio",
+    "hearing_protection",
     "heat",
     "impulse_noise",
     "lex_8h_array",
@@ -102,7 +116,9 @@ __all__ = [
     "noise_grade",
     "peak",
     "reduction_factor",
+    "respirator_protection",
     "sample_volume",
+    "select_respirators",
     "silica_limit",
     "standard_volume",
     "stel",
