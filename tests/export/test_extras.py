@@ -77,17 +77,19 @@ def test_xlsx_sheets_headers_units_and_no_formulas(tmp_path: Path, sites: list[A
     auth = Authority(name="杭州市卫生健康委员会", kind="HEALTH", level="MUNICIPAL", region="330100")
     to_xlsx([*sites, auth], path)
     names, cells, panes = _read_xlsx(path)
-    assert names == ["Site", "Authority"]
-    assert panes == ["A4", "A4"]
+    assert names == ["Site", "岗位", "Samples", "劳动者", "Authority", "_ohsreg"]
+    assert panes[:5] == ["B4", "B4", "B4", "B4", "B4"]
     ws = cells["Site"]
-    assert ws["B1"][1] == "名称"
-    assert ws["B2"][1] == "Name"
-    assert ws["B3"][1] == "name"
-    labels = {text for ref, (_, text) in ws.items() if ref[-1] == "2" and ref[-2].isalpha()}
-    assert "Posts 1 Samples 1 Value Value (mg/m³)" in labels
-    assert ws["B5"][1].startswith("=HYPERLINK")  # text, not a formula
-    assert ws["D5"] == ("n", "11")
-    assert cells["Authority"]["D4"][1] == "330100"
+    assert ws["A1"][1] == "行号"
+    assert ws["C1"][1] == "名称"
+    assert ws["C2"][1] == "Name"
+    assert ws["C3"][1] == "name"
+    samples = cells["Samples"]
+    labels = {text for ref, (_, text) in samples.items() if ref[-1] == "2" and ref[-2].isalpha()}
+    assert "Value Value (mg/m³)" not in labels  # two units in the column: none in the header
+    assert ws["C5"][1].startswith("=HYPERLINK")  # text, not a formula
+    assert ws["E5"] == ("n", "11")
+    assert cells["Authority"]["E4"][1] == "330100"
     assert "张三丰" not in str(cells)
 
 
