@@ -85,6 +85,7 @@ __all__ = [
     "get",
     "hazards",
     "highly_toxic",
+    "limit_regime",
     "limits_for",
     "load",
     "lookup",
@@ -401,6 +402,20 @@ def _rows_for(table: Table[Any], hazard: HazardFactor | None, query: str) -> lis
     if matched is None:
         return []
     return [r for r in table if r.name_zh == matched.name_zh]
+
+
+def limit_regime(as_of: dt.date | None = None) -> tuple[str, tuple[str, ...]]:
+    """The exposure-limit edition and the amendments in force on ``as_of``: what decides the rows.
+
+    Two dates with the same regime get the same answer from :func:`limits_for` for every hazard (row
+    validity dates in the data sit on edition and amendment dates; a test checks), so a bulk join
+    (:func:`ohsreg.assess.shift_table`) looks limits up once per hazard and regime, not per row.
+    Raises :class:`~ohsreg.errors.EditionError` like :func:`limits_for`.
+
+    >>> limit_regime(dt.date(2021, 1, 1))
+    ('GBZ 2.1-2019', ())
+    """
+    return _edition_for(None, as_of), _check_amendment_dates(as_of)
 
 
 def limits_for(
