@@ -230,6 +230,13 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         TechnicalService,
     )
 
+    # -- PPE (#16) --
+    # isort: split
+    from ohsreg.assess import hearing_protection, respirator_protection, select_respirators
+    from ohsreg.catalogue.ppe import APFEntry, apf_for
+    from ohsreg.models import HearingProtectorIssue, PPEObservation, PPEUseSurvey, RespiratorIssue
+    from ohsreg.vocab.ppe import Facepiece, HearingProtectorKind, PressureMode, RespiratorClass
+
     # -- export and cli (#10) --
     # isort: split
     from ohsreg import export
@@ -421,6 +428,20 @@ _LAZY_NAMES: dict[str, str] = {
     "TechnicalService": "ohsreg.rules.agency",
     "TechnicalServiceAgency": "ohsreg.models.agency",
     "TechnicalSupportInstitution": "ohsreg.models.network",
+    # -- PPE (#16) --
+    "APFEntry": "ohsreg.catalogue.ppe",
+    "Facepiece": "ohsreg.vocab.ppe",
+    "HearingProtectorIssue": "ohsreg.models",
+    "HearingProtectorKind": "ohsreg.vocab.ppe",
+    "PPEObservation": "ohsreg.models",
+    "PPEUseSurvey": "ohsreg.models",
+    "PressureMode": "ohsreg.vocab.ppe",
+    "RespiratorClass": "ohsreg.vocab.ppe",
+    "RespiratorIssue": "ohsreg.models",
+    "apf_for": "ohsreg.catalogue.ppe",
+    "hearing_protection": "ohsreg.assess",
+    "respirator_protection": "ohsreg.assess",
+    "select_respirators": "ohsreg.assess",
     # -- export and cli (#10) --
     "dump": "ohsreg.export.json",
     "dump_jsonl": "ohsreg.export.json",
@@ -645,6 +666,20 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "TechnicalService",
     "TechnicalServiceAgency",
     "TechnicalSupportInstitution",
+    # -- PPE (#16) --
+    "APFEntry",
+    "Facepiece",
+    "HearingProtectorIssue",
+    "HearingProtectorKind",
+    "PPEObservation",
+    "PPEUseSurvey",
+    "PressureMode",
+    "RespiratorClass",
+    "RespiratorIssue",
+    "apf_for",
+    "hearing_protection",
+    "respirator_protection",
+    "select_respirators",
     # -- export and cli (#10) --
     "dump",
     "dump_jsonl",

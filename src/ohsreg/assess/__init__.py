@@ -53,6 +53,15 @@ from ohsreg.assess.noise import (
     noise_exposure_week,
 )
 from ohsreg.assess.peak import Excursion, PeakAssessment, excursion, peak
+from ohsreg.assess.ppe import (
+    HearingProtectionAssessment,
+    RespiratorAssessment,
+    RespiratorSelection,
+    hazard_ratio,
+    hearing_protection,
+    respirator_protection,
+    select_respirators,
+)
 from ohsreg.assess.sampling import (
     NonDetect,
     concentration,
@@ -79,6 +88,7 @@ __all__ = [
     "ExposureLevelAssessment",
     "Grade",
     "GradingAssessment",
+    "HearingProtectionAssessment",
     "HeatAssessment",
     "LongShiftAssessment",
     "MacAssessment",
@@ -87,6 +97,8 @@ __all__ = [
     "NoiseAssessment",
     "NonDetect",
     "PeakAssessment",
+    "RespiratorAssessment",
+    "RespiratorSelection",
     "ShiftTable",
     "StelAssessment",
     "TwaAssessment",
@@ -103,6 +115,8 @@ __all__ = [
     "exposure_level",
     "exposure_time_ratio",
     "geometric_stats",
+    "hazard_ratio",
+    "hearing_protection",
     "heat",
     "impulse_noise",
     "lex_8h_array",
@@ -113,8 +127,10 @@ __all__ = [
     "noise_grade",
     "peak",
     "reduction_factor",
+    "respirator_protection",
     "sample_volume",
     "samples_schema",
+    "select_respirators",
     "shift_table",
     "shifts_schema",
     "silica_limit",

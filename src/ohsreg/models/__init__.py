@@ -34,6 +34,10 @@ from ohsreg.models.licence import LicencePilotIndustry, SafetyLicence
 from ohsreg.models.surveillance import ExamConclusion, HealthExam
 from ohsreg.models.training import TrainingRecord
 
+# -- PPE (#16) --
+# isort: split
+from ohsreg.models.ppe import HearingProtectorIssue, PPEObservation, PPEUseSurvey, RespiratorIssue
+
 __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a block
     "Authority",
     "AuthorityKind",
@@ -71,4 +75,9 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "Violation",
     "Worker",
     "Workplace",
+    # -- PPE (#16) --
+    "HearingProtectorIssue",
+    "PPEObservation",
+    "PPEUseSurvey",
+    "RespiratorIssue",
 ]

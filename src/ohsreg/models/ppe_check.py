@@ -1,0 +1,220 @@
+"""``PPEUseSurvey.check(as_of)``: the PPE rules applied to each observed post.
+
+==================================  =====================================================================
+code                                provision
+==================================  =====================================================================
+``ppe.not_issued``                  职业病防治法（2018年修正）第二十二条 (the employer provides PPE;
+                                    verified copy): exposed workers above the OEL (hazard ratio > 1) or
+                                    above 85 dB(A) without a respirator / hearing protector issued
+``ppe.protection_insufficient``     第二十二条 (PPE must meet the prevention requirements) with
+                                    GB/T 18664-2002 4.2/表1 (APF not greater than the hazard ratio) or
+                                    GB/T 23466-2009 (protected level L'A above 85 dB(A))
+``ppe.not_worn``                    第三十四条 (workers use PPE correctly; 款号未核实): fewer workers
+                                    wearing than exposed where PPE is needed
+``ppe.apf_not_shipped``             INFO: the respirator's APF is not shipped, so it is not judged
+``ppe.need_unknown``                INFO: no exposure measurement (or no limit) and nothing issued
+==================================  =====================================================================
+
+Noise is the catalogue's 噪声 (``P001``); the airborne categories (dust, chemical, biological) are judged by
+hazard ratio. Other physical and radiological factors are not judged here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from ohsreg.errors import OhsregError
+from ohsreg.models.base import Finding, finding
+from ohsreg.rules._calendar import check_date
+from ohsreg.rules._catalogue import hazard_name
+from ohsreg.vocab import Severity, Verdict
+
+if TYPE_CHECKING:
+    from ohsreg.models.ppe import PPEObservation, PPEUseSurvey
+
+__all__ = ["NOISE_KEY", "PPE_CLAUSE", "WEAR_CLAUSE", "check_survey"]
+
+PPE_CLAUSE = "职业病防治法（2018年修正）第二十二条"
+WEAR_CLAUSE = "职业病防治法（2018年修正）第三十四条（款号未核实）"
+NOISE_KEY = "P001"
+"""Catalogue key of 噪声 (职业病危害因素分类目录 2015, 物理因素 row 1)."""
+_AIRBORNE = ("DUST", "CHEMICAL", "BIOLOGICAL")
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def check_survey(survey: PPEUseSurvey, *, as_of: dt.date) -> list[Finding]:
+    """Every finding of ``survey`` on ``as_of``, observation by observation."""
+    check_date(as_of, "as_of")
+    out: list[Finding] = []
+    for i, obs in enumerate(survey.observations):
+        subject = f"observations[{i}]"
+        if obs.hazard == NOISE_KEY:
+            out += _noise(obs, subject)
+        elif _category(obs.hazard) in _AIRBORNE:
+            out += _airborne(obs, subject, as_of)
+    return out
+
+
+def _category(key: str) -> str | None:
+    from ohsreg import catalogue
+
+    factor = catalogue.hazards.get(key)
+    return None if factor is None else factor.category.code
+
+
+def _params(obs: PPEObservation) -> dict[str, Any]:
+    return {"post": obs.post_code, "hazard": hazard_name(obs.hazard), "hazard_key": obs.hazard}
+
+
+def _airborne(obs: PPEObservation, subject: str, as_of: dt.date) -> list[Finding]:
+    from ohsreg.assess import respirator_protection
+    from ohsreg.assess.ppe import hazard_ratio
+
+    params = _params(obs)
+    ratio: float | None = None
+    if obs.concentration is not None:
+        try:
+            ratio = hazard_ratio(
+                obs.concentration, limit=obs.limit, hazard=None if obs.limit else obs.hazard, as_of=as_of
+            )
+        except OhsregError:
+            ratio = None  # no limit in the catalogue for the date: the need is not known
+    need = None if ratio is None else ratio > 1
+    out: list[Finding] = []
+    issued = sum(r.workers for r in obs.respirators)
+    out += _issue_findings(obs, subject, need, issued, "respirator", params)
+    if ratio is not None:
+        for j, resp in enumerate(obs.respirators):
+            r = respirator_protection(
+                obs.concentration,
+                limit=obs.limit,
+                hazard=None if obs.limit else obs.hazard,
+                as_of=as_of,
+                respirator_class=resp.respirator_class,
+                facepiece=resp.facepiece,
+                pressure=resp.pressure,
+            )
+            where = f"{subject}.respirators[{j}]"
+            label = f"{resp.respirator_class.zh} {resp.facepiece.zh}"
+            if r.verdict is Verdict.EXCEEDS and r.limit is not None:
+                out.append(
+                    finding(
+                        "ppe.protection_insufficient",
+                        ERROR,
+                        f"{PPE_CLAUSE}; {r.clause}",
+                        "the {respirator} issued on post {post} has APF {apf}, not above the hazard ratio {ratio} of {hazard}",
+                        subject=where,
+                        respirator=label,
+                        apf=r.limit.value,
+                        ratio=round(ratio, 3),
+                        **params,
+                    )
+                )
+            elif r.verdict is Verdict.INSUFFICIENT_DATA:
+                out.append(
+                    finding(
+                        "ppe.apf_not_shipped",
+                        INFO,
+                        "GB/T 18664-2002 表1",
+                        "the APF of the {respirator} issued on post {post} is not shipped; its protection is not judged",
+                        subject=where,
+                        respirator=label,
+                        **params,
+                    )
+                )
+    out += _wear_findings(obs, subject, need, bool(obs.respirators), params)
+    return out
+
+
+def _noise(obs: PPEObservation, subject: str) -> list[Finding]:
+    from ohsreg.assess import hearing_protection
+
+    params = _params(obs)
+    need = None if obs.l_a is None else obs.l_a > 85.0
+    out: list[Finding] = []
+    issued = sum(p.workers for p in obs.hearing_protectors)
+    out += _issue_findings(obs, subject, need, issued, "hearing protector", params)
+    if obs.l_c is not None:
+        for j, hp in enumerate(obs.hearing_protectors):
+            if hp.h is not None and obs.l_a is not None:
+                r = hearing_protection(l_a=obs.l_a, l_c=obs.l_c, h=hp.h, m=hp.m, l=hp.l)
+            elif hp.snr is not None:
+                r = hearing_protection(l_c=obs.l_c, snr=hp.snr)
+            else:
+                continue
+            if r.verdict is Verdict.EXCEEDS and r.value is not None:
+                out.append(
+                    finding(
+                        "ppe.protection_insufficient",
+                        ERROR,
+                        f"{PPE_CLAUSE}; {r.clause}",
+                        "the {protector} issued on post {post} leaves L'A = {level} dB(A), above 85 dB(A)",
+                        subject=f"{subject}.hearing_protectors[{j}]",
+                        protector=hp.kind.zh,
+                        level=round(r.value, 1),
+                        **params,
+                    )
+                )
+    out += _wear_findings(obs, subject, need, bool(obs.hearing_protectors), params)
+    return out
+
+
+_KIND_ZH = {"respirator": "呼吸防护用品", "hearing protector": "护听器"}
+
+
+def _issue_findings(
+    obs: PPEObservation, subject: str, need: bool | None, issued: int, kind: str, params: dict[str, Any]
+) -> list[Finding]:
+    if obs.workers_exposed == 0:
+        return []
+    if need and issued < obs.workers_exposed:
+        return [
+            finding(
+                "ppe.not_issued",
+                ERROR,
+                PPE_CLAUSE,
+                "{missing} of {exposed} workers exposed to {hazard} on post {post} have no {kind} issued",
+                subject=subject,
+                missing=obs.workers_exposed - issued,
+                exposed=obs.workers_exposed,
+                kind=kind,
+                kind_zh=_KIND_ZH[kind],
+                **params,
+            )
+        ]
+    if need is None and issued == 0:
+        return [
+            finding(
+                "ppe.need_unknown",
+                INFO,
+                PPE_CLAUSE,
+                "no exposure measurement decides whether post {post} needs a {kind} against {hazard}, and none is issued",
+                subject=subject,
+                kind=kind,
+                kind_zh=_KIND_ZH[kind],
+                **params,
+            )
+        ]
+    return []
+
+
+def _wear_findings(
+    obs: PPEObservation, subject: str, need: bool | None, issued: bool, params: dict[str, Any]
+) -> list[Finding]:
+    if not issued or need is False or obs.workers_wearing is None:
+        return []
+    if obs.workers_wearing >= obs.workers_exposed:
+        return []
+    return [
+        finding(
+            "ppe.not_worn",
+            ERROR if need else WARNING,
+            WEAR_CLAUSE,
+            "{not_wearing} of {exposed} exposed workers on post {post} were not wearing the PPE issued against {hazard}",
+            subject=subject,
+            not_wearing=obs.workers_exposed - obs.workers_wearing,
+            exposed=obs.workers_exposed,
+            **params,
+        )
+    ]
