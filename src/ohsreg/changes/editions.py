@@ -34,6 +34,7 @@ rather than called removed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -417,7 +418,9 @@ def _not_shipped(family: str, edition: str) -> EditionError:
     )
 
 
+@functools.lru_cache(maxsize=32)
 def _side(family: str, edition: str) -> _Side:
+    """The rows of one edition, built once (the shipped tables do not change while the process runs)."""
     loaders = _FAMILIES[family]
     if edition not in loaders:
         raise EditionError(

@@ -23,8 +23,9 @@ The worked example: benzene, PC-TWA 6 → 3 mg/m³ and PC-STEL 10 → 6 mg/m³ b
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -105,10 +106,11 @@ def flips(records: Iterable[Any], date_a: dt.date, date_b: dt.date) -> list[Flip
     check_date(date_a, "date_a")
     check_date(date_b, "date_b")
     out: list[Flip] = []
+    judge = functools.lru_cache(maxsize=None)(_limit_on)  # one catalogue look-up per hazard, limit and date
     for i, record in enumerate(records):
         subject = f"records[{i}]"
         for where, exposure in _exposures(record, subject):
-            flip = _exposure_flip(exposure, where, date_a, date_b)
+            flip = _exposure_flip(exposure, where, date_a, date_b, judge)
             if flip is not None:
                 out.append(flip)
         check = getattr(record, "check", None)
@@ -130,26 +132,38 @@ def _exposures(record: Any, subject: str) -> list[tuple[str, Any]]:
     return found
 
 
-def _judge(hazard: str, quantity: str, value: float, as_of: dt.date) -> tuple[Verdict, str, str] | None:
-    from ohsreg.assess._base import at_most, resolve_limit
+def _limit_on(hazard: str, quantity: str, as_of: dt.date) -> Any:
+    """The catalogue limit that judges ``quantity`` of ``hazard`` on ``as_of`` (``None``: none answers)."""
+    from ohsreg.assess._base import resolve_limit
 
     kind, attr = _LIMIT_OF[quantity]
     try:
-        limit = resolve_limit(None, kind, attr, "mg/m³", hazard=hazard, as_of=as_of, required=False)
+        return resolve_limit(None, kind, attr, "mg/m³", hazard=hazard, as_of=as_of, required=False)
     except OhsregError:
         return None
+
+
+def _judge(limit: Any, value: float) -> tuple[Verdict, str, str] | None:
+    from ohsreg.assess._base import at_most
+
     if limit is None:
         return None
-    return at_most(value, limit), f"{kind} {limit.value:g} {limit.unit}", limit.source or limit.edition or ""
+    return (
+        at_most(value, limit),
+        f"{limit.kind} {limit.value:g} {limit.unit}",
+        limit.source or limit.edition or "",
+    )
 
 
-def _exposure_flip(exposure: Any, subject: str, date_a: dt.date, date_b: dt.date) -> Flip | None:
+def _exposure_flip(
+    exposure: Any, subject: str, date_a: dt.date, date_b: dt.date, limit_on: Callable[..., Any]
+) -> Flip | None:
     match = _RESULT.match(exposure.result or "")
     if match is None:
         return None
     quantity, value = match.group(1), float(match.group(2))
-    a = _judge(exposure.hazard, quantity, value, date_a)
-    b = _judge(exposure.hazard, quantity, value, date_b)
+    a = _judge(limit_on(exposure.hazard, quantity, date_a), value)
+    b = _judge(limit_on(exposure.hazard, quantity, date_b), value)
     if a is None or b is None or a[0] is b[0]:
         return None
     from ohsreg.rules._catalogue import hazard_name
