@@ -337,11 +337,10 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     found = catalogue.search(args.query, limit=args.limit)
     if not found:
         catalogue.lookup(args.query)  # raises catalogue.unknown with close matches
-    print("\t".join(("id", "name_zh", "name_en", "cas", "category", "score")))  # tab-separated, like the rows
+    _row("id", "name_zh", "name_en", "cas", "category", "score")  # tab-separated, like the rows
     for hazard, score in found:
-        cas = ", ".join(hazard.cas) or "-"
-        en = hazard.name_en or "-"
-        print(f"{hazard.id}\t{hazard.name_zh}\t{en}\t{cas}\t{hazard.category.label()}\t{score:.0f}")
+        cas = ", ".join(hazard.cas) or None
+        _row(hazard.id, hazard.name_zh, hazard.name_en, cas, hazard.category.label(), f"{score:.0f}")
         if not args.limits:
             continue
         try:
@@ -368,6 +367,17 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             flag = "" if getattr(row, "verified", True) else " (unverified)"
             print(f"\t{limits.edition}{where}: {', '.join(values) or '-'}{flag}")
     return 0
+
+
+def _row(*cells: str | None) -> None:
+    """Print one tab-separated row (a missing value is an empty cell); text is neutralised, since the
+    rows are meant to be pasted into a spreadsheet and a user catalogue may hold ``=…`` names."""
+    from ohsreg.export.cells import neutralise
+
+    print("\t".join("" if c is None else neutralise(c.translate(_ONE_LINE)) for c in cells))
+
+
+_ONE_LINE = str.maketrans("\t\r\n", "   ")
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:

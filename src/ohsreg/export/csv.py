@@ -8,10 +8,11 @@ index order). The header row holds these paths; ``header="zh"``, ``"en"`` or ``"
 rows above it (from the models' field titles and a table of official terms), which the reader skips.
 
 **Cells.** ``null`` is an empty cell; numbers and booleans are written as JSON literals (``1.5``,
-``true``); text is written as is, except that text beginning with ``=``, ``+``, ``-``, ``@``, a tab, a
-carriage return or ``'`` -- and the empty string -- gets a leading ``'`` (neutralised against
-spreadsheet formula injection); the reader removes exactly one leading ``'``. In columns where the model
-allows both text and numbers, text that reads as a number also gets the ``'``.
+``true``); text is written as is, except that text that could start a spreadsheet formula (``=``,
+``+``, ``-``, ``@``, their full-width forms, a tab, a line break, ``|``, ``'``) -- and the empty string --
+gets a leading ``'`` from :func:`ohsreg.export.cells.neutralise`; the reader removes exactly one leading
+``'`` (:func:`~ohsreg.export.cells.restore`). In columns where the model allows both text and numbers,
+text that reads as a number also gets the ``'``.
 
 **Limits of the flat form** (documented, tested): an empty list, an absent list and a nested model
 whose fields are all null read back as the field's default; in free-form mappings (``Finding.params``)
@@ -58,11 +59,15 @@ from ohsreg.export._io import (
     text_blocks,
 )
 
+# the neutraliser's former home: the names stay importable from here
+from ohsreg.export.cells import FORMULA_TRIGGERS as FORMULA_TRIGGERS
+from ohsreg.export.cells import neutralise as neutralise
+from ohsreg.export.cells import restore as restore
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 __all__ = [
-    "FORMULA_TRIGGERS",
     "Header",
     "RecordError",
     "Table",
@@ -70,17 +75,12 @@ __all__ = [
     "from_csv",
     "iter_csv",
     "label",
-    "neutralise",
-    "restore",
     "to_csv",
     "unflatten",
 ]
 
 M = TypeVar("M", bound="BaseModel")
 Header = Literal["path", "zh", "en", "both"]
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
-"""Leading characters that make a spreadsheet read text as a formula (and ``'``, the escape itself)."""
 
 _LITERAL_START = frozenset("0123456789-+.tfnIN")
 
@@ -120,26 +120,6 @@ _ZH: dict[str, str] = {
     "concentration": "浓度",
     "duration": "时长",
 }
-
-
-def neutralise(text: str) -> str:
-    """Make text safe for spreadsheets: prefix ``'`` when it could start a formula (or is empty).
-
-    >>> neutralise("=SUM(A1)"), neutralise("-3"), neutralise("正常"), neutralise("")
-    ("'=SUM(A1)", "'-3", '正常', "'")
-    """
-    if not text or text[0] in FORMULA_TRIGGERS:
-        return "'" + text
-    return text
-
-
-def restore(cell: str) -> str:
-    """Undo :func:`neutralise`: remove one leading ``'``.
-
-    >>> restore("'=SUM(A1)"), restore("''x"), restore("'")
-    ('=SUM(A1)', "'x", '')
-    """
-    return cell[1:] if cell.startswith("'") else cell
 
 
 def _literal(cell: str) -> Any:
@@ -361,7 +341,7 @@ def _decode(cell: str, kind: str) -> Any:
     if not cell:
         return None
     if cell[0] == "'":
-        return cell[1:]
+        return restore(cell)
     if kind == "text":
         return cell
     value = _literal(cell)
