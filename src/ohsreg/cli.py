@@ -409,16 +409,20 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"summary": result.counts(), "rows": cells}, ensure_ascii=False, indent=1))
     elif args.format == "csv":
-        from ohsreg.export.csv import neutralise
+        from ohsreg.export.cells import neutralise
 
         writer = csv.DictWriter(sys.stdout, fieldnames=list(_DIFF_COLUMNS), lineterminator="\n")
         writer.writeheader()
         for cell in cells:
             writer.writerow({k: neutralise(v) if v else v for k, v in cell.items()})
     else:
-        for cell in cells:
-            arrow = f"{cell['before'] or '—'} → {cell['after'] or '—'}"
-            print(f"{cell['change']:<11} {cell['key']}\t{cell['field']}\t{arrow}")
+        for cell in cells:  # tab-separated like lookup's rows, neutralised for pasting into a sheet
+            _row(
+                cell["change"],
+                cell["key"],
+                cell["field"],
+                f"{cell['before'] or '—'} → {cell['after'] or '—'}",
+            )
     print(result.explain(), file=sys.stderr)
     return 0
 
