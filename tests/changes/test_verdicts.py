@@ -38,6 +38,8 @@ def test_benzene_exposures(result: str, flipped: bool) -> None:
         assert f.source_b
         assert f.source_a != f.source_b
         assert "2021-06-01" in f.explain("zh_CN")
+        assert (f.state_a, f.state_b) == ("GBZ 2.1-2019", "GBZ 2.1-2019+XG1")
+        assert [c.key for c in ohsreg.diff("GBZ 2.1", f.state_a, f.state_b).changed] == ["表1 苯"]
 
 
 def test_reverse_direction_and_same_date() -> None:

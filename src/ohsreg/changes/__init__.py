@@ -9,7 +9,25 @@ which verdicts and findings change between two dates (:func:`flips`).
 
 from __future__ import annotations
 
-from ohsreg.changes.editions import ChangeKind, EditionDiff, RowChange, diff, editions, families
+from ohsreg.changes.editions import (
+    ChangeKind,
+    EditionDiff,
+    RowChange,
+    diff,
+    editions,
+    families,
+    limit_state_on,
+)
 from ohsreg.changes.verdicts import Flip, flips
 
-__all__ = ["ChangeKind", "EditionDiff", "Flip", "RowChange", "diff", "editions", "families", "flips"]
+__all__ = [
+    "ChangeKind",
+    "EditionDiff",
+    "Flip",
+    "RowChange",
+    "diff",
+    "editions",
+    "families",
+    "flips",
+    "limit_state_on",
+]

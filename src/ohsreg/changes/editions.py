@@ -51,6 +51,7 @@ __all__ = [
     "diff",
     "editions",
     "families",
+    "limit_state_on",
 ]
 
 
@@ -377,6 +378,33 @@ _ALIASES = {
     "gbz 188": "GBZ 188",
     "surveillance": "GBZ 188",
 }
+
+
+def limit_state_on(as_of: dt.date) -> str | None:
+    """The GBZ 2.1 edition and amendment state in force on ``as_of``, as :func:`diff` names it
+    (``"GBZ 2.1-2019+XG1"``), from the shipped tables' dates; ``None`` before GBZ 2.1-2019 (the 2007
+    edition's state is its own name once its tables ship). An amendment's unverified window gives the
+    state before it (the amendment is not assumed to apply).
+
+    >>> limit_state_on(dt.date(2021, 6, 1)), limit_state_on(dt.date(2024, 6, 1))
+    ('GBZ 2.1-2019', 'GBZ 2.1-2019+XG1')
+    """
+    from ohsreg import catalogue
+
+    header = catalogue.chemical_limits.header
+    if as_of < dt.date.fromisoformat(str(header["effective"])):
+        chem_2007 = getattr(catalogue, "chemical_limits_2007", None)
+        if chem_2007 is not None and as_of >= dt.date.fromisoformat(str(chem_2007.header["effective"])):
+            return "GBZ 2.1-2007"
+        return None
+    state = "GBZ 2.1-2019"
+    for n, amendment in enumerate(header.get("amendments", []), start=1):
+        start = dt.date.fromisoformat(str(amendment["effective"]))
+        until = amendment.get("ambiguous_until")
+        last_unsure = dt.date.fromisoformat(str(until)) if until else None
+        if as_of >= start and (last_unsure is None or as_of > last_unsure):
+            state = f"GBZ 2.1-2019+XG{n}"
+    return state
 
 
 def families() -> tuple[str, ...]:

@@ -10,12 +10,17 @@ and limits in force on each date.
 The worked example: benzene, PC-TWA 6 → 3 mg/m³ and PC-STEL 10 → 6 mg/m³ by amendment No. 1 of GBZ 2.1-2019.
 
 >>> import datetime as dt
+>>> from ohsreg.changes import diff
 >>> from ohsreg.models import ExposureRecord
 >>> rec = ExposureRecord(hazard="苯", measured_on=dt.date(2021, 6, 1), result="C_TWA = 4.5 mg/m³",
 ...                      verdict="COMPLIES")
 >>> (f,) = flips([rec], dt.date(2021, 6, 1), dt.date(2024, 6, 1))
 >>> f.before.code, f.after.code, f.limit_a, f.limit_b
 ('COMPLIES', 'EXCEEDS', '6 mg/m³', '3 mg/m³')
+>>> f.state_a, f.state_b
+('GBZ 2.1-2019', 'GBZ 2.1-2019+XG1')
+>>> [c.key for c in diff("GBZ 2.1", f.state_a, f.state_b).changed]
+['表1 苯']
 >>> f.explain("en")
 '苯 C_TWA = 4.5 mg/m³: complies on 2021-06-01 (PC-TWA 6 mg/m³, GBZ 2.1-2019 表1 row 12 (original text)) → exceeds on 2024-06-01 (PC-TWA 3 mg/m³, GBZ 2.1-2019 表1 row 12)'
 """
@@ -30,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from ohsreg.changes.editions import limit_state_on
 from ohsreg.errors import OhsregError
 from ohsreg.vocab import Verdict
 
@@ -64,6 +70,10 @@ class Flip:
     limit_b: str | None = None
     source_a: str | None = None
     source_b: str | None = None
+    state_a: str | None = None
+    """The GBZ 2.1 edition and amendment state on ``date_a`` (``"GBZ 2.1-2019"``; exposures)."""
+    state_b: str | None = None
+    """The state on ``date_b`` (``"GBZ 2.1-2019+XG1"``): ``diff("GBZ 2.1", state_a, state_b)`` shows why."""
     message: str | None = None
     """The finding's English message (findings)."""
 
@@ -181,6 +191,8 @@ def _exposure_flip(
         limit_b=b[1].split(" ", 1)[1],
         source_a=a[2],
         source_b=b[2],
+        state_a=limit_state_on(date_a),
+        state_b=limit_state_on(date_b),
     )
 
 
