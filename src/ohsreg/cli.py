@@ -401,6 +401,38 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    import csv
+    import json
+
+    from ohsreg.changes import diff
+
+    result = diff(args.family, args.edition_a, args.edition_b)
+    cells = [c for c in result.cells() if not args.kind or c["change"] in args.kind]
+    if args.format == "json":
+        print(json.dumps({"summary": result.counts(), "rows": cells}, ensure_ascii=False, indent=1))
+    elif args.format == "csv":
+        from ohsreg.export.cells import neutralise
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(_DIFF_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        for cell in cells:
+            writer.writerow({k: neutralise(v) if v else v for k, v in cell.items()})
+    else:
+        for cell in cells:  # tab-separated like lookup's rows, neutralised for pasting into a sheet
+            _row(
+                cell["change"],
+                cell["key"],
+                cell["field"],
+                f"{cell['before'] or '—'} → {cell['after'] or '—'}",
+            )
+    print(result.explain(), file=sys.stderr)
+    return 0
+
+
+_DIFF_COLUMNS = ("change", "key", "field", "before", "after", "source_a", "source_b")
+
+
 # --------------------------------------------------------------------------------------------------
 # assess: measurements CSV -> verdicts CSV
 
@@ -775,6 +807,22 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     p.add_argument("--as-of", type=_date, help="the edition and amendments in force on this date")
 
     command("coverage", _cmd_coverage, "rows shipped vs official counts, and how many are verified")
+
+    p = command(
+        "diff", _cmd_diff, "what changed between two editions (GBZ 2.1, diseases, risk directory, GBZ 188)"
+    )
+    p.add_argument(
+        "family", help="GBZ 2.1 | 职业病分类和目录 (diseases) | 建设项目职业病危害风险分类管理目录 | GBZ 188"
+    )
+    p.add_argument("edition_a", help="e.g. GBZ 2.1-2019")
+    p.add_argument("edition_b", help="e.g. GBZ 2.1-2019+XG1")
+    p.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    p.add_argument(
+        "--kind",
+        action="append",
+        choices=("ADDED", "REMOVED", "CHANGED", "RENAMED", "NOT_SHIPPED"),
+        help="only these kinds of change (repeatable)",
+    )
 
     command("demo", _cmd_demo, "a short tour on built-in examples")
     return parser, handlers
