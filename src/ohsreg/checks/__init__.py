@@ -1,0 +1,17 @@
+"""Compliance checks: every rule that judges a record on a date and returns :class:`~ohsreg.models.Finding`\\s.
+
+The layer above the records (:mod:`ohsreg.models`) and the rule functions (:mod:`ohsreg.rules`): a check
+reads a record, asks the rules what applied on ``as_of`` and says what is wrong, as data. One module per
+domain:
+
+=================================  ==========================================================================
+module                             what it checks
+=================================  ==========================================================================
+:mod:`ohsreg.checks.enterprise`    an employer's duties: declaration, examinations, training, staffing,
+                                   detection and evaluation, licences, rectification, accidents
+:mod:`ohsreg.checks.ppe`           a survey of personal protective equipment, post by post
+=================================  ==========================================================================
+
+The records keep their ``check(as_of)`` methods (``Enterprise.check``, ``PPEUseSurvey.check`` …): each is
+one line that calls the function here.
+"""
