@@ -24,6 +24,27 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "ohsreg" / "catalogue" / "data"
+
+# Dates of the instruments (issued, in force, last day) have one home: the registry of ohsreg.instruments.
+_INSTRUMENTS = {
+    r["id"]: r
+    for r in json.loads(
+        (ROOT / "src" / "ohsreg" / "instruments" / "data" / "instruments.json").read_text("utf-8")
+    )["records"]
+}
+
+
+def _day(instrument: str, key: str, amendment: str | None = None) -> str:
+    """A date of an instrument (or of one of its amendments) from the registry, as ISO text."""
+    rec = _INSTRUMENTS[instrument]
+    if amendment is not None:
+        rec = next(a for a in rec["amendments"] if a["id"] == amendment)
+    if key == "window_end":
+        return str(rec["in_force_window"][1])
+    value = rec[key] if key != "in_force" or rec[key] else rec["in_force_window"][0]
+    return str(value)
+
+
 FORMAT = "ohsreg.catalogue/1"
 _OUT = [OUT]  # where _write puts the files (``--out`` changes it)
 
@@ -88,9 +109,9 @@ HAZARD_ALIASES = {
 GBZ21 = {
     "document": "GBZ 2.1-2019 工作场所有害因素职业接触限值 第1部分：化学有害因素",
     "edition": "GBZ 2.1-2019",
-    "effective": "2020-04-01",
+    "effective": _day("GBZ 2.1-2019", "in_force"),
     "effective_verified": True,
-    "issued": "2019-08-27",
+    "issued": _day("GBZ 2.1-2019", "issued"),
     "number": "国卫通〔2019〕10号",
     "binding": "表1~表3 mandatory; 表4 and the rest recommended (foreword of the standard, full text at mycdc.cn)",
     "effective_source": "notice 国卫通〔2019〕10号 of 2019-08-27: '该标准自2020年4月1日起施行，GBZ 2.1—2007同时废止' (copies at m.cdgrlyy.org 2019-10-09 and wjw.xinxiang.gov.cn); also jeom.org DOI 10.11836/JEOM23258",
@@ -103,14 +124,14 @@ PDF_EXTRACT = "machine extraction of the official GBZ 2.1-2019 PDF (CovD831/ohs-
 # values on 2022-11-01 and refuses to answer for as_of inside November 2022 (ambiguous month).
 AMENDMENT_1 = {
     "name": "GBZ 2.1-2019 第1号修改单",
-    "effective": "2022-11-01",
+    "effective": _day("GBZ 2.1-2019", "in_force", "XG1"),
     "effective_verified": False,
-    "ambiguous_until": "2022-11-30",
+    "ambiguous_until": _day("GBZ 2.1-2019", "window_end", "XG1"),
     "effective_source": "CovD831/ohs-report knowledge/oel_parser.py docstring ('第1号修改单 (2022-11)'); day not published in any source found",
 }
 AMENDMENT_2 = {
     "name": "GBZ 2.1-2019 第2号修改单",
-    "effective": "2025-05-01",
+    "effective": _day("GBZ 2.1-2019", "in_force", "XG2"),
     "effective_verified": False,
     "ambiguous_until": None,
     "effective_source": "CovD831/ohs-report knowledge/oel_parser.py docstring only (one source)",
@@ -707,9 +728,9 @@ def build_table2(ref: Path) -> list[dict[str, Any]]:
 GBZ21_2007 = {
     "document": "GBZ 2.1-2007 工作场所有害因素职业接触限值 第1部分：化学有害因素",
     "edition": "GBZ 2.1-2007",
-    "issued": "2007-04-12",
-    "effective": "2007-11-01",
-    "valid_until": "2020-03-31",
+    "issued": _day("GBZ 2.1-2007", "issued"),
+    "effective": _day("GBZ 2.1-2007", "in_force"),
+    "valid_until": _day("GBZ 2.1-2007", "until"),
     "effective_verified": True,
     "effective_source": "cover of the standard '2007-04-12 发布 2007-11-01 实施' (copy at zixin.com.cn/doc/3759393); repealed 2020-04-01 by 国卫通〔2019〕10号 ('GBZ 2.1—2007同时废止')",
     "binding": "the exposure limits of 表1 and 表2 are mandatory (GBZ 2.1-2007 is a mandatory national occupational-health standard)",
@@ -1541,8 +1562,8 @@ def main() -> None:
             "document": "职业病危害因素分类目录",
             "number": "国卫疾控发〔2015〕92号",
             "edition": "2015",
-            "effective": "2015-11-17",
-            "issued": "2015-11-17",
+            "effective": _day("hazard catalogue 2015", "in_force"),
+            "issued": _day("hazard catalogue 2015", "issued"),
             "effective_source": "notice text '从即日起施行' dated 2015-11-17 (119120.cn law page; newton.com.tw full text); replaces 卫法监发〔2002〕63号",
             "effective_verified": True,
             "official_count": 459,
@@ -1693,7 +1714,7 @@ def main() -> None:
             "kind": "physical_limits",
             "document": "GBZ 2.2-2007 工作场所有害因素职业接触限值 第2部分：物理因素",
             "edition": "GBZ 2.2-2007",
-            "effective": "2007-11-01",
+            "effective": _day("GBZ 2.2-2007", "in_force"),
             "effective_verified": False,
             "official_count": None,
             "entries_shipped": None,
@@ -1711,7 +1732,7 @@ def main() -> None:
             "document": "高毒物品目录",
             "number": "卫法监发〔2003〕142号",
             "edition": "2003",
-            "effective": "2003-06-10",
+            "effective": _day("highly toxic list 2003", "in_force"),
             "effective_verified": False,
             "official_count": 54,
             "entries_shipped": 54,
@@ -1727,8 +1748,8 @@ def main() -> None:
             "number": "国卫职健发〔2024〕39号",
             "number_verified": False,
             "edition": "2024",
-            "effective": "2025-08-01",
-            "issued": "2024-12-11",
+            "effective": _day("disease catalogue 2024", "in_force"),
+            "issued": _day("disease catalogue 2024", "issued"),
             "effective_verified": True,
             "effective_source": "人民网 report reproduced at zgjkxw.org.cn (2024-12-20), 南方Plus at china.com (2024-12-19) and 辽宁日报 (2025-08-01): in force from 2025-08-01, the 2013 list repealed the same day; notice published 2024-12-16 (中国新闻网 via slrbs.com); the issue date 2024-12-11 and the document number were not seen in a public source",
             "official_count": 135,
@@ -1746,9 +1767,9 @@ def main() -> None:
             "number": "国卫疾控发〔2013〕48号",
             "number_verified": False,
             "edition": "2013",
-            "effective": "2013-12-23",
-            "issued": "2013-12-23",
-            "valid_until": "2025-07-31",
+            "effective": _day("disease catalogue 2013", "in_force"),
+            "issued": _day("disease catalogue 2013", "issued"),
+            "valid_until": _day("disease catalogue 2013", "until"),
             "effective_source": "issued 2013-12-23 (encyclopedia page gysdgmq.cn; the 2024 notice as reported: '2013年12月23日…联合印发的《职业病分类和目录》同时废止' on 2025-08-01); published 2013-12-30 (bd.hebei.com.cn; nhc.gov.cn notice cited by ijrmnm.com); the day of entry into force itself was not seen",
             "effective_verified": False,
             "official_count": 132,
@@ -1772,8 +1793,8 @@ def main() -> None:
             "number": "国卫办职健发〔2021〕5号",
             "number_verified": True,
             "edition": "2021",
-            "effective": "2021-03-12",
-            "issued": "2021-03-12",
+            "effective": _day("risk directory 2021", "in_force"),
+            "issued": _day("risk directory 2021", "issued"),
             "effective_source": "notice 国卫办职健发〔2021〕5号 '现予公布', dated 2021-03-12 (zyaq.ws; 0798ci.com; m.dongshibiao.com)",
             "scope_zh": "适用于建设项目职业病防护设施“三同时”分类监督管理和用人单位工作场所职业病危害因素定期检测频次确定",
             "effective_verified": True,
@@ -1793,8 +1814,8 @@ def main() -> None:
             "number": "安监总安健〔2012〕73号",
             "number_verified": True,
             "edition": "2012",
-            "issued": "2012-05-31",
-            "effective": "2012-05-31",
+            "issued": _day("risk directory 2012", "issued"),
+            "effective": _day("risk directory 2012", "in_force"),
             "effective_verified": False,
             "effective_source": "notice 安监总安健〔2012〕73号 of 国家安全监管总局 dated 2012-05-31 ('现予公布'; copies at pharmahashtags.com law library, 555qipai.net, mishuketang.com); no separate day of entry into force is stated in the part seen; replaced by 国卫办职健发〔2021〕5号 (2021-03-12)",
             "industry_classification": "GB/T 4754-2011",

@@ -26,6 +26,8 @@ from ohsreg.vocab import Verdict
 if TYPE_CHECKING:
     import datetime as dt
 
+    from ohsreg.instruments import Clause
+
 __all__ = [
     "AppliedLimit",
     "Assessment",
@@ -157,6 +159,14 @@ class Assessment:
         if self.rule_edition is not None:
             return self.rule_edition
         return None if self.limit is None else self.limit.edition
+
+    @property
+    def clause_ref(self) -> Clause | None:
+        """:attr:`clause` as an :class:`~ohsreg.instruments.Clause` (``None`` if it cites no registered
+        instrument)."""
+        from ohsreg.instruments import clause_of
+
+        return clause_of(self.clause)
 
     @property
     def ratio(self) -> float | None:

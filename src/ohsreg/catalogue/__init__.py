@@ -667,7 +667,8 @@ class RiskClassResult:
         )
 
 
-_RISK_EDITIONS = {"2021": dt.date(2021, 3, 12)}
+#: Shipped editions of the risk directory: edition name -> id in :mod:`ohsreg.instruments` (the dates).
+_RISK_EDITIONS = {"2021": "risk directory 2021"}
 
 
 def risk_class(
@@ -694,13 +695,15 @@ def risk_class(
     check_arg(edition, str, "edition", optional=True)
     check_arg(as_of, dt.date, "as_of", optional=True)
     if edition is None:
-        if as_of is not None and as_of < _RISK_EDITIONS[DEFAULT_RISK_EDITION]:
+        since = instruments.in_force_date(_RISK_EDITIONS[DEFAULT_RISK_EDITION])
+        if as_of is not None and as_of < since:
             raise EditionError(
                 "the risk directory in force on {as_of} (2012 edition) is not shipped",
                 rule="catalogue.edition_not_shipped",
                 field="as_of",
-                hint="the 2021 directory applies from 2021-03-12; the 2012 edition is a known gap",
+                hint="the 2021 directory applies from {since}; the 2012 edition is a known gap",
                 as_of=as_of.isoformat(),
+                since=since.isoformat(),
             )
         edition = DEFAULT_RISK_EDITION
     elif edition not in _RISK_EDITIONS:
@@ -769,11 +772,8 @@ def risk_class(
 
 
 # ------------------------------------------------------------------------------------------ diseases
-#: Editions of 职业病分类和目录 shipped: first and last day in force (None: still in force).
-_DISEASE_EDITIONS: dict[str, tuple[dt.date, dt.date | None]] = {
-    "2013": (dt.date(2013, 12, 23), dt.date(2025, 7, 31)),
-    "2024": (dt.date(2025, 8, 1), None),
-}
+#: Editions of 职业病分类和目录 shipped: edition name -> id in :mod:`ohsreg.instruments` (the dates).
+_DISEASE_EDITIONS = {"2013": "disease catalogue 2013", "2024": "disease catalogue 2024"}
 
 
 def diseases_in_force(
@@ -800,8 +800,7 @@ def diseases_in_force(
             raise _unknown_edition(
                 "occupational-disease list edition {edition!r} is not shipped", edition, _DISEASE_EDITIONS
             )
-        start, until = _DISEASE_EDITIONS[edition]
-        if as_of is not None and not (start <= as_of and (until is None or as_of <= until)):
+        if as_of is not None and not instruments.lookup(_DISEASE_EDITIONS[edition]).applies_on(as_of):
             raise EditionError(
                 "{edition} was not in force on {as_of}",
                 rule="catalogue.edition_not_in_force",
@@ -812,18 +811,15 @@ def diseases_in_force(
     elif as_of is None:
         edition = DEFAULT_DISEASE_EDITION
     else:
-        found = [
-            name
-            for name, (start, until) in _DISEASE_EDITIONS.items()
-            if start <= as_of and (until is None or as_of <= until)
-        ]
+        found = [name for name, key in _DISEASE_EDITIONS.items() if instruments.lookup(key).applies_on(as_of)]
         if not found:
             raise EditionError(
                 "no shipped occupational-disease list was in force on {as_of}",
                 rule="catalogue.edition_not_in_force",
                 field="as_of",
-                hint="the 2013 list applies from 2013-12-23; the 2002 list is not shipped",
+                hint="the 2013 list applies from {since}; the 2002 list is not shipped",
                 as_of=as_of.isoformat(),
+                since=instruments.in_force_date(_DISEASE_EDITIONS["2013"]).isoformat(),
             )
         edition = found[0]
     return diseases_2013 if edition == "2013" else diseases

@@ -28,7 +28,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -47,6 +47,9 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from ohsreg.errors import RuleViolation, to_pydantic_error
+
+if TYPE_CHECKING:
+    from ohsreg.instruments import Clause
 from ohsreg.identifiers import USCC, ResidentID
 from ohsreg.identifiers.resident_id import masked_unchecked as mask_resident_id
 from ohsreg.vocab import Severity
@@ -362,6 +365,15 @@ class Finding(Record):
 
     def __str__(self) -> str:
         return f"[{self.severity.code}] {self.rule}: {self.message('en')} ({self.clause})"
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """The provisions of :attr:`clause` as :class:`~ohsreg.instruments.Clause` objects (the parts that
+        cite an instrument of the registry; several provisions are joined by ``"; "``)."""
+        from ohsreg.instruments import clause_of
+
+        found = (clause_of(part) for part in self.clause.split("; "))
+        return tuple(c for c in found if c is not None)
 
 
 def finding(

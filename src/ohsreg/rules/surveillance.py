@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+import ohsreg.instruments as instruments
 from ohsreg.errors import InvalidFormat
 from ohsreg.rules._calendar import add_months, check_date
 from ohsreg.rules._catalogue import canonical_hazard, hazard_name
@@ -72,10 +73,8 @@ if TYPE_CHECKING:
 __all__ = [
     "EDITIONS",
     "GBZ188_2014",
-    "GBZ188_2014_IN_FORCE",
     "GBZ188_2025",
-    "GBZ188_2025_IN_FORCE",
-    "GBZ188_2025_REPORTED_IN_FORCE",
+    # GBZ188_2014_IN_FORCE, GBZ188_2025_IN_FORCE, GBZ188_2025_REPORTED_IN_FORCE: deprecated (ohsreg.instruments)
     "ExamDue",
     "ExamInterval",
     "ExamIntervalRule",
@@ -88,13 +87,24 @@ __all__ = [
 
 GBZ188_2007 = "GBZ 188-2007"
 GBZ188_2014 = "GBZ 188-2014"
-GBZ188_2014_IN_FORCE = dt.date(2014, 10, 1)
-"""In force date of GBZ 188-2014 (verified)."""
 GBZ188_2025 = "GBZ 188-2025"
-GBZ188_2025_IN_FORCE = dt.date(2026, 8, 1)
-"""In force date of GBZ 188-2025 (verified: independent public sources agree, see the module doc)."""
-GBZ188_2025_REPORTED_IN_FORCE = GBZ188_2025_IN_FORCE
-"""Former name of :data:`GBZ188_2025_IN_FORCE` (kept for compatibility)."""
+__getattr__ = instruments.deprecated_dates(
+    __name__,
+    {
+        "GBZ188_2014_IN_FORCE": (
+            'ohsreg.instruments.lookup("GBZ 188-2014").in_force',
+            lambda: instruments.in_force_date(GBZ188_2014),
+        ),
+        "GBZ188_2025_IN_FORCE": (
+            'ohsreg.instruments.lookup("GBZ 188-2025").in_force',
+            lambda: instruments.in_force_date(GBZ188_2025),
+        ),
+        "GBZ188_2025_REPORTED_IN_FORCE": (
+            'ohsreg.instruments.lookup("GBZ 188-2025").in_force',
+            lambda: instruments.in_force_date(GBZ188_2025),
+        ),
+    },
+)
 
 
 @attrs.frozen(slots=True)
@@ -116,38 +126,28 @@ class SurveillanceEdition:
         return self.in_force <= as_of and (self.replaced_on is None or as_of < self.replaced_on)
 
 
+def _edition(name: str, shipped: bool) -> SurveillanceEdition:
+    """An edition of GBZ 188 with its dates from :mod:`ohsreg.instruments` (GBZ 188-2007, whose day is
+    unknown, starts on the first day of its window: only its replacement date matters here)."""
+    inst = instruments.lookup(name)
+    return SurveillanceEdition(
+        name,
+        inst.issued,
+        inst.first_day,
+        inst.end,
+        shipped,
+        inst.verified,
+        inst.evidence,
+        issued_verified=inst.issued_verified,
+    )
+
+
 EDITIONS: tuple[SurveillanceEdition, ...] = (
-    SurveillanceEdition(
-        GBZ188_2007,
-        None,
-        dt.date(2007, 1, 1),
-        GBZ188_2014_IN_FORCE,
-        False,
-        False,
-        "replaced by GBZ 188-2014 (cover page); its own dates are not modelled",
-    ),
-    SurveillanceEdition(
-        GBZ188_2014,
-        dt.date(2014, 5, 14),
-        GBZ188_2014_IN_FORCE,
-        GBZ188_2025_IN_FORCE,
-        True,
-        True,
-        "cover page copies: mdjjksjc.com 8136100020002065, max.book118.com 22851552",
-    ),
-    SurveillanceEdition(
-        GBZ188_2025,
-        dt.date(2025, 8, 20),
-        GBZ188_2025_IN_FORCE,
-        None,
-        True,
-        True,
-        "in force 2026-08-01: four independent public code repositories (two cite the NHC notice "
-        "nhc.gov.cn/fzs/c100048/202509/93c5090f626f471b98dac5088824fc8a); 2025 table of contents: "
-        "zybls.com/a/6751; issue date 2025-08-20 from one repository only (unverified)",
-        issued_verified=False,
-    ),
+    _edition(GBZ188_2007, False),
+    _edition(GBZ188_2014, True),
+    _edition(GBZ188_2025, True),
 )
+"""The editions of GBZ 188 (dates and evidence from :mod:`ohsreg.instruments`)."""
 
 
 def edition_on(as_of: dt.date) -> SurveillanceEdition | None:
@@ -472,7 +472,7 @@ def exam_interval(
             GBZ188_2007,
             GBZ188_2007,
             False,
-            reason="GBZ 188-2007 (in force before 2014-10-01) is not shipped",
+            reason=f"GBZ 188-2007 (in force before {instruments.in_force_date(GBZ188_2014)}) is not shipped",
             status="EDITION_NOT_SHIPPED",
         )
     rule = _find(edition.name, hazard)
@@ -482,7 +482,7 @@ def exam_interval(
         if rule is not None:
             status = "FALLBACK"
             caveat = (
-                f"GBZ 188-2025 is in force from {GBZ188_2025_IN_FORCE.isoformat()}; its interval for "
+                f"GBZ 188-2025 is in force from {instruments.in_force_date(GBZ188_2025).isoformat()}; its interval for "
                 f"{hazard_name(canonical_hazard(hazard))} is not shipped: the replaced GBZ 188-2014 interval is "
                 "given (check it against the 2025 text)"
             )

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import ohsreg.instruments as instruments
 from ohsreg.rules._calendar import add_months
 from ohsreg.vocab import LabeledEnum
 
@@ -47,13 +48,13 @@ __all__ = [
     "next_training_due",
 ]
 
-TRAINING_CLAUSE = "职业病防治法（2018年修正）第三十四条"
-"""Duty to train (verified copy of the article)."""
-HOURS_SOURCE = "安监总厅安健〔2015〕121号《关于加强用人单位职业卫生培训工作的通知》"
+TRAINING_CLAUSE = instruments.cite("OD law", "第三十四条", amendment="2018")
+"""Duty to train (verified copy of the article): 职业病防治法（2018年修正）第三十四条."""
+HOURS_SOURCE = instruments.cite("SAWS training notice 2015")
 HOURS_VERIFIED = True
 """The hours and the one-year cycle of principals and OH managers agree in independent public pages
 (see the module docstring); the notice's own text was not reached."""
-ORDER5_TRAINING_ARTICLES = "国家卫生健康委令第5号《工作场所职业卫生管理规定》第九条、第十条"
+ORDER5_TRAINING_ARTICLES = instruments.cite("NHC Order 5", "第九条、第十条")
 """Training articles of 令第5号 as a public index cites them (article numbers unverified)."""
 
 
