@@ -235,6 +235,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         TechnicalService,
     )
 
+    # -- change tracking (#16) --
+    # isort: split
+    from ohsreg import changes
+    from ohsreg.changes import EditionDiff, Flip, RowChange, diff, flips
+
     # -- PPE (#16) --
     # isort: split
     from ohsreg.assess import hearing_protection, respirator_protection, select_respirators
@@ -436,6 +441,12 @@ _LAZY_NAMES: dict[str, str] = {
     "TechnicalService": "ohsreg.rules.agency",
     "TechnicalServiceAgency": "ohsreg.models.agency",
     "TechnicalSupportInstitution": "ohsreg.models.network",
+    # -- change tracking (#16) --
+    "EditionDiff": "ohsreg.changes",
+    "Flip": "ohsreg.changes",
+    "RowChange": "ohsreg.changes",
+    "diff": "ohsreg.changes",
+    "flips": "ohsreg.changes",
     # -- PPE (#16) --
     "APFEntry": "ohsreg.catalogue.ppe",
     "Facepiece": "ohsreg.vocab.ppe",
@@ -480,6 +491,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- models (#7, #8, #9) --
         # -- export (#10) --
         "export",
+        # -- change tracking (#16) --
+        "changes",
     }
 )
 
@@ -680,6 +693,13 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "TechnicalService",
     "TechnicalServiceAgency",
     "TechnicalSupportInstitution",
+    # -- change tracking (#16) --
+    "EditionDiff",
+    "Flip",
+    "RowChange",
+    "changes",
+    "diff",
+    "flips",
     # -- PPE (#16) --
     "APFEntry",
     "Facepiece",

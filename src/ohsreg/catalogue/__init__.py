@@ -100,6 +100,7 @@ __all__ = [
     "get",
     "hazards",
     "highly_toxic",
+    "limit_regime",
     "limits_for",
     "load",
     "lookup",
@@ -537,6 +538,20 @@ def _values_text(row: ExposureLimit | DustLimit) -> str:
     else:
         pairs = [(k.code.replace("_", "-"), v) for k, v in row.values.items()]
     return ", ".join(f"{k} {v}" for k, v in pairs if v is not None) or "-"
+
+
+def limit_regime(as_of: dt.date | None = None) -> tuple[str, tuple[str, ...]]:
+    """The exposure-limit edition and the amendments in force on ``as_of``: what decides the rows.
+
+    Two dates with the same regime get the same answer from :func:`limits_for` for every hazard (row
+    validity dates in the data sit on edition and amendment dates; a test checks), so a bulk join
+    (:func:`ohsreg.assess.shift_table`) looks limits up once per hazard and regime, not per row.
+    Raises :class:`~ohsreg.errors.EditionError` like :func:`limits_for`.
+
+    >>> limit_regime(dt.date(2021, 1, 1))
+    ('GBZ 2.1-2019', ())
+    """
+    return _edition_for(None, as_of), _check_amendment_dates(as_of)
 
 
 def limits_for(
