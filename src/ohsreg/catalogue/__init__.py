@@ -38,6 +38,7 @@ import ohsreg.instruments as instruments
 from ohsreg.catalogue._records import (
     BiologicalLimit,
     DustLimit,
+    ExamIntervalEntry,
     ExposureLevelClass,
     ExposureLimit,
     HazardFactor,
@@ -46,6 +47,7 @@ from ohsreg.catalogue._records import (
     PhysicalLimit,
     RiskDirectoryEntry,
     Source,
+    TrainingHours,
 )
 from ohsreg.catalogue._table import (
     FORMAT,
@@ -72,6 +74,7 @@ __all__ = [
     "BiologicalLimit",
     "CoverageRow",
     "DustLimit",
+    "ExamIntervalEntry",
     "ExposureLevelClass",
     "ExposureLimit",
     "HazardCatalogue",
@@ -85,6 +88,7 @@ __all__ = [
     "RiskDirectoryEntry",
     "Source",
     "Table",
+    "TrainingHours",
     "biological_agent_limits",
     "biological_limits",
     "chemical_limits",
@@ -96,6 +100,8 @@ __all__ = [
     "diseases_in_force",
     "dust_limits",
     "dust_limits_2007",
+    "exam_intervals_2014",
+    "exam_intervals_2025",
     "exposure_levels",
     "get",
     "hazards",
@@ -110,6 +116,7 @@ __all__ = [
     "risk_directory",
     "risk_directory_2012",
     "search",
+    "training_hours",
 ]
 
 #: Edition of the chemical exposure limits used when neither ``edition`` nor ``as_of`` is given.
@@ -170,6 +177,12 @@ biological_limits: Table[BiologicalLimit] = _shipped(
 exposure_levels: Table[ExposureLevelClass] = _shipped("gbz21_2019_table5", ExposureLevelClass.from_dict)
 #: GBZ 2.2-2007 physical agents.
 physical_limits: Table[PhysicalLimit] = _shipped("gbz22_2007_physical", PhysicalLimit.from_dict)
+#: GBZ 188-2014 in-service examination intervals (the factors the sources give; see coverage()).
+exam_intervals_2014: Table[ExamIntervalEntry] = _shipped("gbz188_2014_intervals", ExamIntervalEntry.from_dict)
+#: GBZ 188-2025 in-service examination intervals (partial; secondary sources).
+exam_intervals_2025: Table[ExamIntervalEntry] = _shipped("gbz188_2025_intervals", ExamIntervalEntry.from_dict)
+#: Minimum training hours by role and kind (安监总厅安健〔2015〕121号 as secondary pages quote it).
+training_hours: Table[TrainingHours] = _shipped("training_hours_2015", TrainingHours.from_dict)
 #: 高毒物品目录 (卫法监发〔2003〕142号): 54 substances.
 highly_toxic: Table[HighlyToxicSubstance] = _shipped("highly_toxic_2003", HighlyToxicSubstance.from_dict)
 #: 职业病分类和目录, 2024 revision (12 categories, 135 diseases, in force 2025-08-01).
@@ -198,6 +211,9 @@ _ALL_TABLES: tuple[Table[Any], ...] = (
     biological_limits,
     exposure_levels,
     physical_limits,
+    exam_intervals_2014,
+    exam_intervals_2025,
+    training_hours,
     highly_toxic,
     diseases,
     diseases_2013,
@@ -940,6 +956,8 @@ _FACTORIES: dict[str, Any] = {
     "highly_toxic": (HighlyToxicSubstance.from_dict, None),
     "occupational_diseases": (OccupationalDisease.from_dict, None),
     "risk_directory": (RiskDirectoryEntry.from_dict, _risk_keys),
+    "exam_intervals": (ExamIntervalEntry.from_dict, None),
+    "training_hours": (TrainingHours.from_dict, None),
 }
 
 
