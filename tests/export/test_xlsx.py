@@ -171,3 +171,14 @@ def test_numbers_keep_their_digits_in_mixed_columns(m: Any) -> None:
     back = from_xlsx(_write([site]), m.Site)
     assert back == [site]
     assert back[0].extra["a"] == 0.30000000000000004
+
+
+@pytest.mark.parametrize("text", ["=1+1", "＝HYPERLINK(1)", "|cmd", "＋86", "'x"])
+def test_formula_like_text_is_a_quoted_text_cell(m: Any, text: str) -> None:
+    data = _write([m.Site(code="S1", name=text)])
+    ws = openpyxl.load_workbook(io.BytesIO(data))["Site"]
+    paths = [c.value for c in ws[3]]
+    cell = ws.cell(row=4, column=paths.index("name") + 1)
+    assert cell.data_type == "s"
+    assert cell.value == text
+    assert cell.quotePrefix
