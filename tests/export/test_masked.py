@@ -5,7 +5,6 @@ JSON-Schema library is a dependency)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -19,18 +18,12 @@ from ohsreg.export.jsonschema import schema
 from ohsreg.identifiers import resident_id
 from ohsreg.models import Enterprise, Masked, Worker
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "enterprise_checks.py"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def enterprises() -> list[Enterprise]:
-    spec = importlib.util.spec_from_file_location("ohsreg_example_masked", EXAMPLE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [build() for build in dict(module.BUILDERS).values()]
+@pytest.fixture
+def enterprises(example_enterprises: list[Enterprise]) -> list[Enterprise]:
+    return example_enterprises
 
 
 def _errors(value: Any, node: dict[str, Any], root: dict[str, Any], where: str = "$") -> list[str]:

@@ -4,11 +4,9 @@ byte-identical output (extra ``excel``; skipped when not installed)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import io
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,19 +18,13 @@ from ohsreg.export.xlsx import META_SHEET, from_xlsx, to_xlsx  # noqa: E402
 from ohsreg.models import Authority, Enterprise, Finding, finding  # noqa: E402
 from ohsreg.vocab import Severity  # noqa: E402
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "enterprise_checks.py"
 AS_OF = dt.date(2025, 6, 30)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture(scope="module")
-def enterprises() -> list[Enterprise]:
-    spec = importlib.util.spec_from_file_location("ohsreg_example_xlsx", EXAMPLE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [build() for build in dict(module.BUILDERS).values()]
+@pytest.fixture
+def enterprises(example_enterprises: list[Enterprise]) -> list[Enterprise]:
+    return example_enterprises
 
 
 def _write(records: Any, **kwargs: Any) -> bytes:
