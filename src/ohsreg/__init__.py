@@ -94,6 +94,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     from ohsreg import identifiers
     from ohsreg.identifiers import USCC, CASNumber, DivisionCode, IndustryCode, ResidentID
 
+    # -- instruments (#13) --
+    # isort: split
+    from ohsreg import instruments
+    from ohsreg.instruments import Clause, Instrument
+
     # -- catalogue (#5) --
     # isort: split
     from ohsreg import catalogue
@@ -317,6 +322,9 @@ _LAZY_NAMES: dict[str, str] = {
     "IndustryCode": "ohsreg.identifiers",
     "ResidentID": "ohsreg.identifiers",
     "USCC": "ohsreg.identifiers",
+    # -- instruments (#13) --
+    "Clause": "ohsreg.instruments",
+    "Instrument": "ohsreg.instruments",
     # -- catalogue (#5) --
     "BiologicalLimit": "ohsreg.catalogue",
     "DustLimit": "ohsreg.catalogue",
@@ -475,6 +483,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         "vocab",
         # -- identifiers (#4) --
         "identifiers",
+        # -- instruments (#13) --
+        "instruments",
         # -- catalogue (#5) --
         "catalogue",
         # -- assess (#6) --
@@ -562,6 +572,10 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "IndustryCode",
     "ResidentID",
     "identifiers",
+    # -- instruments (#13) --
+    "Clause",
+    "Instrument",
+    "instruments",
     # -- catalogue (#5) --
     "BiologicalLimit",
     "DustLimit",
