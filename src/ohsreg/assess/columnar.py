@@ -56,11 +56,11 @@ from ohsreg.assess.mac import MAC_CLAUSE
 from ohsreg.assess.peak import (
     CEILING_MULTIPLE,
     EXCURSION_MULTIPLE,
-    GBZ21_2019_IN_FORCE,
     MAX_COUNT,
     MAX_MINUTES,
     MIN_GAP_H,
     PEAK_CLAUSE,
+    _in_force_2019,
 )
 from ohsreg.assess.sampling import BELOW_LOD_POLICIES
 from ohsreg.assess.stel import STEL_CLAUSE, WINDOW_MIN
@@ -447,7 +447,7 @@ def shift_table(
         conc, minutes, cols, is_pe & ok, inverse, order, starts, c_pe, n_pe, limits, total
     )
     if cols.has("date"):
-        early = (n_pe > 0) & (g_day != NO_DAY) & (g_day < (GBZ21_2019_IN_FORCE - dt.date(1970, 1, 1)).days)
+        early = (n_pe > 0) & (g_day != NO_DAY) & (g_day < (_in_force_2019() - dt.date(1970, 1, 1)).days)
         early &= group_error < 0
         if early.any():
             group_error = _set(group_error, early, errors, _peak_edition_error())
@@ -628,7 +628,7 @@ def _peak_edition_error() -> AssessmentError:
         rule="assess.edition_unverified",
         field="date",
         hint="judge 15-min samples with ohsreg.assess.excursion(..., multiple=) from the 2007 text",
-        date=GBZ21_2019_IN_FORCE.isoformat(),
+        date=_in_force_2019().isoformat(),
     )
 
 

@@ -551,7 +551,8 @@ def limit_regime(as_of: dt.date | None = None) -> tuple[str, tuple[str, ...]]:
     >>> limit_regime(dt.date(2021, 1, 1))
     ('GBZ 2.1-2019', ())
     """
-    return _edition_for(None, as_of), _check_amendment_dates(as_of)
+    inst, _ = _edition_for(None, as_of)
+    return inst.id, _amendments_applied(inst, as_of)
 
 
 def limits_for(

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["HearingProtectorIssue", "PPEObservation", "PPEUseSurvey", "PostPPE", "RespiratorIssue"]
 
 _Count = Annotated[int, Field(ge=0, le=1_000_000)]
+_Issued = Annotated[int, Field(ge=0, le=1_000_000, json_schema_extra={"x-zh": "配发人数"})]
 _Level = Annotated[float, Field(ge=0, le=200)]
 _Rating = Annotated[float, Field(ge=0, le=60)]
 
@@ -66,7 +67,7 @@ class RespiratorIssue(Record):
     """The product model as issued."""
     product_standard: Text | None = None
     """The product standard it conforms to, e.g. ``GB 2626-2019``."""
-    workers: _Count
+    workers: _Issued
     """Number of workers it was issued to."""
     issued_on: EventDate | None = None
 
@@ -96,7 +97,7 @@ class HearingProtectorIssue(Record):
     """M value of the HML rating, dB."""
     l: _Rating | None = None  # noqa: E741 - the rating's name
     """L value of the HML rating, dB."""
-    workers: _Count
+    workers: _Issued
     """Number of workers it was issued to."""
     issued_on: EventDate | None = None
 
