@@ -9,9 +9,12 @@ module                             what it checks
 =================================  ==========================================================================
 :mod:`ohsreg.checks.enterprise`    an employer's duties: declaration, examinations, training, staffing,
                                    detection and evaluation, licences, rectification, accidents
-:mod:`ohsreg.checks.ppe`           a survey of personal protective equipment, post by post
+:mod:`ohsreg.checks.project`       a construction project's three-simultaneities file (令第90号), and one
+                                   evaluation's agency
+:mod:`ohsreg.checks.ppe`           personal protective equipment: a survey of its use, and the PPE an
+                                   employer's posts record
 =================================  ==========================================================================
 
-The records keep their ``check(as_of)`` methods (``Enterprise.check``, ``PPEUseSurvey.check`` …): each is
-one line that calls the function here.
+The records keep their ``check(as_of)`` methods (``Enterprise.check``, ``ConstructionProject.check``,
+``Evaluation.check``, ``PPEUseSurvey.check`` …): each is one line that calls the function here.
 """
