@@ -7,10 +7,35 @@ reproduced exactly.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+from collections.abc import Callable
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("ohsreg", deadline=None)
 settings.register_profile("ohsreg-ci", deadline=None, derandomize=True, print_blob=True)
 settings.load_profile("ohsreg-ci" if os.environ.get("CI") else "ohsreg")
+
+
+RunCli = Callable[[list[str]], tuple[int, str, str]]
+
+
+def _run_cli(argv: list[str]) -> tuple[int, str, str]:
+    from ohsreg import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """Run the command line in-process: ``(exit code, stdout, stderr)``."""
+    return _run_cli

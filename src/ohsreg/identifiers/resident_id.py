@@ -52,6 +52,7 @@ def compact(number: object) -> str:
             field=FIELD,
             type_rule="resident_id.type",
             length_rule="resident_id.length",
+            character_rule="resident_id.character",
             example=_EXAMPLE,
         )
     )
