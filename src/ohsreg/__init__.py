@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         AuthorityKind,
         Finding,
         HazardRef,
+        Masked,
         PersonalResidentID,
         PersonName,
         Phone,
@@ -93,6 +94,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # isort: split
     from ohsreg import identifiers
     from ohsreg.identifiers import USCC, CASNumber, DivisionCode, IndustryCode, ResidentID
+
+    # -- instruments (#13) --
+    # isort: split
+    from ohsreg import instruments
+    from ohsreg.instruments import Clause, Instrument
 
     # -- catalogue (#5) --
     # isort: split
@@ -230,11 +236,16 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         TechnicalService,
     )
 
+    # -- change tracking (#16) --
+    # isort: split
+    from ohsreg import changes
+    from ohsreg.changes import EditionDiff, Flip, RowChange, diff, flips
+
     # -- PPE (#16) --
     # isort: split
     from ohsreg.assess import hearing_protection, respirator_protection, select_respirators
     from ohsreg.catalogue.ppe import APFEntry, apf_for
-    from ohsreg.models import HearingProtectorIssue, PPEObservation, PPEUseSurvey, RespiratorIssue
+    from ohsreg.models import HearingProtectorIssue, PostPPE, PPEObservation, PPEUseSurvey, RespiratorIssue
     from ohsreg.vocab.ppe import Facepiece, HearingProtectorKind, PressureMode, RespiratorClass
 
     # -- export and cli (#10) --
@@ -258,6 +269,7 @@ _LAZY_NAMES: dict[str, str] = {
     "AuthorityKind": "ohsreg.models",
     "Finding": "ohsreg.models",
     "HazardRef": "ohsreg.models",
+    "Masked": "ohsreg.models",
     "PersonName": "ohsreg.models",
     "PersonalResidentID": "ohsreg.models",
     "Phone": "ohsreg.models",
@@ -312,6 +324,9 @@ _LAZY_NAMES: dict[str, str] = {
     "IndustryCode": "ohsreg.identifiers",
     "ResidentID": "ohsreg.identifiers",
     "USCC": "ohsreg.identifiers",
+    # -- instruments (#13) --
+    "Clause": "ohsreg.instruments",
+    "Instrument": "ohsreg.instruments",
     # -- catalogue (#5) --
     "BiologicalLimit": "ohsreg.catalogue",
     "DustLimit": "ohsreg.catalogue",
@@ -428,6 +443,12 @@ _LAZY_NAMES: dict[str, str] = {
     "TechnicalService": "ohsreg.rules.agency",
     "TechnicalServiceAgency": "ohsreg.models.agency",
     "TechnicalSupportInstitution": "ohsreg.models.network",
+    # -- change tracking (#16) --
+    "EditionDiff": "ohsreg.changes",
+    "Flip": "ohsreg.changes",
+    "RowChange": "ohsreg.changes",
+    "diff": "ohsreg.changes",
+    "flips": "ohsreg.changes",
     # -- PPE (#16) --
     "APFEntry": "ohsreg.catalogue.ppe",
     "Facepiece": "ohsreg.vocab.ppe",
@@ -435,6 +456,7 @@ _LAZY_NAMES: dict[str, str] = {
     "HearingProtectorKind": "ohsreg.vocab.ppe",
     "PPEObservation": "ohsreg.models",
     "PPEUseSurvey": "ohsreg.models",
+    "PostPPE": "ohsreg.models",
     "PressureMode": "ohsreg.vocab.ppe",
     "RespiratorClass": "ohsreg.vocab.ppe",
     "RespiratorIssue": "ohsreg.models",
@@ -463,6 +485,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         "vocab",
         # -- identifiers (#4) --
         "identifiers",
+        # -- instruments (#13) --
+        "instruments",
         # -- catalogue (#5) --
         "catalogue",
         # -- assess (#6) --
@@ -470,6 +494,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- models (#7, #8, #9) --
         # -- export (#10) --
         "export",
+        # -- change tracking (#16) --
+        "changes",
     }
 )
 
@@ -491,6 +517,7 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "AuthorityKind",
     "Finding",
     "HazardRef",
+    "Masked",
     "PersonName",
     "PersonalResidentID",
     "Phone",
@@ -548,6 +575,10 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "IndustryCode",
     "ResidentID",
     "identifiers",
+    # -- instruments (#13) --
+    "Clause",
+    "Instrument",
+    "instruments",
     # -- catalogue (#5) --
     "BiologicalLimit",
     "DustLimit",
@@ -666,6 +697,13 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "TechnicalService",
     "TechnicalServiceAgency",
     "TechnicalSupportInstitution",
+    # -- change tracking (#16) --
+    "EditionDiff",
+    "Flip",
+    "RowChange",
+    "changes",
+    "diff",
+    "flips",
     # -- PPE (#16) --
     "APFEntry",
     "Facepiece",
@@ -673,6 +711,7 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "HearingProtectorKind",
     "PPEObservation",
     "PPEUseSurvey",
+    "PostPPE",
     "PressureMode",
     "RespiratorClass",
     "RespiratorIssue",

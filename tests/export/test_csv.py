@@ -93,7 +93,7 @@ def test_bilingual_header_rows_are_skipped_on_read(sites: list[Any], m: Any) -> 
     text = to_csv(sites, header="both", unmask=True)
     assert text is not None
     zh, en, paths = text.splitlines()[:3]
-    assert zh.startswith("Code,名称,")
+    assert zh.startswith("编码,名称,")
     assert "岗位 1 岗位名称" in zh
     assert en.startswith("Code,Name,Opened")
     assert paths.startswith("code,name,opened")

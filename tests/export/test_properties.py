@@ -1,7 +1,9 @@
-"""Property tests: any text survives CSV, JSON Lines and Arrow round trips of nested records."""
+"""Property tests: any text survives CSV, JSON Lines, XLSX and Arrow round trips of nested records."""
 
 from __future__ import annotations
 
+import importlib.util
+import io
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -32,7 +34,7 @@ TEXT = (
         ),
         max_size=3,
     ),
-    headcount=st.integers(0, 10**9),
+    headcount=st.integers(0, 10**18),
 )
 def test_round_trips(
     m: Any, names: list[str], tags: list[str], extra: dict[str, Any], headcount: int
@@ -52,3 +54,9 @@ def test_round_trips(
     assert text is not None
     assert from_csv(text.encode(), m.Site) == sites
     assert load_many(dumps_jsonl(sites, unmask=True), m.Site) == sites
+    if importlib.util.find_spec("openpyxl") and importlib.util.find_spec("xlsxwriter"):
+        from ohsreg.export.xlsx import from_xlsx, to_xlsx
+
+        buf = io.BytesIO()
+        to_xlsx(sites, buf, unmask=True)
+        assert from_xlsx(buf.getvalue(), m.Site) == sites

@@ -22,17 +22,28 @@ first call and the ``hazard=`` look-ups import the catalogue on first use.
 from __future__ import annotations
 
 from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, ChemicalLimitLike, Message
+from ohsreg.assess.columnar import (
+    SAMPLE_COLUMNS,
+    SHIFT_COLUMNS,
+    ShiftTable,
+    samples_schema,
+    shift_table,
+    shifts_schema,
+)
 from ohsreg.assess.dust import dust_twa, silica_limit
 from ohsreg.assess.exposure_level import ExposureClass, ExposureLevelAssessment, exposure_level
 from ohsreg.assess.grading import Grade, GradingAssessment, chemical_grade, dust_grade, noise_grade
 from ohsreg.assess.heat import (
     HeatAssessment,
+    WorkIntensityIndex,
     exposure_time_ratio,
     heat,
+    max_exposure_time_ratio,
     wbgt,
     wbgt_limit,
     wbgt_twa,
     work_intensity,
+    work_intensity_index,
 )
 from ohsreg.assess.long_shift import LongShiftAssessment, daily_factor, reduction_factor, weekly_factor
 from ohsreg.assess.mac import MacAssessment, mac
@@ -67,6 +78,8 @@ from ohsreg.assess.twa import TwaAssessment, twa
 from ohsreg.assess.vectorized import ArrayAssessment, lex_8h_array, stel_array, twa_array, wbgt_array
 
 __all__ = [
+    "SAMPLE_COLUMNS",
+    "SHIFT_COLUMNS",
     "AppliedLimit",
     "ArrayAssessment",
     "Assessment",
@@ -89,8 +102,10 @@ __all__ = [
     "PeakAssessment",
     "RespiratorAssessment",
     "RespiratorSelection",
+    "ShiftTable",
     "StelAssessment",
     "TwaAssessment",
+    "WorkIntensityIndex",
     "allowed_hours",
     "chemical_grade",
     "concentration",
@@ -110,6 +125,7 @@ __all__ = [
     "impulse_noise",
     "lex_8h_array",
     "mac",
+    "max_exposure_time_ratio",
     "mixture",
     "noise_exposure",
     "noise_exposure_week",
@@ -118,7 +134,10 @@ __all__ = [
     "reduction_factor",
     "respirator_protection",
     "sample_volume",
+    "samples_schema",
     "select_respirators",
+    "shift_table",
+    "shifts_schema",
     "silica_limit",
     "standard_volume",
     "stel",
@@ -131,4 +150,5 @@ __all__ = [
     "wbgt_twa",
     "weekly_factor",
     "work_intensity",
+    "work_intensity_index",
 ]

@@ -59,6 +59,7 @@ from ohsreg.export._io import (
     record_error,
     text_blocks,
 )
+from ohsreg.export._labels import ZH
 
 # the neutraliser's former home: the names stay importable from here
 from ohsreg.export.cells import FORMULA_TRIGGERS as FORMULA_TRIGGERS
@@ -85,42 +86,8 @@ Header = Literal["path", "zh", "en", "both"]
 
 _LITERAL_START = frozenset("0123456789-+.tfnIN")
 
-# Chinese labels of common field names (official terms, see docs/glossary.md); a model field may set
-# its own with ``Field(json_schema_extra={"x-zh": "…"})``.
-_ZH: dict[str, str] = {
-    "name": "名称",
-    "uscc": "统一社会信用代码",
-    "region": "行政区划",
-    "industry": "行业",
-    "kind": "类别",
-    "level": "级别",
-    "rule": "规则",
-    "severity": "严重程度",
-    "clause": "条款",
-    "subject": "对象",
-    "template": "消息模板",
-    "params": "参数",
-    "due": "期限",
-    "value": "数值",
-    "unit": "单位",
-    "verdict": "判定",
-    "limit": "限值",
-    "edition": "版本",
-    "hazard": "危害因素",
-    "phone": "电话",
-    "resident_id": "身份证号码",
-    "address": "地址",
-    "date": "日期",
-    "custom": "自定义",
-    "category": "类别",
-    "workers": "劳动者",
-    "post": "岗位",
-    "posts": "岗位",
-    "workplace": "工作场所",
-    "workplaces": "工作场所",
-    "concentration": "浓度",
-    "duration": "时长",
-}
+# Chinese labels of field names: one table for every tabular exporter (see :mod:`ohsreg.export._labels`)
+_ZH = ZH
 
 
 def _literal(cell: str) -> Any:
@@ -256,13 +223,23 @@ class Table:
             key.append((0, int(part)) if part.isdigit() and order == 10**6 else (1, order))
         return tuple(key)
 
-    def label(self, path: str, locale: str) -> str:
-        """A human column label in ``zh_CN`` or ``en`` (list indexes shown 1-based)."""
+    def label(self, path: str, locale: str, *, skip: int = 0) -> str:
+        """A human column label in ``zh_CN`` or ``en`` (list indexes shown 1-based).
+
+        ``skip`` leaves out the first parts of the path (a column of a sheet of nested records is
+        labelled relative to the record).
+        """
         words: list[str] = []
         parts = tuple(path.split("."))
         for i, part in enumerate(parts):
-            if part.isdigit() and self.via(parts[: i + 1]) == "item":
+            if i < skip:
+                continue
+            via = self.via(parts[: i + 1])
+            if part.isdigit() and via == "item":
                 words.append(str(int(part) + 1))
+                continue
+            if via == "map":  # a key of a free-form mapping is data, shown as it is
+                words.append(part)
                 continue
             title = None
             for parent, _ in self.nodes(parts[:i]):

@@ -1,38 +1,276 @@
-"""Excel workbooks (extra ``excel``: ``pip install 'ohsreg[excel]'``, xlsxwriter).
+"""Excel workbooks both ways (extra ``excel``: ``pip install 'ohsreg[excel]'``, xlsxwriter and openpyxl).
 
-One sheet per record type; three header rows -- Chinese labels, English labels, and the column paths
-of :mod:`ohsreg.export.csv` (so a sheet saved as CSV reads back with :func:`~ohsreg.export.csv.from_csv`)
--- with frozen panes below them. When every row of a quantity has the same unit, the unit moves into
-the header (``浓度 数值 (mg/m³)``) and its column is dropped. Text is always written as text (never as a
-formula), numbers as numbers, dates as dates. Written in xlsxwriter's constant-memory mode.
+**Sheets per record kind.** Each model gets a sheet, and every list of nested records gets its own
+sheet (see :mod:`ohsreg.export._sheets`): an :class:`~ohsreg.models.Enterprise` becomes the sheets
+用人单位, 工作场所, 岗位, 接触检测, 劳动者, 职业健康检查, 职业卫生培训… -- one row per record, each child row
+carrying its row number (``_row``), its parent's row number (``_parent``) and its parent's name. With
+``as_of=`` the records' ``check(as_of)`` findings go to a sheet 核查发现 / Findings, and every finding row
+shows its message and severity rendered in ``locale`` next to the rule code and template.
 
-Personal data is masked unless ``unmask=True``.
+**Headers.** Label rows in each locale of ``labels`` (Chinese by default, then English), then the row of
+column paths the reader uses; panes are frozen below them. When every row of a quantity has the same
+unit, the unit is also shown in the value's label (``数值 (mg/m³)``); the unit column stays, so nothing is
+lost.
+
+**Cells.** Text is written as typed text cells (never a formula; text that a spreadsheet would take for
+a formula also gets Excel's quote prefix style, see :func:`~ohsreg.export.cells.neutralise`), numbers as
+numbers with all their digits (integers beyond 2⁵³, 17-digit floats), dates as dates, date-times as ISO text.
+Control characters are escaped the OOXML way (``_x000D_``) and unescaped by :func:`from_xlsx`.
+
+**Memory and reproducibility.** Records are streamed: rows are spooled to a temporary file and written
+in xlsxwriter's constant-memory mode, so memory stays bounded whatever the number of records. The
+document's creation time is fixed (:data:`~ohsreg.export._xlsx_common.CREATED`), so identical records
+give byte-identical files.
+
+Personal data is masked unless ``unmask=True``; a masked workbook reads back with masked values
+(see :mod:`ohsreg.export.json`).
+
+>>> import io
+>>> from ohsreg.models import Authority
+>>> a = Authority(name="杭州市卫生健康委员会", kind="HEALTH", level="MUNICIPAL", region="330100")
+>>> buf = io.BytesIO()
+>>> to_xlsx([a], buf)
+>>> from_xlsx(buf.getvalue(), Authority) == [a]
+True
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Any
+import pickle
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-from ohsreg.export._io import context, require
+from ohsreg.errors import InvalidFormat, UnknownEntry
+from ohsreg.export._form import FORM_TITLE, declaration_form
+from ohsreg.export._io import Source, context, gc_paused, list_adapter, require
+from ohsreg.export._sheets import PARENT, PARENT_NAME, ROW, Layout, display_name
+from ohsreg.export._xlsx_common import CREATED
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["FORM_TITLE", "declaration_form", "to_xlsx"]
+    from ohsreg.export.csv import Table
+
+__all__ = ["FORM_TITLE", "META_SHEET", "declaration_form", "from_xlsx", "to_xlsx"]
+
+M = TypeVar("M", bound="BaseModel")
+
+META_SHEET = "_ohsreg"
+"""Name of the hidden sheet that maps each sheet to its model and path (what :func:`from_xlsx` reads)."""
+
+MESSAGE = "_message"
+SEVERITY = "_severity"
+FINDINGS = "#findings"
+_BATCH = 1000
+_MAX_EXACT_INT = 2**53
+_SHEET_NAMES = {
+    "Enterprise": ("用人单位", "Enterprises"),
+    "Finding": ("核查发现", "Findings"),
+    FINDINGS: ("核查发现", "Findings"),
+    "ConstructionProject": ("建设项目", "Projects"),
+    "TechnicalServiceAgency": ("技术服务机构", "Agencies"),
+    "Expert": ("专家", "Experts"),
+    "HazardDeclaration": ("职业病危害项目申报", "Declarations"),
+}
+_OWN_LABELS = {
+    ROW: ("行号", "Row"),
+    PARENT: ("上级行号", "Parent row"),
+    PARENT_NAME: ("上级", "Parent"),
+    MESSAGE: ("消息", "Message"),
+    SEVERITY: ("严重程度说明", "Severity label"),
+}
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
-def _sheets(
-    records: Iterable[BaseModel] | Mapping[str, Iterable[BaseModel]],
-) -> dict[str, list[BaseModel]]:
+class _Sheet:
+    """One sheet being spooled: where its records sit in the model, its columns, its rows on disk."""
+
+    def __init__(
+        self, name: str, model: type[BaseModel], parts: tuple[str, ...], path: str, parent: str | None
+    ) -> None:
+        from ohsreg.export.csv import _table
+
+        self.name = name
+        self.model = model
+        self.table: Table = _table(model)
+        self.layout = Layout(self.table)
+        self.parts = parts
+        self.path = path
+        self.parent = parent
+        self.derived = path == FINDINGS
+        self.columns: dict[str, None] = {}
+        self.units: dict[str, set[Any]] = {}
+        self.unit_broken: set[str] = set()
+        self.count = 0
+        self._pending: list[dict[str, Any]] = []
+        self._spool: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
+
+    def add(self, row: dict[str, Any]) -> int:
+        self.count += 1
+        row[ROW] = self.count
+        setdefault = self.columns.setdefault
+        for key in row:
+            setdefault(key, None)
+        for key, unit in row.items():
+            if key.endswith(".unit"):
+                value = key[:-5] + ".value"
+                if (unit is None) != (row.get(value) is None):
+                    self.unit_broken.add(key)
+                elif unit is not None:
+                    seen = self.units.setdefault(key, set())
+                    if len(seen) < 2:
+                        seen.add(unit)
+        self._pending.append(row)
+        if len(self._pending) >= _BATCH:
+            self._flush()
+        return self.count
+
+    def _flush(self) -> None:
+        if self._pending:
+            pickle.dump(self._pending, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+            self._pending = []
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        self._flush()
+        self._spool.seek(0)
+        while True:
+            try:
+                batch = pickle.load(self._spool)
+            except EOFError:
+                return
+            yield from batch
+
+    def shared_units(self) -> dict[str, str]:
+        """``{value column: unit}`` for quantities whose every row has the same unit."""
+        return {
+            key[:-5] + ".value": str(next(iter(seen)))
+            for key, seen in self.units.items()
+            if len(seen) == 1 and key not in self.unit_broken and key[:-5] + ".value" in self.columns
+        }
+
+    def ordered_columns(self) -> list[str]:
+        own = [c for c in (ROW, PARENT, PARENT_NAME) if c in self.columns]
+        derived = [c for c in (MESSAGE, SEVERITY) if c in self.columns]
+        data = [c for c in self.columns if not c.startswith("_")]
+        prefix = ".".join(self.parts)
+        key = self.table.sort_key
+        data.sort(key=lambda c: key(f"{prefix}.{c}" if prefix else c))
+        return own + data + derived
+
+    def close(self) -> None:
+        self._spool.close()
+
+
+class _Book:
+    """The sheets of one workbook, created as records arrive (sheet order = order of first use)."""
+
+    def __init__(self, labels: Sequence[str], locale: str) -> None:
+        self.labels = labels
+        self.locale = locale
+        self.sheets: dict[tuple[str, str], _Sheet] = {}
+        self._names: set[str] = set()
+
+    def sheet(
+        self, root: str, model: type[BaseModel], parts: tuple[str, ...], path: str, parent: _Sheet | None
+    ) -> _Sheet:
+        found = self.sheets.get((root, path))
+        if found is None:
+            name = self._name(root, model, parts, path, parent)
+            found = _Sheet(name, model, parts, path, None if parent is None else parent.name)
+            self.sheets[(root, path)] = found
+        return found
+
+    def _name(
+        self, root: str, model: type[BaseModel], parts: tuple[str, ...], path: str, parent: _Sheet | None
+    ) -> str:
+        en = bool(self.labels) and self.labels[0] == "en"
+        if parent is None:
+            base = root
+        elif path in _SHEET_NAMES:
+            base = _SHEET_NAMES[path][1 if en else 0]
+        else:  # the list's label relative to the parent record; the parent's name first if taken
+            base = parent.table.label(".".join(parts[:-1]), "en" if en else "zh_CN", skip=len(parent.parts))
+            if base.casefold() in self._names:
+                base = f"{parent.name} {base}"
+        base = _BAD_SHEET_CHARS.sub("_", base).strip("'")[:31] or "Sheet"
+        name, n = base, 2
+        while name.casefold() in self._names or name == META_SHEET:
+            suffix = f" {n}"
+            name, n = base[: 31 - len(suffix)] + suffix, n + 1
+        self._names.add(name.casefold())
+        return name
+
+    def add(
+        self,
+        root: str,
+        model: type[BaseModel],
+        dumped: dict[str, Any],
+        obj: Any,
+        parent: tuple[_Sheet, int, str | None] | None = None,
+        parts: tuple[str, ...] = (),
+        path: str = "",
+    ) -> None:
+        sheet = self.sheet(root, model, parts, path, None if parent is None else parent[0])
+        row, lists = sheet.layout.split(dumped, parts)
+        if parent is not None:
+            row[PARENT] = parent[1]
+            if parent[2] is not None:
+                row[PARENT_NAME] = parent[2]
+        if obj is not None and hasattr(obj, "message") and hasattr(obj, "severity"):
+            row[MESSAGE] = obj.message(self.locale)
+            row[SEVERITY] = obj.severity.label(self.locale)
+        number = sheet.add(row)
+        here = (sheet, number, display_name(row))
+        for key, list_parts, items in lists:
+            child_path = f"{path}.{_strip_indexes(key)}" if path else _strip_indexes(key)
+            for item in items:
+                self.add(root, model, item, None, here, (*list_parts, "0"), child_path)
+
+    def add_findings(self, root: str, findings: list[Any], parent: tuple[_Sheet, int, str | None]) -> None:
+        from ohsreg.models.base import Finding
+
+        dumped = list_adapter(Finding).dump_python(findings, mode="json") if findings else []
+        for f, d in zip(findings, dumped, strict=True):
+            self.add(root, Finding, d, f, parent, (), FINDINGS)
+
+
+def _strip_indexes(key: str) -> str:
+    return ".".join(p for p in key.split(".") if not p.isdigit())
+
+
+def _root_name(model: type[BaseModel], labels: Sequence[str]) -> str:
+    names = _SHEET_NAMES.get(model.__name__)
+    if names is None:
+        return model.__name__
+    return names[1] if labels and labels[0] == "en" else names[0]
+
+
+def _chunks(
+    records: Iterable[BaseModel] | Mapping[str, Iterable[BaseModel]], labels: Sequence[str]
+) -> Iterator[tuple[str, list[BaseModel]]]:
+    """``(root sheet name, records of one model)`` in batches, in input order."""
     if isinstance(records, Mapping):
-        return {str(k): list(v) for k, v in records.items()}
-    out: dict[str, list[BaseModel]] = {}
-    for r in records:
-        out.setdefault(type(r).__name__, []).append(r)
-    return out
+        for key, items in records.items():
+            yield from _batches(items, lambda _r, k=str(key): k)
+        return
+    yield from _batches(records, lambda r: _root_name(type(r), labels))
+
+
+def _batches(items: Iterable[BaseModel], name: Any) -> Iterator[tuple[str, list[BaseModel]]]:
+    chunk: list[BaseModel] = []
+    for r in items:
+        if chunk and (type(r) is not type(chunk[0]) or len(chunk) >= _BATCH):
+            yield name(chunk[0]), chunk
+            chunk = []
+        chunk.append(r)
+    if chunk:
+        yield name(chunk[0]), chunk
 
 
 def to_xlsx(
@@ -41,78 +279,131 @@ def to_xlsx(
     *,
     unmask: bool = False,
     labels: Sequence[str] = ("zh_CN", "en"),
+    locale: str | None = None,
+    as_of: dt.date | None = None,
+    created: dt.datetime | None = None,
 ) -> None:
-    """Write ``records`` to an .xlsx workbook, one sheet per model (or per key of a mapping).
+    """Write ``records`` to an .xlsx workbook: a sheet per model (or per key of a mapping) and per list
+    of nested records.
 
-    ``labels`` chooses the label rows above the path row (``()`` for paths only).
+    Args:
+        records: the records (any public models, mixed), or ``{sheet name: records}``.
+        dest: a path or a binary file.
+        unmask: write personal data in clear.
+        labels: the locales of the label rows above the path row (``()`` for paths only); the first
+            one also names the sheets.
+        locale: the language of rendered cells (finding messages, severity labels); default: the first
+            of ``labels``, else zh_CN.
+        as_of: add a findings sheet with each record's ``check(as_of)`` findings.
+        created: the creation time written into the document properties (default: a fixed time, so
+            identical input gives identical bytes).
 
     Raises:
         MissingExtra: ``export.extra_missing`` when xlsxwriter is not installed.
     """
     xlsxwriter = require("xlsxwriter", "excel")
-    from ohsreg.export.csv import _table, columns_of, flatten
     from ohsreg.i18n import normalize_locale
 
-    sheets = _sheets(records)
-    workbook = xlsxwriter.Workbook(
-        dest,
-        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
-    )
+    langs = [normalize_locale(loc) for loc in labels]
+    book = _Book(langs, normalize_locale(locale or (langs[0] if langs else "zh_CN")))
+    ctx = context(unmask)
     try:
-        bold = workbook.add_format({"bold": True, "bg_color": "#EEEEEE"})
-        path_fmt = workbook.add_format({"italic": True, "font_color": "#666666"})
-        date_fmt = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        for sheet_name, items in sheets.items():
-            ws = workbook.add_worksheet(sheet_name[:31])
-            if not items:
-                continue
-            model = type(items[0])
-            from ohsreg.export._io import gc_paused, list_adapter
-
+        for root, chunk in _chunks(records, langs):
+            model = type(chunk[0])
             with gc_paused():
-                dumped = list_adapter(model).dump_python(items, mode="json", context=context(unmask))
-                rows = [flatten(d) for d in dumped]
-            cols = columns_of(rows, model)
-            units: dict[str, str] = {}
-            for c in cols:
-                if c.endswith(".unit") and f"{c[:-5]}.value" in cols:
-                    value = c[:-5] + ".value"
-                    seen = {r.get(c) for r in rows} - {None}
-                    absent_together = all((r.get(c) is None) == (r.get(value) is None) for r in rows)
-                    if len(seen) == 1 and absent_together:
-                        units[value] = str(seen.pop())
-            cols = [c for c in cols if not (c.endswith(".unit") and c[:-5] + ".value" in units)]
-            table = _table(model)
-            r = 0
-            for loc in labels:
-                lang = normalize_locale(loc)
-                for j, c in enumerate(cols):
-                    text = table.label(c, lang)
-                    if c in units:
-                        text += f" ({units[c]})"
-                    ws.write_string(r, j, text, bold)
-                r += 1
-            for j, c in enumerate(cols):
-                ws.write_string(r, j, c, path_fmt)
-                ws.set_column(j, j, max(10, min(40, len(c) + 2)))
-            r += 1
-            ws.freeze_panes(r, 0)
-            writers = [(j, c, _writer(ws, table, c, date_fmt)) for j, c in enumerate(cols)]
-            for row in rows:
-                get = row.get
-                for j, c, write in writers:
-                    cell = get(c)
-                    if cell is not None:
-                        write(r, j, cell)
-                r += 1
+                dumped = list_adapter(model).dump_python(chunk, mode="json", context=ctx)
+            for obj, d in zip(chunk, dumped, strict=True):
+                book.add(root, model, d, obj)
+                check = getattr(obj, "check", None)
+                if as_of is not None and callable(check):
+                    root_sheet = book.sheets[(root, "")]
+                    here = (root_sheet, root_sheet.count, display_name(d))
+                    book.add_findings(root, list(check(as_of)), here)
+        workbook = xlsxwriter.Workbook(
+            dest, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        )
+        workbook.set_properties({"created": created or CREATED})
+        try:
+            _write(workbook, book, langs)
+        finally:
+            workbook.close()
     finally:
-        workbook.close()
+        for sheet in book.sheets.values():
+            sheet.close()
 
 
-def _writer(ws: Any, table: Any, path: str, date_fmt: Any) -> Any:
+def _write(workbook: Any, book: _Book, langs: Sequence[str]) -> None:
+    bold = workbook.add_format({"bold": True, "bg_color": "#EEEEEE"})
+    path_fmt = workbook.add_format({"italic": True, "font_color": "#666666"})
+    formats = {
+        "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+        "quote": workbook.add_format({"quote_prefix": True}),
+    }
+    for sheet in book.sheets.values():
+        ws = workbook.add_worksheet(sheet.name)
+        cols = sheet.ordered_columns()
+        units = sheet.shared_units()
+        prefix = ".".join(sheet.parts)
+        r = 0
+        for lang in langs:
+            for j, c in enumerate(cols):
+                ws.write_string(r, j, _column_label(sheet, c, lang, prefix) + _unit_suffix(units, c), bold)
+            r += 1
+        for j, c in enumerate(cols):
+            ws.write_string(r, j, c, path_fmt)
+            ws.set_column(j, j, max(8, min(40, len(c) + 2)))
+        r += 1
+        ws.freeze_panes(r, 1)
+        writers = [(j, c, _writer(ws, sheet, c, prefix, formats)) for j, c in enumerate(cols)]
+        for row in sheet.rows():
+            get = row.get
+            for j, c, write in writers:
+                cell = get(c)
+                if cell is not None:
+                    write(r, j, cell)
+            r += 1
+    meta = workbook.add_worksheet(META_SHEET)
+    for j, head in enumerate(("sheet", "model", "path", "parts", "parent", "derived", "header_rows")):
+        meta.write_string(0, j, head)
+    for i, sheet in enumerate(book.sheets.values(), 1):
+        for j, value in enumerate(
+            (
+                sheet.name,
+                sheet.model.__name__,
+                sheet.path,
+                ".".join(sheet.parts),
+                sheet.parent or "",
+                str(sheet.derived).lower(),
+            )
+        ):
+            meta.write_string(i, j, value)
+        meta.write_number(i, 6, len(langs) + 1)
+    meta.hide()
+
+
+def _column_label(sheet: _Sheet, column: str, lang: str, prefix: str) -> str:
+    own = _OWN_LABELS.get(column)
+    if own is not None:
+        return own[0] if lang == "zh_CN" else own[1]
+    full = f"{prefix}.{column}" if prefix else column
+    return str(sheet.table.label(full, lang, skip=len(sheet.parts)))
+
+
+def _unit_suffix(units: dict[str, str], column: str) -> str:
+    return f" ({units[column]})" if column in units else ""
+
+
+def _writer(ws: Any, sheet: _Sheet, column: str, prefix: str, formats: dict[str, Any]) -> Any:
     """The cell writer of one column, chosen once from the model's schema (text is never a formula)."""
-    formats = {n.get("format") for n, _ in table.nodes(tuple(path.split(".")))}
-    if formats == {"date"}:
+    from ohsreg.export.cells import neutralise
+
+    if column.startswith("_"):
+        return lambda r, j, value: _cell(ws, r, j, value, formats["quote"])
+    full = f"{prefix}.{column}" if prefix else column
+    table = sheet.table
+    kinds = {n.get("format") for n, _ in table.nodes(tuple(full.split(".")))}
+    if kinds == {"date"}:
+        date_fmt = formats["date"]
 
         def write_date(r: int, j: int, value: Any) -> None:
             try:
@@ -121,214 +412,261 @@ def _writer(ws: Any, table: Any, path: str, date_fmt: Any) -> Any:
                 ws.write_string(r, j, str(value))
 
         return write_date
-    if table.kind(path) == "text":
-        write_string = ws.write_string
+    if table.kind(full) == "text":
+        write_string, quote = ws.write_string, formats["quote"]
 
         def write_text(r: int, j: int, value: Any) -> None:
-            write_string(r, j, value if isinstance(value, str) else str(value))
+            text = value if isinstance(value, str) else str(value)
+            if text and neutralise(text) != text:
+                write_string(r, j, text, quote)
+            else:
+                write_string(r, j, text)
 
         return write_text
-    return lambda r, j, value: _cell(ws, r, j, value)
+    return lambda r, j, value: _cell(ws, r, j, value, formats["quote"])
 
 
-def _cell(ws: Any, r: int, j: int, value: Any) -> None:
+class _ExactFloat(float):
+    """A float that xlsxwriter writes with all its digits (it formats numbers with ``.16G``)."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return repr(float(self))
+
+
+class _ExactInt(int):
+    """An integer beyond 2⁵³ that xlsxwriter writes digit for digit instead of as a 16-digit float."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return str(int(self))
+
+
+def _cell(ws: Any, r: int, j: int, value: Any, quote: Any) -> None:
+    """One cell of a column that may hold numbers. A number that 16 significant digits cannot hold (an
+    integer beyond 2⁵³, a float needing 17 digits) is written with all its digits; readers (openpyxl,
+    Excel) parse the cell's text, so nothing is lost in the file (Excel itself shows 15 digits)."""
+    from ohsreg.export.cells import neutralise
+
     if isinstance(value, bool):
         ws.write_boolean(r, j, value)
+    elif isinstance(value, int) and abs(value) > _MAX_EXACT_INT:
+        ws.write_number(r, j, _ExactInt(value))
+    elif isinstance(value, float) and float(f"{value:.16g}") != value:
+        ws.write_number(r, j, _ExactFloat(value))
     elif isinstance(value, int | float):
         ws.write_number(r, j, value)
     else:
-        ws.write_string(r, j, str(value))
+        text = str(value)
+        if text and neutralise(text) != text:
+            ws.write_string(r, j, text, quote)
+        else:
+            ws.write_string(r, j, text)
 
 
 # --------------------------------------------------------------------------------------------------
-# the declaration form (职业病危害项目申报表, 2012 edition)
-
-FORM_TITLE = "职业病危害项目申报表(2012年版)"
-"""Title of the form annexed to 《职业病危害项目申报办法》 (安监总局令第48号, 2012), annex 1."""
-
-_FORM_CLASSES = (
-    ("粉尘类", ("DUST",)),
-    ("化学物质类", ("CHEMICAL",)),
-    ("物理因素类", ("PHYSICAL",)),
-    ("放射性物质类", ("RADIOLOGICAL",)),
-    ("其他", ("BIOLOGICAL", "OTHER")),
-)
-_SIZES = (("LARGE", "大"), ("MEDIUM", "中"), ("SMALL", "小"), ("MICRO", "微"))
+# reading
 
 
-def _radio(selected: bool) -> str:
-    return "●" if selected else "○"
+def _unescape(text: str) -> str:
+    """Undo the OOXML escape of control characters (``_x000D_`` -> CR; ``_x005F_`` -> ``_``)."""
+    if "_x" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
-def _hazard_info(key: str) -> tuple[str, str | None]:
-    """Chinese name and category code of a hazard key, from the reference catalogue."""
-    from ohsreg import catalogue
+def _open(source: Source) -> Any:
+    openpyxl = require("openpyxl", "excel")
+    if isinstance(source, bytes | bytearray | memoryview):
+        source = io.BytesIO(bytes(source))
+    import zipfile
 
-    found = catalogue.get(key)
-    if found is None:
-        return key, None
-    return found.name_zh, found.category.code
+    from openpyxl.utils.exceptions import InvalidFileException
 
-
-def _industry(code: Any) -> str | None:
-    """``C2110 木质家具制造``: the code with its GB/T 4754 name when the code is known."""
-    if not isinstance(code, str):
-        return None
-    from ohsreg.identifiers import industry
-
-    found = industry.get(code)
-    return code if found is None else f"{code} {found.name_zh}"
-
-
-def declaration_form(
-    declaration: BaseModel,
-    dest: str | os.PathLike[str] | IO[bytes],
-    *,
-    enterprise: BaseModel | None = None,
-    unmask: bool = False,
-) -> None:
-    """Write one hazard declaration as a workbook laid out like the official 2012 declaration form.
-
-    The layout follows 职业病危害项目申报表(2012年版), annex 1 of 《职业病危害项目申报办法》
-    (安监总局令第48号; verified against a public copy of the order): the employer block (申报类别,
-    变更原因, addresses, 企业规模, 行业分类, 注册类型, 法定代表人, 职业卫生管理机构 and staff, 劳动者总人数,
-    职业病累计人数), the five classes of hazard factors (粉尘类, 化学物质类, 物理因素类, 放射性物质类,
-    其他 -- biological factors of the 2015 catalogue are counted under 其他, the form predating that
-    category) and the distribution table by workplace (作业场所名称, 职业病危害因素名称, 接触人数 可重复 /
-    不重复, 合计).
-
-    ``declaration`` is read through its canonical JSON (fields ``kind``, ``event``, ``enterprise_name``,
-    ``filed_on``, ``items[].hazard/category/distribution/exposed_workers``) and ``enterprise`` likewise
-    (``address``, ``size``, ``industry``, ``economic_type``, ``legal_representative``,
-    ``oh_organisation``, ``oh_managers[].role``, ``workers_total``, ``workers_exposed``); cells the
-    records cannot fill are left blank -- never guessed: per-class and de-duplicated exposure counts are
-    filled only where one item makes them exact. Personal data is masked unless ``unmask=True``.
-    """
-    xlsxwriter = require("xlsxwriter", "excel")
-    ctx = context(unmask)
-    d: dict[str, Any] = declaration.model_dump(mode="json", context=ctx)
-    e: dict[str, Any] = enterprise.model_dump(mode="json", context=ctx) if enterprise is not None else {}
-    items: list[dict[str, Any]] = list(d.get("items") or [])
-
-    wb = xlsxwriter.Workbook(dest, {"strings_to_formulas": False, "strings_to_urls": False})
     try:
-        ws = wb.add_worksheet("申报表")
-        title = wb.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"})
-        head = wb.add_format(
-            {"bold": True, "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True}
+        return openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as err:
+        if isinstance(err, FileNotFoundError):
+            raise
+        raise InvalidFormat(
+            "not a readable .xlsx workbook: {reason}",
+            rule="export.xlsx_format",
+            hint="pass a workbook written by ohsreg.export.xlsx.to_xlsx (or saved by Excel as .xlsx)",
+            reason=str(err) or type(err).__name__,
+        ) from None
+
+
+def _meta(wb: Any) -> list[dict[str, Any]]:
+    if META_SHEET not in wb.sheetnames:
+        return []
+    rows = list(wb[META_SHEET].iter_rows(values_only=True))
+    if not rows:
+        return []
+    head = [str(h) for h in rows[0]]
+    return [dict(zip(head, row, strict=False)) for row in rows[1:] if row and row[0]]
+
+
+def _sheet_rows(ws: Any, table: Table, prefix: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(sheet row number, {column path: value})`` of the data rows below the path row."""
+    rows = ws.iter_rows(values_only=True)
+    names: list[str] | None = None
+    header_at = 0
+    for header_at, row in enumerate(rows, 1):
+        cells = ["" if c is None else str(c).strip() for c in row]
+        known = [c for c in cells if c]
+        if known and all(c.startswith("_") or table.known(f"{prefix}.{c}" if prefix else c) for c in known):
+            names = cells
+            break
+        if header_at >= 6:
+            break
+    if names is None:
+        raise InvalidFormat(
+            "no row of {model} column paths found at the top of sheet {sheet!r}",
+            rule="export.xlsx_format",
+            hint="the sheet must have the path row written by to_xlsx (label rows above it are skipped)",
+            model=table.model.__name__,
+            sheet=ws.title,
         )
-        cell = wb.add_format({"border": 1, "valign": "vcenter", "text_wrap": True})
-        plain = wb.add_format({"valign": "vcenter"})
-        ws.set_column(0, 0, 16)
-        ws.set_column(1, 5, 18)
+    keep = [(i, c) for i, c in enumerate(names) if c and (c in (ROW, PARENT) or not c.startswith("_"))]
+    dates = {
+        c
+        for _, c in keep
+        if {n.get("format") for n, _ in table.nodes(tuple((f"{prefix}.{c}" if prefix else c).split(".")))}
+        == {"date"}
+    }
+    for number, row in enumerate(rows, header_at + 1):
+        values: dict[str, Any] = {}
+        for i, c in keep:
+            value = row[i] if i < len(row) else None
+            if value is None:
+                continue
+            if isinstance(value, str):
+                value = _unescape(value)
+            elif isinstance(value, dt.datetime):
+                value = value.date().isoformat() if c in dates else value.isoformat()
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            values[c] = value
+        if values:
+            yield number, values
 
-        def put(row: int, first: int, last: int, value: Any, fmt: Any = cell) -> None:
-            text = "" if value is None else value
-            if first == last:
-                if isinstance(text, int | float) and not isinstance(text, bool):
-                    ws.write_number(row, first, text, fmt)
-                else:
-                    ws.write_string(row, first, str(text), fmt)
-            else:
-                ws.merge_range(row, first, row, last, "", fmt)
-                if isinstance(text, int | float) and not isinstance(text, bool):
-                    ws.write_number(row, first, text, fmt)
-                else:
-                    ws.write_string(row, first, str(text), fmt)
 
-        ws.merge_range(0, 0, 0, 5, FORM_TITLE, title)
-        ws.set_row(0, 30)
-        put(1, 0, 1, f"单位:(盖章) {d.get('enterprise_name') or ''}", plain)
-        put(1, 2, 3, "主要负责人:(签字)", plain)
-        put(1, 4, 5, f"日期: {d.get('filed_on') or ''}", plain)
+def from_xlsx(source: Source, model: type[M], *, sheet: str | None = None) -> list[M]:
+    """Read the records of ``model`` from a workbook written by :func:`to_xlsx` (round trip equal).
 
-        kind = d.get("kind")
-        put(2, 0, 0, "申报类别", head)
-        put(2, 1, 2, f"初次申报{_radio(kind == 'INITIAL')} 变更申报{_radio(kind == 'CHANGE')}")
-        put(2, 3, 3, "变更原因", head)
-        event: Any = getattr(declaration, "event", None)
-        label = getattr(event, "label", None)
-        reason = label("zh_CN") if callable(label) else d.get("event")
-        put(2, 4, 5, reason if kind == "CHANGE" else None)
-        put(3, 0, 0, "单位注册地址", head)
-        put(3, 1, 2, e.get("address"))
-        put(3, 3, 3, "工作场所地址", head)
-        put(3, 4, 5, None)
-        size = e.get("size")
-        put(4, 0, 0, "企业规模", head)
-        put(4, 1, 2, " ".join(f"{zh}{_radio(size == code)}" for code, zh in _SIZES))
-        put(4, 3, 3, "行业分类", head)
-        put(4, 4, 5, _industry(e.get("industry")))
-        economic = e.get("economic_type")
-        term: Any = getattr(enterprise, "economic_type", None)
-        if callable(getattr(term, "label", None)):
-            economic = term.label("zh_CN")
-        elif isinstance(economic, dict):
-            economic = economic.get("custom")
-        put(5, 0, 0, "注册类型", head)
-        put(5, 1, 1, economic)
-        put(5, 2, 2, "法定代表人", head)
-        put(5, 3, 3, e.get("legal_representative"))
-        put(5, 4, 4, "联系电话", head)
-        principal = e.get("principal")
-        put(5, 5, 5, principal.get("phone") if isinstance(principal, dict) else None)
-        managers = e.get("oh_managers") or []
-        has_org = e.get("oh_organisation") if enterprise is not None else None
-        put(6, 0, 0, "职业卫生管理机构", head)
-        put(6, 1, 1, "" if enterprise is None else f"有{_radio(bool(has_org))} 无{_radio(not has_org)}")
-        put(6, 2, 2, "职业卫生管理人员数", head)
-        full = sum(1 for m in managers if m.get("role") == "FULL_TIME")
-        part = sum(1 for m in managers if m.get("role") == "PART_TIME")
-        put(6, 3, 3, f"专职 {full}" if enterprise is not None else "专职")
-        put(6, 4, 5, f"兼职 {part}" if enterprise is not None else "兼职")
-        put(7, 0, 0, "劳动者总人数", head)
-        put(7, 1, 2, e.get("workers_total"))
-        put(7, 3, 3, "职业病累计人数", head)
-        put(7, 4, 5, None)
+    The model's sheet and its child sheets are found through the hidden :data:`META_SHEET`; ``sheet``
+    picks one root sheet by name (for a workbook with several sheets of the model, or a hand-made
+    workbook without the hidden sheet, where the sheet is read as one flat table). Derived sheets and
+    columns (findings, rendered messages) are skipped.
 
-        resolved = []
-        for item in items:
-            name, category = _hazard_info(str(item.get("hazard")))
-            resolved.append((item, name, item.get("category") or category))
-        top = 8
-        ws.merge_range(top, 0, top + len(_FORM_CLASSES) - 1, 0, "职业病危害因素种类", head)
-        total = e.get("workers_exposed")
-        ws.merge_range(top, 4, top + len(_FORM_CLASSES) - 1, 5, "", cell)
-        ws.write_string(top, 4, f"接触职业病危害总人数: {'' if total is None else total}", cell)
-        for i, (label, codes) in enumerate(_FORM_CLASSES):
-            members = [it for it, _, cat in resolved if cat in codes]
-            known = all(cat is not None for _, _, cat in resolved)
-            present = bool(members) if known or members else None
-            mark = f"{label} 有{_radio(present is True)} 无{_radio(present is False)}"
-            put(top + i, 1, 1, mark)
-            put(top + i, 2, 2, "接触人数", head)
-            put(top + i, 3, 3, members[0].get("exposed_workers") if len(members) == 1 else None)
+    Raises:
+        MissingExtra: ``export.extra_missing`` when openpyxl is not installed.
+        InvalidFormat: ``export.xlsx_format`` for a file that is not a workbook or has no path row.
+        UnknownEntry: ``export.xlsx_sheet`` when no sheet holds ``model``.
+        RecordError: ``export.record_invalid`` for invalid records, with their sheet rows.
+    """
+    from ohsreg.export.csv import _table, unflatten
 
-        row = top + len(_FORM_CLASSES)
-        ws.merge_range(row, 0, row + max(len(items), 1) + 1, 0, "职业病危害因素分布情况", head)
-        put(row, 1, 1, "作业场所名称", head)
-        put(row, 2, 3, "职业病危害因素名称", head)
-        put(row, 4, 4, "接触人数(可重复)", head)
-        put(row, 5, 5, "接触人数(不重复)", head)
-        row += 1
-        by_place: dict[str, list[tuple[dict[str, Any], str]]] = {}
-        for item, name, _ in resolved:
-            by_place.setdefault(str(item.get("distribution") or ""), []).append((item, name))
-        repeated = 0
-        for place, members_of in by_place.items():
-            for k, (item, name) in enumerate(members_of):
-                count = item.get("exposed_workers")
-                repeated += int(count or 0)
-                put(row, 1, 1, place if k == 0 else "")
-                put(row, 2, 3, name)
-                put(row, 4, 4, count)
-                put(row, 5, 5, count if len(members_of) == 1 else None)
-                row += 1
-        if not items:
-            put(row, 1, 5, None)
-            row += 1
-        put(row, 1, 3, "合计", head)
-        put(row, 4, 4, repeated)
-        put(row, 5, 5, None)
+    wb = _open(source)
+    try:
+        meta = _meta(wb)
+        roots = [
+            m
+            for m in meta
+            if not m.get("parent") and m.get("model") == model.__name__ and m.get("derived") != "true"
+        ]
+        if sheet is not None:
+            roots = [m for m in roots if m.get("sheet") == sheet] or (
+                [{"sheet": sheet, "path": ""}] if sheet in wb.sheetnames else []
+            )
+        elif not meta and wb.sheetnames:
+            roots = [{"sheet": wb.sheetnames[0], "path": ""}]
+        if len(roots) != 1:
+            raise UnknownEntry(
+                "{count} sheets of {model} in the workbook; expected one",
+                rule="export.xlsx_sheet",
+                field="sheet",
+                hint="pass sheet= with one of {names}",
+                count=len(roots),
+                model=model.__name__,
+                names=", ".join(wb.sheetnames),
+            )
+        root = roots[0]
+        table = _table(model)
+        children = {m["sheet"]: m for m in meta if m.get("derived") != "true"}
+        items: dict[tuple[str, int], dict[str, Any]] = {}
+        records: list[tuple[int, dict[str, Any]]] = []
+        for number, values in _sheet_rows(wb[root["sheet"]], table, ""):
+            row_id = values.pop(ROW, number)
+            tree = unflatten(values, model)
+            items[(root["sheet"], int(row_id))] = tree
+            records.append((number, tree))
+        _attach(wb, table, model, children, str(root["sheet"]), items, unflatten)
     finally:
         wb.close()
+    return _validate(records, model)
+
+
+def _attach(
+    wb: Any,
+    table: Table,
+    model: type[BaseModel],
+    sheets: dict[str, dict[str, Any]],
+    parent: str,
+    items: dict[tuple[str, int], dict[str, Any]],
+    unflatten: Any,
+) -> None:
+    """Read the child sheets of ``parent`` (depth first) into the parents' trees."""
+    parent_parts = [p for p in str(sheets.get(parent, {}).get("parts") or "").split(".") if p]
+    for name, info in sheets.items():
+        if info.get("parent") != parent:
+            continue
+        parts = [p for p in str(info.get("parts") or "").split(".") if p]
+        key = ".".join(parts[len(parent_parts) : -1])
+        prefix = ".".join(parts)
+        for _, values in _sheet_rows(wb[name], table, prefix):
+            row_id = int(values.pop(ROW))
+            parent_id = values.pop(PARENT, None)
+            tree: Any = unflatten({f"{prefix}.{c}": v for c, v in values.items()}, model)
+            for part in parts:
+                if part == "0":
+                    tree = tree[0] if isinstance(tree, list) and tree else None
+                else:
+                    tree = tree.get(part) if isinstance(tree, dict) else None
+            node: dict[str, Any] = tree if isinstance(tree, dict) else {}
+            items[(name, row_id)] = node
+            owner = items.get((parent, int(parent_id))) if parent_id is not None else None
+            if owner is None:
+                raise InvalidFormat(
+                    "row {row} of sheet {sheet!r} names parent row {parent} of {owner!r}, which does not exist",
+                    rule="export.xlsx_format",
+                    row=row_id,
+                    sheet=name,
+                    parent=parent_id,
+                    owner=parent,
+                )
+            _put(owner, key, node)
+        _attach(wb, table, model, sheets, name, items, unflatten)
+
+
+def _put(owner: dict[str, Any], key: str, node: dict[str, Any]) -> None:
+    *heads, last = key.split(".")
+    for head in heads:
+        owner = owner.setdefault(head, {})
+    owner.setdefault(last, []).append(node)
+
+
+def _validate(records: list[tuple[int, dict[str, Any]]], model: type[M]) -> list[M]:
+    from pydantic import ValidationError
+
+    from ohsreg.export._io import error_items, record_error
+
+    lines = [n for n, _ in records]
+    try:
+        with gc_paused():
+            result: list[M] = list_adapter(model).validate_python([t for _, t in records])
+    except ValidationError as err:
+        raise record_error(error_items(err, lines), model) from err
+    return result
