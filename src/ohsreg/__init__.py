@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         AuthorityKind,
         Finding,
         HazardRef,
+        Masked,
         PersonalResidentID,
         PersonName,
         Phone,
@@ -244,7 +245,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # isort: split
     from ohsreg.assess import hearing_protection, respirator_protection, select_respirators
     from ohsreg.catalogue.ppe import APFEntry, apf_for
-    from ohsreg.models import HearingProtectorIssue, PPEObservation, PPEUseSurvey, RespiratorIssue
+    from ohsreg.models import HearingProtectorIssue, PostPPE, PPEObservation, PPEUseSurvey, RespiratorIssue
     from ohsreg.vocab.ppe import Facepiece, HearingProtectorKind, PressureMode, RespiratorClass
 
     # -- export and cli (#10) --
@@ -268,6 +269,7 @@ _LAZY_NAMES: dict[str, str] = {
     "AuthorityKind": "ohsreg.models",
     "Finding": "ohsreg.models",
     "HazardRef": "ohsreg.models",
+    "Masked": "ohsreg.models",
     "PersonName": "ohsreg.models",
     "PersonalResidentID": "ohsreg.models",
     "Phone": "ohsreg.models",
@@ -454,6 +456,7 @@ _LAZY_NAMES: dict[str, str] = {
     "HearingProtectorKind": "ohsreg.vocab.ppe",
     "PPEObservation": "ohsreg.models",
     "PPEUseSurvey": "ohsreg.models",
+    "PostPPE": "ohsreg.models",
     "PressureMode": "ohsreg.vocab.ppe",
     "RespiratorClass": "ohsreg.vocab.ppe",
     "RespiratorIssue": "ohsreg.models",
@@ -514,6 +517,7 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "AuthorityKind",
     "Finding",
     "HazardRef",
+    "Masked",
     "PersonName",
     "PersonalResidentID",
     "Phone",
@@ -707,6 +711,7 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "HearingProtectorKind",
     "PPEObservation",
     "PPEUseSurvey",
+    "PostPPE",
     "PressureMode",
     "RespiratorClass",
     "RespiratorIssue",

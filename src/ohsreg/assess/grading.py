@@ -132,14 +132,45 @@ def _edition(part: str, edition: str | None, as_of: dt.date | None) -> _Edition:
     else:
         found = eds[-1]
     if not found.implemented:
-        raise EditionError(
-            "the grading formula of {edition} could not be verified and is not implemented",
-            rule="assess.edition_unverified",
-            field="edition",
-            hint="pass edition= a later edition explicitly if it fits your case",
-            edition=found.name,
-        )
+        raise _not_implemented(part, found, as_of)
     return found
+
+
+def _not_implemented(part: str, found: _Edition, as_of: dt.date | None) -> EditionError:
+    """``assess.edition_unverified`` saying which edition applies and the nearest path ohsreg offers.
+
+    ``params``: ``applies`` (the edition in force), ``applies_from``/``applies_until``, ``nearest``
+    (the edition ohsreg implements) and ``nearest_verified`` (whether that one is verified).
+    """
+    eds = EDITIONS[part]
+    later = next(
+        (e for e in eds if e.implemented and (e.in_force or dt.date.max) > (found.in_force or dt.date.min)),
+        None,
+    )
+    until = None if later is None or later.in_force is None else later.in_force - dt.timedelta(days=1)
+    nearest = "" if later is None else later.name
+    return EditionError(
+        "on {date}, {edition} applies (in force {start} to {until}); its grading formula could not be verified, so ohsreg does not grade by it"
+        if as_of is not None
+        else "{edition} (in force {start} to {until}): its grading formula could not be verified, so ohsreg does not grade by it",
+        rule="assess.edition_unverified",
+        field="as_of" if as_of is not None else "edition",
+        hint=(
+            "nearest path: grade by the later rule knowingly with edition={nearest!r} (implemented from secondary sources, "
+            "unverified; the result names that edition), or judge the exposure against its limit alone (ohsreg.assess.twa)"
+        )
+        if later is not None
+        else "judge the exposure against its limit alone (ohsreg.assess.twa)",
+        date=None if as_of is None else as_of.isoformat(),
+        edition=found.name,
+        start="?" if found.in_force is None else found.in_force.isoformat(),
+        until="?" if until is None else until.isoformat(),
+        applies=found.name,
+        applies_from=None if found.in_force is None else found.in_force.isoformat(),
+        applies_until=None if until is None else until.isoformat(),
+        nearest=nearest,
+        nearest_verified=bool(later is not None and later.verified),
+    )
 
 
 @attrs.frozen(kw_only=True)

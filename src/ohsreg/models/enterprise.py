@@ -39,6 +39,7 @@ from ohsreg.models.declaration import HazardDeclaration
 from ohsreg.models.detection import DetectionReport
 from ohsreg.models.enforcement import Accident, Inspection
 from ohsreg.models.licence import SafetyLicence
+from ohsreg.models.ppe import PostPPE
 from ohsreg.models.project import Evaluation
 from ohsreg.models.surveillance import HealthExam
 from ohsreg.models.training import TrainingRecord
@@ -208,6 +209,9 @@ class JobPost(Record):
     workers: Annotated[int, Field(ge=0)] = 0
     """Number of workers on the post."""
     exposures: tuple[ExposureRecord, ...] = ()
+    ppe: PostPPE | None = None
+    """Personal protective equipment (个体防护用品) issued on the post; ``None``: not recorded, so the PPE
+    rules are not applied to the post (see :mod:`ohsreg.models.ppe_check`)."""
 
     @model_validator(mode="after")
     def _exposures_on_listed_hazards(self) -> Self:

@@ -84,6 +84,7 @@ def check_enterprise(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     out += check_training(ent, as_of=as_of)
     out += check_detection(ent, as_of=as_of)
     out += check_records(ent, as_of=as_of)
+    out += check_post_ppe(ent, as_of=as_of)
     return out
 
 
@@ -621,6 +622,13 @@ _WRONG_REGIME = {
     AuthorityKind.WORK_SAFETY: "a {kind} authority is named on {date}, when work-safety authorities supervised workplaces",
     AuthorityKind.HEALTH: "a {kind} authority is named on {date}, when health authorities supervised workplaces",
 }
+
+
+def check_post_ppe(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
+    """The PPE rules (``ppe.*``) on the posts that record their PPE: :mod:`ohsreg.models.ppe_check`."""
+    from ohsreg.models.ppe_check import check_posts
+
+    return check_posts(ent, as_of=as_of)
 
 
 def check_records(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
