@@ -589,6 +589,8 @@ def parse_quantity(
                 field=field,
             )
         magnitude, unit_text = _magnitude(value["value"], field), value["unit"]
+    elif isinstance(value, str) and (quick := _quick_split(value)) is not None:
+        magnitude, unit_text = quick[0], quick[1] or default_unit
     elif isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip()
         if not text:
@@ -614,6 +616,24 @@ def parse_quantity(
     if isinstance(value, Quantity) and value.unit == unit.canonical:
         return value
     return Quantity.trusted(magnitude, unit.canonical)
+
+
+_NUMBER_CHARS = frozenset("0123456789.eE+-")
+
+
+def _quick_split(value: str) -> tuple[float, str] | None:
+    """``"0.5 mg/m3"`` -> ``(0.5, "mg/m3")`` without NFKC or the regex, for a plain number, a space, a unit.
+
+    Only text whose number part is digits, ``.``, ``e``/``E`` and signs is taken (``float`` accepts no
+    more of it than :data:`_NUMBER` does); anything else returns ``None`` and goes the full way.
+    """
+    number, _, unit = value.strip().partition(" ")
+    if not number or not _NUMBER_CHARS.issuperset(number):
+        return None
+    try:
+        return float(number), unit.strip()
+    except ValueError:  # "1e", "+-1": not a number after all; the regex path reports it
+        return None
 
 
 def _magnitude(value: object, field: str | None) -> float:
@@ -657,28 +677,40 @@ class QuantityKind:
         spec, default = self.kind, self.default_unit
         # canonical unit -> itself, for the units of this kind: the fast path needs one dict look-up
         canonical = {u.canonical: u.canonical for u in _UNITS.values() if u.dimension in spec.dimensions}
+        spellings: dict[str, str] = {}  # other spellings of this kind's units already parsed -> canonical
         low = 0.0 if spec.non_negative else -math.inf
         inf = math.inf
         new, set_magnitude, set_unit, cls = _new, _set_magnitude, _set_unit, Quantity
         field = getattr(handler, "field_name", None)
 
         def validate(value: Any) -> Quantity:
-            # fast path: the serialised form, a canonical unit and an in-range float
-            try:
-                unit = canonical[value["unit"]]
-                magnitude = value["value"]
-            except (TypeError, KeyError, IndexError):
-                pass
-            else:
-                if magnitude.__class__ is float and low <= magnitude < inf and len(value) == 2:
+            quick = None
+            if value.__class__ is str:
+                quick = _quick_split(value)
+                if quick is not None:  # fast path: "0.5 mg/m3" with a unit spelling seen before
+                    unit = canonical.get(quick[1]) or spellings.get(quick[1])
+                    if unit is not None and low <= quick[0] < inf:
+                        q = new(cls)
+                        set_magnitude(q, quick[0])
+                        set_unit(q, unit)
+                        return q
+            elif value.__class__ is dict and len(value) == 2:
+                # fast path: the serialised form, a canonical unit and an in-range float
+                given = value.get("unit")
+                unit = canonical.get(given) if given.__class__ is str else None
+                magnitude = value.get("value")
+                if unit is not None and magnitude.__class__ is float and low <= magnitude < inf:
                     q = new(cls)
                     set_magnitude(q, magnitude)
                     set_unit(q, unit)
                     return q
             try:
-                return parse_quantity(value, default, spec.name, field=field)
+                result = parse_quantity(value, default, spec.name, field=field)
             except OhsregError as err:
                 raise to_pydantic_error(err) from None
+            if quick is not None and quick[1] and len(spellings) < 1024:  # bounded memo of spellings
+                spellings[quick[1]] = result.unit
+            return result
 
         return core_schema.no_info_plain_validator_function(
             validate,

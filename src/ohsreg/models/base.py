@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
@@ -350,13 +351,38 @@ def require_order(
         raise rule_error(template, rule=rule, field=field, hint=hint, **params)
 
 
+class _Today:
+    """``date.today()`` read once per local day, not once per validated date (a hot path of bulk loads).
+
+    The cached day is valid until the next local midnight, checked with ``time.time()`` (far cheaper than
+    ``date.today()``); a clock set back re-reads the date.
+    """
+
+    def __init__(self) -> None:
+        self.day = dt.date.min
+        self.start = self.until = 0.0
+
+    def __call__(self) -> dt.date:
+        now = time.time()
+        if not self.start <= now < self.until:
+            self.day = dt.date.today()
+            self.start = dt.datetime.combine(self.day, dt.time()).timestamp()
+            self.until = dt.datetime.combine(self.day + dt.timedelta(days=1), dt.time()).timestamp()
+        return self.day
+
+
+_today = _Today()
+
+
 def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
-    context = info.context if isinstance(info.context, dict) else {}
-    reference = context.get("as_of")
-    if isinstance(reference, dt.datetime):
+    context = info.context
+    reference = context.get("as_of") if isinstance(context, dict) else None
+    if reference is None:
+        reference = _today()  # documented default of EventDate; pass context={"as_of": ...}
+    elif isinstance(reference, dt.datetime):
         reference = reference.date()
-    if not isinstance(reference, dt.date):
-        reference = dt.date.today()  # documented default of EventDate; pass context={"as_of": ...}
+    elif not isinstance(reference, dt.date):
+        reference = _today()
     if value > reference:
         raise rule_error(
             "{field} {value} is after the validation date {as_of}",
@@ -520,17 +546,33 @@ def _hazard_resolver() -> Callable[[str], object] | None:
     return resolve
 
 
+#: hazard reference -> canonical key, for references already resolved (the shipped catalogue does not
+#: change in a process); bounded so that hostile input cannot grow it without limit
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MAX = 8192
+
+
 def _check_hazard(key: str) -> str:
-    """Resolve a hazard reference to the catalogue's canonical key, when the catalogue is available."""
+    """Resolve a hazard reference to the catalogue's canonical key, when the catalogue is available.
+
+    A reference is looked up in the catalogue once; later records reuse the answer (errors are not
+    cached: they are raised again with their suggestions).
+    """
+    known = _RESOLVED.get(key)
+    if known is not None:
+        return known
     resolve = _hazard_resolver()
     if resolve is None:
         return key
     from ohsreg.errors import OhsregError, to_pydantic_error
 
     try:
-        return str(resolve(key))
+        found = str(resolve(key))
     except OhsregError as err:
         raise to_pydantic_error(err) from None
+    if len(_RESOLVED) < _RESOLVED_MAX:
+        _RESOLVED[key] = found
+    return found
 
 
 HazardRef = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_check_hazard)]
