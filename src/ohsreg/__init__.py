@@ -257,6 +257,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     from ohsreg import export
     from ohsreg.export.json import dump, dump_jsonl, dumps, iter_load, load, load_many
 
+    # -- bulk paths (#14) --
+    # isort: split
+    from ohsreg import scale, validation
+
 # public name -> module that defines it. One block per area (keep the marker comments: they let
 # work on different areas merge without conflicts); one line per name, sorted within a block.
 _LAZY_NAMES: dict[str, str] = {
@@ -502,6 +506,9 @@ _SUBMODULES: frozenset[str] = frozenset(
         "checks",
         # -- change tracking (#16) --
         "changes",
+        # -- bulk paths (#14) --
+        "scale",
+        "validation",
     }
 )
 
@@ -735,6 +742,9 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "iter_load",
     "load",
     "load_many",
+    # -- bulk paths (#14) --
+    "scale",
+    "validation",
 ]
 
 
