@@ -72,6 +72,19 @@ CAS_TYPOS_2015 = {
     "7740-33-7": ("7440-33-7", "tungsten (钨) is CAS 7440-33-7; printed 7740 for 7440"),
 }
 
+# A parenthesised qualifier that restricts a factor by content ("游离SiO2含量<10%") rather than naming it.
+QUALIFIER = r"[%≥<>＜＞]|含量|不包括|包括|限于"
+# Other names of 2015 factors, as the limit tables print them (GBZ 2.1 names entries differently from the
+# catalogue); each with the reason. A name may belong to one factor only (checked).
+HAZARD_ALIASES = {
+    "D005": (["石棉"], "GBZ 2.1-2019 表2 prints the entry as 石棉（石棉含量＞10%）"),
+    "C018": (
+        ["氮氧化物", "二氧化氮", "一氧化氮", "10102-44-0", "10102-43-9"],
+        "the catalogue lists the group 氮氧化合物; GBZ 2.1-2007 表1 sets limits for its members 二氧化氮 "
+        "(10102-44-0) and 一氧化氮 (10102-43-9), GBZ 2.1-2019 表1 for 氮氧化物（一氧化氮和二氧化氮）",
+    ),
+}
+
 GBZ21 = {
     "document": "GBZ 2.1-2019 工作场所有害因素职业接触限值 第1部分：化学有害因素",
     "edition": "GBZ 2.1-2019",
@@ -167,7 +180,7 @@ def _notation(raw: str) -> tuple[bool, bool, list[str]]:
 
 
 # ---------------------------------------------------------------------------------------------- 2015
-def build_hazards(ref: Path, en_by_name: dict[str, str]) -> list[dict[str, Any]]:
+def build_hazards(ref: Path, en_by_name: dict[str, str], en_by_dust: dict[str, str]) -> list[dict[str, Any]]:
     toxic = _read(ref, "high_toxicity_catalog_2003.csv")
     toxic_cas = {c for row in toxic for c in _split_cas(row["cas_as_in_source"])}
     toxic_cas.add("75-01-4")  # vinyl chloride: the 2003 copy shows a corrupted CAS (flagged)
@@ -189,12 +202,18 @@ def build_hazards(ref: Path, en_by_name: dict[str, str]) -> list[dict[str, Any]]
         name = row["name"].strip()
         aliases = []
         m = re.match(r"^(.*?)（(.*?)）$", name)
-        if m and not re.search(r"[%≥<>＜＞]|含量|不包括|包括|限于", m.group(2)):
+        if m and not re.search(QUALIFIER, m.group(2)):
             aliases.append(m.group(2))
             aliases.append(m.group(1))
+        elif m:
+            aliases.append(m.group(1))  # the name without its content qualifier (矽尘, 谷物粉尘)
+        extra = HAZARD_ALIASES.get(f"{CATEGORY_PREFIX[cat]}{seq:03d}")
+        if extra:
+            aliases.extend(extra[0])
         full, initials = _pinyin(name)
-        stripped = re.sub(r"（.*?）", "", name)
-        name_en = en_by_name.get(name) or en_by_name.get(stripped)
+        stripped = re.sub(r"（.*?）", "", name).strip()
+        names_en = en_by_dust if cat == "DUST" else en_by_name
+        name_en = names_en.get(name) or names_en.get(stripped)
         open_clause = name.startswith("以上未提及")
         records.append(
             {
@@ -203,7 +222,11 @@ def build_hazards(ref: Path, en_by_name: dict[str, str]) -> list[dict[str, Any]]
                 "seq": seq,
                 "name_zh": name,
                 "name_en": name_en,
-                "name_en_source": "GBZ 2.1-2019 table 1 English name of the entry with the same Chinese name"
+                "name_en_source": (
+                    "GBZ 2.1-2019 table 1 English name of the entry with the same Chinese name"
+                    if cat != "DUST"
+                    else "GBZ 2.1-2007 table 2 English name of the dust with the same Chinese name (A14)"
+                )
                 if name_en
                 else None,
                 "aliases": aliases,
@@ -232,6 +255,16 @@ def build_hazards(ref: Path, en_by_name: dict[str, str]) -> list[dict[str, Any]]
     }
     for rec in records:
         rec["remark"] = remarks.get((rec["category"], rec["seq"])) or None
+    # an added name must not be another factor's name or added name (the official list itself repeats
+    # 铀及其化合物 in two categories; that is the catalogue's, not ours)
+    owners: dict[str, set[str]] = {}
+    for rec in records:
+        for n in {rec["name_zh"].strip(), *(a.strip() for a in rec["aliases"])}:
+            owners.setdefault(n, set()).add(rec["id"])
+    for rec in records:
+        for a in rec["aliases"]:
+            if len(owners[a.strip()]) > 1:
+                raise SystemExit(f"alias {a!r} of {rec['id']} is also a name of {owners[a.strip()]}")
     return records
 
 
@@ -283,17 +316,19 @@ def _gbz21_provenance(
     verified: bool,
     verified_by: str | None,
     notes: str | None,
+    edition: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The closing keys shared by GBZ 2.1-2019 表1 and 表2 records: search keys, hazard links, provenance."""
+    """The closing keys shared by GBZ 2.1 表1 and 表2 records: search keys, hazard links, provenance."""
     full, initials = _pinyin(name)
+    edition = edition or GBZ21
     return {
         "pinyin": full,
         "initials": initials,
         "hazard_ids": [],
         "hazard_exception": None,
         "source": {
-            "document": GBZ21["document"],
-            "edition": GBZ21["edition"],
+            "document": edition["document"],
+            "edition": edition["edition"],
             "table": table,
             "row": row,
             "transcription": transcription,
@@ -325,6 +360,10 @@ def _limit_record(
     valid_from: str | None = None,
     valid_until: str | None = None,
     amendment: str | None = None,
+    amendment_id: str | None = None,
+    until_amendment: str | None = None,
+    excursion_multiple: float | None = None,
+    edition: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     skin, sens, carc = _notation(notation)
     return {
@@ -343,9 +382,14 @@ def _limit_record(
         "skin": skin,
         "sensitiser": sens,
         "carcinogen": carc,
+        "excursion_multiple": excursion_multiple,
         "valid_from": valid_from,
         "valid_until": valid_until,
         "amendment": amendment,
+        "amendment_id": amendment_id,
+        "until_amendment": until_amendment,
+        "type_verified": False,
+        "type_verified_by": None,
         **_gbz21_provenance(
             name,
             table="表1",
@@ -354,6 +398,7 @@ def _limit_record(
             verified=verified,
             verified_by=verified_by,
             notes=notes,
+            edition=edition,
         ),
     }
 
@@ -434,6 +479,7 @@ def build_table1(ref: Path) -> tuple[list[dict[str, Any]], list[dict[str, str]]]
             rec_kwargs = {
                 "valid_from": AMENDMENT_1["effective"],
                 "amendment": AMENDMENT_1["name"],
+                "amendment_id": "XG1",
                 "notes": "amendment No. 1 values; effective date not verified (see file header 'amendments')",
             }
         records.append(
@@ -476,6 +522,7 @@ def build_table1(ref: Path) -> tuple[list[dict[str, Any]], list[dict[str, str]]]
             verified_by=None,
             notes="original 2019 values, superseded by amendment No. 1; critical effect of the original row not transcribed",
             valid_until=AMENDMENT_1["effective"],
+            until_amendment="XG1",
         )
     )
     # amendment No. 2 (acetochlor): one source only, shipped unverified
@@ -499,6 +546,7 @@ def build_table1(ref: Path) -> tuple[list[dict[str, Any]], list[dict[str, str]]]
             notes="added by amendment No. 2 per one secondary source only; critical effect given there (肝、肾损伤) not verified",
             valid_from=AMENDMENT_2["effective"],
             amendment=AMENDMENT_2["name"],
+            amendment_id="XG2",
         )
     )
     # values agreeing with an independent copy: mark verified where the 2003 highly-toxic list (an
@@ -555,8 +603,10 @@ def _dust_record(
     verified: bool,
     verified_by: str | None = None,
     notes: str | None = None,
+    excursion_multiple: float | None = None,
+    edition: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """One GBZ 2.1-2019 表2 record, in the data file's key order."""
+    """One GBZ 2.1 表2 record, in the data file's key order."""
     return {
         "id": record_id or name,
         "seq": seq,
@@ -570,6 +620,9 @@ def _dust_record(
         "critical_effect": critical_effect,
         "notation": notation,
         "carcinogen": _notation(notation)[2] if notation else [],
+        "excursion_multiple": excursion_multiple,
+        "type_verified": False,
+        "type_verified_by": None,
         **_gbz21_provenance(
             name,
             table="表2",
@@ -578,6 +631,7 @@ def _dust_record(
             verified=verified,
             verified_by=verified_by,
             notes=notes,
+            edition=edition,
         ),
     }
 
@@ -647,6 +701,275 @@ def build_table2(ref: Path) -> list[dict[str, Any]]:
             )
         )
     return records
+
+
+# ------------------------------------------------------------------------------ GBZ 2.1-2007 (hunt-2)
+GBZ21_2007 = {
+    "document": "GBZ 2.1-2007 工作场所有害因素职业接触限值 第1部分：化学有害因素",
+    "edition": "GBZ 2.1-2007",
+    "issued": "2007-04-12",
+    "effective": "2007-11-01",
+    "valid_until": "2020-03-31",
+    "effective_verified": True,
+    "effective_source": "cover of the standard '2007-04-12 发布 2007-11-01 实施' (copy at zixin.com.cn/doc/3759393); repealed 2020-04-01 by 国卫通〔2019〕10号 ('GBZ 2.1—2007同时废止')",
+    "binding": "the exposure limits of 表1 and 表2 are mandatory (GBZ 2.1-2007 is a mandatory national occupational-health standard)",
+}
+A14 = "MYMMoonDT/anliantest_v3.0 database/zybwhys_item.sql (file commit 5546e2e, dump 2014-11-04; reference hunt-2 source A14)"
+B07 = "jonathanwong0086/chem-properties-excel gbz2.1-oel-reference.md (commit f8dd214; reference hunt-2 source B07)"
+P02 = "GBZ 2-2002 表2 TWA column as read from m.bluu.cn/wenku/rdvsb/p2nrML5z2k (reference hunt-2 source P02); 2007 changed dust TWAs only by adding 萤石混合性粉尘 呼尘 (GBZ 2.1-2007 foreword)"
+# 2007 sub-rows that the source stores as rows of their own: the entry they belong to (named as in
+# GBZ 2.1-2019, whose multi-row entries are the same five; the 2007 printed entry name is not in A14).
+T1_2007_GROUPS = {
+    "五氧化二钒烟尘": "钒及其化合物（按V计）",
+    "钒铁合金尘": "钒及其化合物（按V计）",
+    "钼，不溶性化合物": "钼及其化合物（按Mo计）",
+    "可溶性化合物": "钼及其化合物（按Mo计）",
+    "金属镍与难溶性镍化合物": "镍及其无机化合物（按Ni计）",
+    "可溶性镍化合物": "镍及其无机化合物（按Ni计）",
+    "铅尘": "铅及其无机化合物（按Pb计）",
+    "铅烟": "铅及其无机化合物（按Pb计）",
+    "铜尘": "铜（按Cu计）",
+    "铜烟": "铜（按Cu计）",
+}
+# The one malformed CAS of A14 (not a check-digit typo of the standard: the stored value has 8 digits at
+# the end). o-Chlorostyrene is 2039-87-4 in GBZ 2.1-2019 and in the 2015 catalogue.
+CAS_MALFORMED_2007 = {
+    "2038-87-47": (
+        "2039-87-4",
+        "CAS stored as 2038-87-47 in the source (malformed: fails the CAS pattern); o-chlorostyrene is "
+        "2039-87-4 as in GBZ 2.1-2019 表1 and the 2015 catalogue",
+    )
+}
+DUST_2007_GROUPS = {
+    "铝金属、铝合金粉尘": ("铝尘", "铝金属、铝合金粉尘"),
+    "氧化铝粉尘": ("铝尘", "氧化铝粉尘"),
+    "石棉粉尘": ("石棉（石棉含量＞10%）", "粉尘"),
+    "石棉纤维": ("石棉（石棉含量＞10%）", "纤维"),
+    "玻璃棉粉尘": ("人造玻璃质纤维", "玻璃棉粉尘"),
+    "矿渣棉粉尘": ("人造玻璃质纤维", "矿渣棉粉尘"),
+    "岩棉粉尘": ("人造玻璃质纤维", "岩棉粉尘"),
+}
+DUST_2007_GROUP_NOTE = {
+    "铝尘": "entry name as in GBZ 2.1-2019 (the source stores the sub-rows only)",
+    "石棉（石棉含量＞10%）": "entry name as in GBZ 2.1-2019 (the source stores the sub-rows only)",
+    "人造玻璃质纤维": "entry name given by ohsreg to count the three sub-rows as one 2007 entry (47 entries); the printed entry name is not in the source",
+}
+
+
+def _cas_2007(printed: str) -> tuple[list[str], str | None]:
+    """The registry numbers a 2007 CAS cell means, and the note when the stored value was corrected."""
+    cas: list[str] = []
+    note = None
+    for token in _split_cas(printed):
+        if token in CAS_TYPOS_2015:
+            fixed, note = CAS_TYPOS_2015[token]
+            cas.append(fixed)
+            note = f"CAS printed {token} (the known typo of the official text, kept in cas_printed); {note}"
+        elif token in CAS_MALFORMED_2007:
+            fixed, note = CAS_MALFORMED_2007[token]
+            cas.append(fixed)
+        elif _cas_ok(token):
+            cas.append(token)
+        else:
+            raise SystemExit(f"unexplained 2007 CAS: {printed}")
+    return cas, note
+
+
+def _rounded_fields(notes: str) -> list[str]:
+    """The limit types whose stored value is rounded (left empty in the CSV)."""
+    return re.findall(r"(MAC|PC-TWA|PC-STEL): stored", notes or "")
+
+
+def build_table1_2007(ref: Path) -> list[dict[str, Any]]:
+    out = []
+    for row in _read(ref, "hunt-2/gbz21_2007_table1.csv"):
+        printed_name = row["中文名"].strip()
+        group = T1_2007_GROUPS.get(printed_name)
+        name, sub = (group, printed_name) if group else (printed_name, None)
+        cas, cas_note = _cas_2007(row["CAS号"])
+        agree = row["agreement"].startswith("agree")
+        rounded = _rounded_fields(row["notes"])
+        stored = "" if cas_note else row["notes"]  # a CAS remark of the CSV is restated by cas_note
+        notes = [n for n in (stored, cas_note) if n]
+        if group:
+            notes.append(
+                "entry name as in GBZ 2.1-2019 (the source stores the sub-row only); sub-condition is the row as stored"
+            )
+        verified = agree and not rounded
+        if rounded:
+            notes.append(
+                f"{'/'.join(rounded)} left empty: the stored value is rounded, the true value was not found"
+            )
+        if not verified:
+            notes.append(f"single source (A14); second source: {row['agreement']}")
+        printed_cas = row["CAS号"] or None
+        out.append(
+            _limit_record(
+                name=name,
+                name_en=row["英文名"] or None,
+                cas=cas,
+                cas_printed=printed_cas if printed_cas and printed_cas != ", ".join(cas) else None,
+                sub=sub,
+                mac=_q(row["MAC"], "mg/m3"),
+                twa=_q(row["PC-TWA"], "mg/m3"),
+                stel=_q(row["PC-STEL"], "mg/m3"),
+                effect=None,
+                notation=row["备注"],
+                seq=None,
+                row=None,
+                transcription=f"{A14}, {row['source_quote_or_location']}",
+                verified=verified,
+                verified_by=f"{A14}; {B07}, {row['second_source']}: MAC/PC-TWA/PC-STEL identical"
+                if verified
+                else None,
+                notes="; ".join(notes) or None,
+                excursion_multiple=float(row["超限倍数"]) if row["超限倍数"] else None,
+                edition=GBZ21_2007,
+            )
+        )
+    return out
+
+
+def build_table2_2007(ref: Path) -> list[dict[str, Any]]:
+    out = []
+    for row in _read(ref, "hunt-2/gbz21_2007_table2.csv"):
+        printed_name = row["中文名"].strip()
+        name, sub = DUST_2007_GROUPS.get(printed_name, (printed_name, row["sub_condition"] or None))
+        total, resp = row["总尘PC_TWA"], row["呼尘PC_TWA"]
+        fibre = printed_name == "石棉纤维"
+        values = sum(1 for v in (total, resp) if v)
+        corroborated = row["agreement"].count("agrees with GBZ 2-2002")
+        verified = values > 0 and corroborated == values
+        notes = [n for n in (row["notes"], DUST_2007_GROUP_NOTE.get(name)) if n]
+        if fibre:
+            notes.append(
+                "fibre concentration: the source stores no unit; f/mL as printed for this row in GBZ 2.1-2019"
+            )
+        if not verified:
+            notes.append(f"single source (A14): {row['agreement']}")
+        out.append(
+            _dust_record(
+                name,
+                record_id=name + (f"〔{sub}〕" if sub else ""),
+                name_en=row["英文名"] or None,
+                cas=_split_cas(row["CAS号"]),
+                sub_condition=sub,
+                total=_q(total, "f/mL" if fibre else "mg/m3"),
+                respirable=_q(resp, "mg/m3"),
+                notation=row["备注"] or None,
+                transcription=f"{A14}, {row['source_quote_or_location']}",
+                verified=verified,
+                verified_by=f"{A14}; {P02}" if verified else None,
+                notes="; ".join(notes) or None,
+                excursion_multiple=float(row["超限倍数"]) if row["超限倍数"] else None,
+                edition=GBZ21_2007,
+            )
+        )
+    return out
+
+
+def resolve_2007(records: list[dict[str, Any]], later: list[dict[str, Any]]) -> None:
+    """2007 rows that match no 2015 factor by CAS or name take the factors of the GBZ 2.1-2019 row with the
+    same CAS or name (2019 renamed several entries, e.g. 氟化物 → 氟及其化合物)."""
+    by_key: dict[str, list[str]] = {}
+    for rec in later:
+        if rec["hazard_ids"]:
+            for key in [*rec["cas"], rec["name_zh"]]:
+                by_key.setdefault(key, []).extend(rec["hazard_ids"])
+    for rec in records:
+        if rec["hazard_ids"]:
+            continue
+        ids = sorted({i for key in [*rec["cas"], rec["name_zh"]] for i in by_key.get(key, [])})
+        if ids:
+            rec["hazard_ids"] = ids
+            rec["hazard_exception"] = None
+
+
+# --------------------------------------------------------------------- GBZ 2.1-2019 limit types (C19)
+C19 = "GBZ 2.1-2019 limit-type index OEL_INDEX (public Python module, read_file id 56573169968; reference hunt-2 source C19)"
+
+
+def mark_limit_types(ref: Path, t1: list[dict[str, Any]], t2: list[dict[str, Any]]) -> None:
+    """``type_verified``: the limit types a 2019 row has (MAC / PC-TWA / PC-STEL) agree with C19's index of the
+    2019 text. This is about the types only; the values keep their own ``verified``."""
+    rows = {
+        (r["table"], r["shipped_id"]): r for r in _read(ref, "hunt-2/verification_shipped_gbz21_2019.csv")
+    }
+    for table, records in (("表1", t1), ("表2", t2)):
+        for rec in records:
+            row = rows.get((table, rec["id"]))
+            if row is None or not row["structure_check_C19"].startswith("agree"):
+                continue
+            rec["type_verified"] = True
+            rec["type_verified_by"] = f"{C19}: {row['C19_limit_types_2019']}"
+
+
+def not_shipped_2019(
+    ref: Path, t1_2007: list[dict[str, Any]], t2_2007: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The 2019 rows C19 lists and the library does not ship: their names, and which 2007 rows answer for
+    dates before 2020-04-01 (a hint, never a 2019 value)."""
+    t1 = [
+        {
+            "name_zh": "氮氧化物（一氧化氮和二氧化氮）",
+            "aliases": [
+                "氮氧化物",
+                "二氧化氮",
+                "一氧化氮",
+                "nitrogen dioxide",
+                "nitric oxide",
+                "10102-44-0",
+                "10102-43-9",
+            ],
+            "limit_types": "PC-TWA+PC-STEL",
+            "edition_2007_rows": ["二氧化氮", "一氧化氮"],
+            "note": "2019 merged the 一氧化氮 limit into 二氧化氮 (foreword); 2019 values not found",
+        },
+        {
+            "name_zh": "二硼烷",
+            "aliases": ["乙硼烷", "diborane", "19287-45-7"],
+            "limit_types": "PC-TWA",
+            "edition_2007_rows": ["乙硼烷"],
+            "note": "2019 values not found",
+        },
+        {
+            "name_zh": "焦炉逸散物（按苯溶物计）",
+            "aliases": ["焦炉逸散物", "coke oven emissions"],
+            "limit_types": "PC-TWA",
+            "edition_2007_rows": ["焦炉逸散物（按苯溶物计）"],
+            "note": "2019 values not found",
+        },
+        {
+            "name_zh": "戊烷（全部异构体）",
+            "aliases": ["戊烷", "pentane", "109-66-0"],
+            "limit_types": "PC-TWA+PC-STEL",
+            "edition_2007_rows": ["戊烷"],
+            "note": "2019 values not found",
+        },
+    ]
+    names_2007 = {r["name_zh"] for r in t1_2007}
+    for entry in t1:
+        missing = set(entry["edition_2007_rows"]) - names_2007
+        if missing:
+            raise SystemExit(f"2007 rows named for {entry['name_zh']} are not in the 2007 table: {missing}")
+    t2 = []
+    for row in _read(ref, "hunt-2/gbz21_2019_table2_rows_C19.csv"):
+        if row["in_shipped_table2"] != "NO":
+            continue
+        name = row["中文名"]
+        t2.append(
+            {
+                "seq": int(row["序号_inferred"]),
+                "name_zh": name,
+                "aliases": [],
+                "limit_types": row["limit_types_2019"],
+                "edition_2007_rows": sorted(
+                    {r["name_zh"] for r in t2_2007 if r["name_zh"] == name or r["name_zh"].startswith(name)}
+                ),
+                "note": "2019 values not found; 序号 inferred from C19's row order (matches the anchors 21, 22, 29, 34, 40, 49)",
+            }
+        )
+    return t1, t2
 
 
 def _entries(records: Iterable[dict[str, Any]]) -> int:
@@ -1189,7 +1512,12 @@ def main() -> None:
         for r in t1
         if r["name_en"] and not r["sub_condition"] and not r["valid_until"]
     }
-    hazards = build_hazards(ref, en_by_name)
+    en_by_dust = {
+        re.sub(r"（.*?）", "", r["中文名"]).strip(): r["英文名"]
+        for r in _read(ref, "hunt-2/gbz21_2007_table2.csv")
+        if r["英文名"] and not r["sub_condition"]
+    }
+    hazards = build_hazards(ref, en_by_name, en_by_dust)
     toxic = build_toxic(ref, hazards)
     flagged = {i for t in toxic for i in t["hazard_ids"]}
     for h in hazards:  # the flag follows the resolved 2003 list (CAS corrections included)
@@ -1197,6 +1525,14 @@ def main() -> None:
     t2 = build_table2(ref)
     resolve(t1, hazards, "C375")
     resolve(t2, hazards, "D052")
+    mark_limit_types(ref, t1, t2)
+    t1_2007 = build_table1_2007(ref)
+    t2_2007 = build_table2_2007(ref)
+    resolve(t1_2007, hazards, "C375")
+    resolve(t2_2007, hazards, "D052")
+    resolve_2007(t1_2007, t1)
+    resolve_2007(t2_2007, t2)
+    gaps1, gaps2 = not_shipped_2019(ref, t1_2007, t2_2007)
 
     _write(
         "hazard_factors_2015.json",
@@ -1246,6 +1582,7 @@ def main() -> None:
             "entries_shipped": _entries(t1),
             "amendments": [AMENDMENT_1, AMENDMENT_2],
             "known_gaps": ["氮氧化物/二氧化氮", "二硼烷", "焦炉逸散物", "戊烷", "序号 of most rows"],
+            "not_shipped": gaps1,
         },
         t1,
         excluded=excluded,
@@ -1262,8 +1599,54 @@ def main() -> None:
             "known_gaps": [
                 f"{DUST_ENTRIES_OFFICIAL - _entries(t2)} dust entries not found in any public machine-readable source"
             ],
+            "not_shipped": gaps2,
         },
         t2,
+    )
+    header07 = {
+        k: GBZ21_2007[k]
+        for k in (
+            "document",
+            "edition",
+            "issued",
+            "effective",
+            "valid_until",
+            "effective_verified",
+            "effective_source",
+            "binding",
+        )
+    }
+    _write(
+        "gbz21_2007_table1.json",
+        {
+            **header07,
+            "kind": "chemical_limits",
+            "table": "表1",
+            "official_count": 339,
+            "count_unit": "entries (钒, 钼, 镍, 铅, 铜 have two sub-rows each)",
+            "entries_shipped": _entries(t1_2007),
+            "known_gaps": [
+                "序号 not in the source",
+                "临界不良健康效应 is not a column of the 2007 table",
+                "6 values stored rounded in the source are left empty (铍, 羰基镍, 氯甲甲醚, 双氯甲醚, 氢化锂 PC-TWA, 升汞 PC-TWA)",
+            ],
+        },
+        t1_2007,
+    )
+    _write(
+        "gbz21_2007_table2.json",
+        {
+            **header07,
+            "kind": "dust_limits",
+            "table": "表2",
+            "official_count": 47,
+            "count_unit": "entries (sub-rows for 铝, 麻, 矽尘, 石棉 and 玻璃棉/矿渣棉/岩棉 grouped)",
+            "entries_shipped": _entries(t2_2007),
+            "known_gaps": [
+                "for dusts with one value the source does not label it 总尘 or 呼尘; it is placed under 总尘 (see notes)"
+            ],
+        },
+        t2_2007,
     )
     t3 = build_table3()
     _write(

@@ -124,6 +124,13 @@ def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Finding" in capsys.readouterr().out.split()
 
 
+def _shifts(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def test_assess(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("numpy")
     src = tmp_path / "m.csv"
@@ -132,15 +139,98 @@ def test_assess(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     out = tmp_path / "v.csv"
     assert main(["--locale", "en", "assess", str(src), "-o", str(out), "--limit", "0.5"]) == 0
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "id,hazard,value,unit,limit,edition,verdict,clause"
-    assert lines[1].startswith("w1,,2.4375,mg/m³,6.0,,COMPLIES")
-    assert lines[2].startswith("w2,,8.0,mg/m³,6.0,,EXCEEDS")
-    assert lines[3].startswith("w3,,1.0,mg/m³,0.5,,EXCEEDS")
+    rows = _shifts(out)
+    assert [(r["id"], r["c_twa"], r["twa_limit"], r["verdict"], r["line"]) for r in rows] == [
+        ("w1", "2.4375", "6.0", "COMPLIES", "2"),
+        ("w2", "8.0", "6.0", "EXCEEDS", "4"),
+        ("w3", "1.0", "0.5", "EXCEEDS", "5"),
+    ]
+    assert rows[0]["verified"] == "true"
+    assert rows[0]["clause"].startswith("GBZ 2.1-2019, PC-TWA")
     assert "3 assessed, 2 exceed" in capsys.readouterr().err
     src.write_text("id,conc\n", encoding="utf-8")
     assert main(["--locale", "en", "assess", str(src)]) == 2
     assert "cli.assess_columns" in capsys.readouterr().err
+
+
+def test_assess_dates_silica_minutes_and_kinds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "m.csv"
+    src.write_text(
+        "id,hazard,date,concentration,duration,kind,sio2,fraction\n"
+        "a,苯,2021-05-01,4.5,8 h,,,\n"  # before amendment No. 1: PC-TWA 6 mg/m³
+        "b,苯,2024-05-01,4.5,480 min,,,\n"  # after: 3 mg/m³; minutes accepted like the API
+        "b,苯,2024-05-01,8,15,STE,,\n"  # one 15-min window against PC-STEL 6 mg/m³
+        "c,矽尘,2024-05-01,0.5,8,,60,respirable\n",  # 50–80 % free SiO₂, respirable: 0.3 mg/m³
+        encoding="utf-8",
+    )
+    out = tmp_path / "v.csv"
+    assert main(["--locale", "en", "assess", str(src), "-o", str(out)]) == 0
+    rows = {r["id"]: r for r in _shifts(out)}
+    assert (rows["a"]["twa_limit"], rows["a"]["twa_verdict"], rows["a"]["date"]) == (
+        "6.0",
+        "COMPLIES",
+        "2021-05-01",
+    )
+    assert (rows["b"]["twa_limit"], rows["b"]["twa_verdict"]) == ("3.0", "EXCEEDS")
+    assert (rows["b"]["c_ste"], rows["b"]["stel_limit"], rows["b"]["ste_verdict"]) == (
+        "8.0",
+        "6.0",
+        "EXCEEDS",
+    )
+    assert (rows["c"]["twa_limit"], rows["c"]["verdict"], rows["c"]["edition"]) == (
+        "0.3",
+        "EXCEEDS",
+        "GBZ 2.1-2019",
+    )
+    assert {r["verified"] for r in rows.values()} <= {"true", "false"}
+
+
+def test_assess_reports_a_bad_group_by_id_and_line_and_assesses_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "m.csv"
+    src.write_text(
+        "id,hazard,date,concentration,duration\n"
+        "ok,氨,2024-01-02,1,8\n"
+        "old,氨,2005-01-02,1,8\n"  # no shipped edition in force (GBZ 2.1-2007 applies from 2007-11-01)
+        "long,氨,2024-01-02,1,6\n"
+        "long,氨,2024-01-02,1,6\n",  # 12 h past the 8 h working day
+        encoding="utf-8",
+    )
+    out = tmp_path / "v.csv"
+    assert main(["--locale", "en", "assess", str(src), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "line 3, id old:" in err
+    assert "catalogue.edition_not_in_force" in err
+    assert "line 4, id long:" in err  # the file line, not the group index (issue #17 item 7)
+    assert "row 0" not in err
+    rows = {r["id"]: r for r in _shifts(out)}
+    assert rows["ok"]["verdict"] == "COMPLIES"
+    assert (rows["old"]["verdict"], rows["old"]["error_rule"]) == ("", "catalogue.edition_not_in_force")
+    assert rows["long"]["error_rule"] == "assess.duration"
+
+
+def test_assess_neutralises_formula_ids(tmp_path: Path) -> None:
+    src = tmp_path / "m.csv"
+    src.write_text(
+        'id,concentration,duration\n"=HYPERLINK(""http://x"",""y"")",1,8\n@SUM(A1),1,8\n', encoding="utf-8"
+    )
+    out = tmp_path / "v.csv"
+    assert main(["assess", str(src), "--limit", "2", "-o", str(out)]) == 0
+    ids = [r["id"] for r in _shifts(out)]
+    assert ids == ['\'=HYPERLINK("http://x","y")', "'@SUM(A1)"]
+
+
+def test_assess_on_a_huge_field_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "m.csv"
+    src.write_text("id,concentration,duration\n" + "x" * 200_000 + ",1,8\n", encoding="utf-8")
+    assert main(["--locale", "en", "assess", str(src), "--limit", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "export.csv_syntax" in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_assess_limits_from_the_catalogue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,13 +239,13 @@ def test_assess_limits_from_the_catalogue(tmp_path: Path, capsys: pytest.Capture
     src.write_text("id,hazard,concentration,duration\nw1,苯,4.5,8\nw2,71-43-2,2.5,8\n", encoding="utf-8")
     out = tmp_path / "v.csv"
     assert main(["assess", str(src), "-o", str(out), "--as-of", "2021-01-01"]) == 0
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[1].startswith("w1,苯,4.5,mg/m³,6.0,GBZ 2.1-2019,COMPLIES")
-    assert lines[2].startswith("w2,71-43-2,2.5,mg/m³,6.0,GBZ 2.1-2019,COMPLIES")
+    rows = _shifts(out)
+    assert [(r["id"], r["hazard"], r["c_twa"], r["twa_limit"], r["edition"], r["verdict"]) for r in rows] == [
+        ("w1", "苯", "4.5", "6.0", "GBZ 2.1-2019", "COMPLIES"),
+        ("w2", "71-43-2", "2.5", "6.0", "GBZ 2.1-2019", "COMPLIES"),
+    ]
     assert main(["assess", str(src), "-o", str(out)]) == 0  # amendment in force: 3 mg/m³
-    assert (
-        out.read_text(encoding="utf-8").splitlines()[1].startswith("w1,苯,4.5,mg/m³,3.0,GBZ 2.1-2019,EXCEEDS")
-    )
+    assert (_shifts(out)[0]["twa_limit"], _shifts(out)[0]["verdict"]) == ("3.0", "EXCEEDS")
 
 
 def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
@@ -229,11 +319,12 @@ def test_assess_names_the_bad_cell_and_unjudged_rows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / "m.csv"
-    bad.write_text("id,concentration,duration\nA,-1,8\n", encoding="utf-8")
-    assert main(["--locale", "en", "assess", str(bad), "--limit", "2"]) == 2
-    err = capsys.readouterr().err
-    assert "line 2, column concentration: '-1'" in err
-    assert "cli.assess_value" in err
+    bad.write_text("id,concentration,duration\nA,-1,8\nB,1,8\n", encoding="utf-8")
+    assert main(["--locale", "en", "assess", str(bad), "--limit", "2"]) == 1
+    captured = capsys.readouterr()
+    assert "line 2, id A: column concentration: '-1'" in captured.err
+    assert "cli.assess_value" in captured.err
+    assert ",COMPLIES," in captured.out.splitlines()[2]  # B is still assessed
     good = tmp_path / "n.csv"
     good.write_text("id,concentration,duration\nA,1,8\n", encoding="utf-8")
     assert main(["--locale", "en", "assess", str(good)]) == 0

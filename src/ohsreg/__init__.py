@@ -95,6 +95,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     from ohsreg import identifiers
     from ohsreg.identifiers import USCC, CASNumber, DivisionCode, IndustryCode, ResidentID
 
+    # -- instruments (#13) --
+    # isort: split
+    from ohsreg import instruments
+    from ohsreg.instruments import Clause, Instrument
+
     # -- catalogue (#5) --
     # isort: split
     from ohsreg import catalogue
@@ -231,6 +236,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         TechnicalService,
     )
 
+    # -- change tracking (#16) --
+    # isort: split
+    from ohsreg import changes
+    from ohsreg.changes import EditionDiff, Flip, RowChange, diff, flips
+
     # -- PPE (#16) --
     # isort: split
     from ohsreg.assess import hearing_protection, respirator_protection, select_respirators
@@ -314,6 +324,9 @@ _LAZY_NAMES: dict[str, str] = {
     "IndustryCode": "ohsreg.identifiers",
     "ResidentID": "ohsreg.identifiers",
     "USCC": "ohsreg.identifiers",
+    # -- instruments (#13) --
+    "Clause": "ohsreg.instruments",
+    "Instrument": "ohsreg.instruments",
     # -- catalogue (#5) --
     "BiologicalLimit": "ohsreg.catalogue",
     "DustLimit": "ohsreg.catalogue",
@@ -430,6 +443,12 @@ _LAZY_NAMES: dict[str, str] = {
     "TechnicalService": "ohsreg.rules.agency",
     "TechnicalServiceAgency": "ohsreg.models.agency",
     "TechnicalSupportInstitution": "ohsreg.models.network",
+    # -- change tracking (#16) --
+    "EditionDiff": "ohsreg.changes",
+    "Flip": "ohsreg.changes",
+    "RowChange": "ohsreg.changes",
+    "diff": "ohsreg.changes",
+    "flips": "ohsreg.changes",
     # -- PPE (#16) --
     "APFEntry": "ohsreg.catalogue.ppe",
     "Facepiece": "ohsreg.vocab.ppe",
@@ -465,6 +484,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         "vocab",
         # -- identifiers (#4) --
         "identifiers",
+        # -- instruments (#13) --
+        "instruments",
         # -- catalogue (#5) --
         "catalogue",
         # -- assess (#6) --
@@ -472,6 +493,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- models (#7, #8, #9) --
         # -- export (#10) --
         "export",
+        # -- change tracking (#16) --
+        "changes",
     }
 )
 
@@ -551,6 +574,10 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "IndustryCode",
     "ResidentID",
     "identifiers",
+    # -- instruments (#13) --
+    "Clause",
+    "Instrument",
+    "instruments",
     # -- catalogue (#5) --
     "BiologicalLimit",
     "DustLimit",
@@ -669,6 +696,13 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "TechnicalService",
     "TechnicalServiceAgency",
     "TechnicalSupportInstitution",
+    # -- change tracking (#16) --
+    "EditionDiff",
+    "Flip",
+    "RowChange",
+    "changes",
+    "diff",
+    "flips",
     # -- PPE (#16) --
     "APFEntry",
     "Facepiece",

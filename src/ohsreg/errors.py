@@ -71,13 +71,13 @@ class OhsregError(ValueError):
 
     def message(self, locale: str | None = None) -> str:
         """The message (and hint, if any) in ``locale`` (default: the active ohsreg locale, zh_CN)."""
-        from ohsreg.i18n import gettext
+        from ohsreg.i18n import render_message
 
         params = {"field": self.field or "", **self.params}  # a template may name its ``{field}``
-        text = _render(gettext(self.template, locale), params)
+        text = render_message(self.template, locale, **params)
         if self.hint:
-            hint = _render(gettext(self.hint, locale), params)
-            text = gettext("{message}; {hint}", locale).format(message=text, hint=hint)
+            parts = {"message": text, "hint": render_message(self.hint, locale, **params)}
+            text = render_message("{message}; {hint}", locale, **parts)
         return text
 
     def __str__(self) -> str:
@@ -111,14 +111,6 @@ def _rebuild(
     params: dict[str, Any],
 ) -> OhsregError:
     return cls(template, rule=rule, field=field, hint=hint, **params)
-
-
-def _render(template: str, params: Mapping[str, Any]) -> str:
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        # A translation that names a parameter differently must not turn one error into another.
-        return template
 
 
 class InvalidFormat(OhsregError):

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KINDS",
+    "MAX_UNIT_LENGTH",
     "Acceleration",
     "Concentration",
     "Duration",
@@ -168,6 +169,11 @@ def _key(text: str) -> str:
     return "".join(text.split()).replace("**", "").replace("^", "")
 
 
+_UNIT_HINT = "write a unit such as mg/m³, ppm, f/mL, °C, h, m/s², V/m, W/m² or %"
+
+MAX_UNIT_LENGTH = 64
+"""The longest unit text read (rule ``units.too_long``); the longest spelling in use is 13 characters."""
+
 _UNITS: dict[str, _Unit] = {}  # canonical -> unit
 _ALIASES: dict[str, _Unit] = {}  # normalised spelling -> unit (grows with pint look-ups)
 _SPELLINGS: dict[str, _Unit] = {}  # raw spelling as received -> unit
@@ -209,6 +215,15 @@ def _resolve_unit(text: str, *, field: str | None = None) -> _Unit:
     unit = _SPELLINGS.get(text)
     if unit is not None:
         return unit
+    if len(text) > MAX_UNIT_LENGTH:  # pint's parser is slow on long input (16k characters: 1.5 s)
+        raise InvalidFormat(
+            "a unit of {length} characters is longer than the {limit} allowed",
+            rule="units.too_long",
+            field=field,
+            hint=_UNIT_HINT,
+            length=len(text),
+            limit=MAX_UNIT_LENGTH,
+        )
     key = _key(text)
     unit = _ALIASES.get(key)
     if unit is None:
@@ -227,7 +242,7 @@ def _pint_unit(text: str, key: str, field: str | None) -> _Unit:
             "unknown unit {unit!r}",
             rule="units.unknown",
             field=field,
-            hint="write a unit such as mg/m³, ppm, f/mL, °C, h, m/s², V/m, W/m² or %",
+            hint=_UNIT_HINT,
             unit=text,
         )
 
@@ -505,7 +520,8 @@ KINDS: dict[str, _Kind] = {
 }
 """The quantity kinds: name -> accepted dimensions, default unit, sign rule (``kind=`` of :func:`parse_quantity`)."""
 
-_NUMBER = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*", re.S)
+# possessive blank runs and a greedy tail (the text is stripped first): linear time, see _SOUND
+_NUMBER = re.compile(r"\s*+([+-]?+(?:\d++(?:\.\d*+)?+|\.\d++)(?:[eE][+-]?+\d++)?+)\s*+(.*)", re.S)
 
 
 def _check_magnitude(value: float, kind: _Kind | None, field: str | None) -> None:
@@ -723,9 +739,12 @@ Percent = Annotated[Quantity, QuantityKind("percent")]
 # Sound levels: logarithmic, their own type and energy arithmetic (not pint).
 
 Weighting = Literal["A", "C", "Z"]
+# Every run of blanks is possessive (``\s*+``): adjacent optional parts could otherwise share one run
+# and backtrack over it (three adjacent ``\s*`` made "85" + 4000 blanks + "x" take minutes); with
+# possessive runs and an anchored match the time is linear in the input.
 _SOUND = re.compile(
-    r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*"
-    r"(?:dB\s*(?:\(\s*([ACZacz])\s*\)|([ACZacz]))?)?\s*(peak|峰值|pk)?\s*",
+    r"\s*+([+-]?+(?:\d++(?:\.\d*+)?+|\.\d++)(?:[eE][+-]?+\d++)?+)\s*+"
+    r"(?:dB\s*+(?:\(\s*+([ACZacz])\s*+\)|([ACZacz]))?+)?+\s*+(peak|峰值|pk)?+\s*+",
     re.I,
 )
 

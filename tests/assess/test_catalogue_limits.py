@@ -64,11 +64,14 @@ def test_hazard_factor_and_limit_set_objects() -> None:
     assert oa.twa([(4.5, 8)], limit=limit_set).limit.value == 6.0  # type: ignore[union-attr]
 
 
-def test_dates_before_gbz21_2019_are_not_silently_judged() -> None:
-    with pytest.raises(EditionError) as e:
-        oa.twa([(1.0, 8)], hazard="苯", as_of=dt.date(2020, 3, 31))
+def test_dates_before_gbz21_2019_are_judged_by_gbz21_2007() -> None:
+    old = oa.twa([(1.0, 8)], hazard="苯", as_of=dt.date(2020, 3, 31))
+    assert (old.limit.value, old.limit.edition) == (6.0, "GBZ 2.1-2007")  # type: ignore[union-attr]
+    new = oa.twa([(1.0, 8)], hazard="苯", as_of=dt.date(2020, 4, 1))
+    assert (new.limit.value, new.limit.edition) == (6.0, "GBZ 2.1-2019")  # type: ignore[union-attr]
+    with pytest.raises(EditionError) as e:  # GBZ 2-2002 applied: not shipped
+        oa.twa([(1.0, 8)], hazard="苯", as_of=dt.date(2007, 10, 31))
     assert e.value.rule == "catalogue.edition_not_in_force"
-    assert oa.twa([(1.0, 8)], hazard="苯", as_of=dt.date(2020, 4, 1)).limit.value == 6.0  # type: ignore[union-attr]
 
 
 # ---- silica band from the catalogue's dust rows --------------------------------------------------

@@ -89,14 +89,18 @@ def test_limits_by_date_and_default_edition() -> None:
 
 def test_limits_refuse_dates_without_an_answer() -> None:
     with pytest.raises(EditionError) as info:
-        catalogue.limits_for("苯", as_of=dt.date(2019, 1, 1))
+        catalogue.limits_for("苯", as_of=dt.date(2005, 1, 1))  # GBZ 2-2002 applied: not shipped
     assert info.value.rule == "catalogue.edition_not_in_force"
+    assert "GBZ 2-2002" in info.value.message("en")
     with pytest.raises(EditionError) as info:
         catalogue.limits_for("苯", as_of=dt.date(2022, 11, 15))
     assert info.value.rule == "catalogue.amendment_date_unverified"
     with pytest.raises(EditionError) as info:
-        catalogue.limits_for("苯", edition="GBZ 2.1-2007")
+        catalogue.limits_for("苯", edition="GBZ 2-2002")
     assert info.value.rule == "catalogue.unknown_edition"
+    with pytest.raises(EditionError) as info:
+        catalogue.limits_for("苯", edition="GBZ 2.1-2007", as_of=dt.date(2021, 1, 1))
+    assert info.value.rule == "catalogue.edition_not_in_force"
 
 
 def test_sub_conditions() -> None:

@@ -267,3 +267,41 @@ def test_declaration_form_layout(tmp_path: Path) -> None:
     assert text["F17"] == "4"
     assert text["B18"] == "合计"
     assert text["E18"] == "26"
+
+
+def test_write_csv_neutralises_text_and_streams_batches(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    from ohsreg.export.arrow import write_csv
+    from ohsreg.export.cells import restore
+
+    ids = ['=HYPERLINK("http://x","y")', "ok", "", None, "＋86", "-3", "|cmd"]
+    table = pa.table({"id": ids, "n": list(range(7)), "code": pa.array(["@a"] * 7).dictionary_encode()})
+    path = tmp_path / "t.csv"
+    write_csv(iter(table.to_batches(max_chunksize=3)), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == '"id","n","code"'  # one header for the whole stream
+    assert len(lines) == 8
+    import pyarrow.csv as pacsv
+
+    options = pacsv.ConvertOptions(strings_can_be_null=True, quoted_strings_can_be_null=False)
+    back = pacsv.read_csv(path, convert_options=options).column("id").to_pylist()
+    assert [None if v is None else restore(v) for v in back] == [*ids[:2], "", None, *ids[4:]]
+    assert lines[1].startswith("\"'=HYPERLINK(")
+    assert all(',"\'@a"' in line for line in lines[1:])
+
+
+def test_parquet_streams_an_iterator_in_batches(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from ohsreg.export.arrow import iter_batches, read_parquet, to_parquet
+
+    records = [
+        Authority(name=f"卫健委{i}", kind="HEALTH", level="MUNICIPAL", region="330100") for i in range(25)
+    ]
+    path = tmp_path / "a.parquet"
+    to_parquet(iter(records), path, batch_size=10)
+    assert pq.ParquetFile(path).metadata.num_row_groups == 3
+    assert read_parquet(path, Authority) == records
+    assert [b.num_rows for b in iter_batches(iter(records), batch_size=10)] == [10, 10, 5]
+    to_parquet([], tmp_path / "e.parquet", model=Authority)
+    assert read_parquet(tmp_path / "e.parquet", Authority) == []

@@ -48,6 +48,7 @@ _TEMPLATE_AT = {
     "msg": 0,
     "gettext": 0,
     "_t": 0,
+    "render_message": 0,
 }
 #: Keywords of the template calls that do not fill a placeholder (an error's ``field`` and a finding's
 #: ``due`` and ``subject`` do: their ``message()`` makes them available to the template). Error classes

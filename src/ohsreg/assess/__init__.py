@@ -22,6 +22,14 @@ first call and the ``hazard=`` look-ups import the catalogue on first use.
 from __future__ import annotations
 
 from ohsreg.assess._base import AppliedLimit, Assessment, AssessmentError, ChemicalLimitLike, Message
+from ohsreg.assess.columnar import (
+    SAMPLE_COLUMNS,
+    SHIFT_COLUMNS,
+    ShiftTable,
+    samples_schema,
+    shift_table,
+    shifts_schema,
+)
 from ohsreg.assess.dust import dust_twa, silica_limit
 from ohsreg.assess.exposure_level import ExposureClass, ExposureLevelAssessment, exposure_level
 from ohsreg.assess.grading import Grade, GradingAssessment, chemical_grade, dust_grade, noise_grade
@@ -70,6 +78,8 @@ from ohsreg.assess.twa import TwaAssessment, twa
 from ohsreg.assess.vectorized import ArrayAssessment, lex_8h_array, stel_array, twa_array, wbgt_array
 
 __all__ = [
+    "SAMPLE_COLUMNS",
+    "SHIFT_COLUMNS",
     "AppliedLimit",
     "ArrayAssessment",
     "Assessment",
@@ -92,6 +102,7 @@ __all__ = [
     "PeakAssessment",
     "RespiratorAssessment",
     "RespiratorSelection",
+    "ShiftTable",
     "StelAssessment",
     "TwaAssessment",
     "WorkIntensityIndex",
@@ -123,7 +134,10 @@ __all__ = [
     "reduction_factor",
     "respirator_protection",
     "sample_volume",
+    "samples_schema",
     "select_respirators",
+    "shift_table",
+    "shifts_schema",
     "silica_limit",
     "standard_volume",
     "stel",

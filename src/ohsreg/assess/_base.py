@@ -101,14 +101,9 @@ class Message:
 
     def render(self, locale: str | None = None) -> str:
         """The sentence in ``locale`` (zh_CN or en), parameters formatted in; English if untranslated."""
-        from ohsreg.i18n import gettext
+        from ohsreg.i18n import render_message
 
-        values = {k: _localize(v, locale) for k, v in self.params}
-        text = gettext(self.template, locale)
-        try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return self.template.format(**values)
+        return render_message(self.template, locale, **{k: _localize(v, locale) for k, v in self.params})
 
 
 def msg(template: str, **params: Any) -> Message:

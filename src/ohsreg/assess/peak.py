@@ -8,10 +8,11 @@ happen **at most 4 times** per working day, **at least 1 h apart**, and no conce
 概念并替代超限倍数" and testing software that records a peak concentration, 峰接触浓度, for chemicals and for
 total and respirable dust), so the clause number and the rule stay unverified. Spacing is measured from the end of one excursion to the start of the next.
 
-Dates: GBZ 2.1-2019 is in force from **2020-04-01** (verified: 国卫通〔2019〕10号 of 2019-08-27, "该标准自
-2020年4月1日起施行，GBZ 2.1—2007同时废止"). For an ``as_of`` before that day the 2007 excursion limits
-(超限倍数) applied instead; their multiples could not be verified, so :func:`peak` refuses such dates
-(``assess.edition_unverified``) and :func:`excursion` judges them with a multiple the caller supplies.
+Dates come from :mod:`ohsreg.instruments`: GBZ 2.1-2019 is in force from 2020-04-01 (verified:
+国卫通〔2019〕10号 of 2019-08-27, "该标准自2020年4月1日起施行，GBZ 2.1—2007同时废止"). For an ``as_of``
+before that day the 2007 excursion limits (超限倍数) applied instead: :func:`peak` refuses such dates
+(``assess.edition_unverified``) and :func:`excursion` judges them, taking the multiple from the GBZ 2.1-2007
+row of the catalogue (``hazard=``) or from the caller (``multiple=``).
 
 >>> from ohsreg.assess.peak import Excursion
 >>> r = peak([Excursion(25.0, 10, start_h=1.0), Excursion(28.0, 15, start_h=3.0)], limit=6.0)
@@ -38,6 +39,7 @@ from ohsreg.assess._base import (
     Message,
     Verdict,
     iterate,
+    limit_object,
     msg,
     number,
     resolve_limit,
@@ -46,7 +48,6 @@ from ohsreg.errors import EditionError
 
 __all__ = [
     "EXCURSION_CLAUSE",
-    "GBZ21_2019_IN_FORCE",
     "PEAK_CLAUSE",
     "Excursion",
     "PeakAssessment",
@@ -56,8 +57,7 @@ __all__ = [
 
 PEAK_CLAUSE = "GBZ 2.1-2019 6.3.3 (peak exposure; clause number unverified)"
 EXCURSION_CLAUSE = "GBZ 2.1-2007 (超限倍数, excursion limit; clause and multiples unverified)"
-#: First day of GBZ 2.1-2019 (国卫通〔2019〕10号; GBZ 2.1-2007 repealed the same day).
-GBZ21_2019_IN_FORCE = dt.date(2020, 4, 1)
+_GBZ21_2019 = "GBZ 2.1-2019"
 EXCURSION_MULTIPLE = 3.0
 CEILING_MULTIPLE = 5.0
 MAX_MINUTES = 15.0
@@ -222,45 +222,124 @@ def _excursion(item: Any, i: int) -> Excursion:
     )
 
 
+def __getattr__(name: str) -> Any:
+    if name == "GBZ21_2019_IN_FORCE":  # deprecated: one home for dates is ohsreg.instruments
+        import warnings
+
+        warnings.warn(
+            "ohsreg.assess.peak.GBZ21_2019_IN_FORCE is deprecated; use "
+            'ohsreg.instruments.lookup("GBZ 2.1-2019").in_force',
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return _in_force_2019()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _in_force_2019() -> dt.date:
+    from ohsreg.instruments import lookup
+
+    start = lookup(_GBZ21_2019).in_force
+    assert start is not None
+    return start
+
+
 def _check_2019_in_force(as_of: dt.date | None, edition: str | None) -> None:
-    if (as_of is not None and as_of < GBZ21_2019_IN_FORCE) or (
-        edition is not None and edition.replace(" ", "") == "GBZ2.1-2007"
+    start = _in_force_2019()
+    if (as_of is not None and as_of < start) or (
+        edition is not None and edition.replace(" ", "").startswith("GBZ2.1-2007")
     ):
         raise EditionError(
             "peak exposure applies from {date} (GBZ 2.1-2019); before that GBZ 2.1-2007 used excursion "
-            "limits whose multiples could not be verified",
+            "limits (超限倍数) instead",
             rule="assess.edition_unverified",
             field="as_of" if as_of is not None else "edition",
-            hint="judge 15-min samples with ohsreg.assess.excursion(..., multiple=) from the 2007 text",
-            date=GBZ21_2019_IN_FORCE.isoformat(),
+            hint="judge 15-min samples with ohsreg.assess.excursion(..., hazard=, as_of=): the multiple comes from the GBZ 2.1-2007 row",
+            date=start.isoformat(),
         )
 
 
 def excursion(
     c_ste: Iterable[Any] | float,
     *,
-    pc_twa: Any,
-    multiple: float,
+    pc_twa: Any = None,
+    multiple: float | None = None,
     c_twa: Any = None,
+    hazard: Any = None,
+    edition: str | None = None,
+    as_of: dt.date | None = None,
+    condition: str | None = None,
 ) -> Assessment:
-    """Judge 15-min concentrations by a GBZ 2.1-2007 excursion limit (超限倍数) the caller supplies.
+    """Judge 15-min concentrations by a GBZ 2.1-2007 excursion limit (超限倍数).
 
     Under GBZ 2.1-2007 (in force 2007-11-01 to 2020-03-31) a substance without PC-STEL had an excursion
     multiple: with the 8-h C_TWA complying, no 15-min exposure may exceed ``multiple × PC-TWA``
-    (definition seen on a secondary exam page; **unverified**). The multiples themselves (by PC-TWA
-    band) were **not found** in any public copy of the 2007 text, so none is built in: pass the value
-    printed in the standard. The result is always marked unverified.
+    (definition seen on a secondary exam page; **unverified**). With ``hazard=`` the PC-TWA and the
+    multiple come from the GBZ 2.1-2007 row of :mod:`ohsreg.catalogue` (``as_of`` must fall in 2007's
+    period, or ``edition`` name it; default GBZ 2.1-2007); a row with PC-STEL has no multiple and the rule
+    is ``NOT_APPLICABLE``. Without ``hazard`` pass ``pc_twa`` and ``multiple`` as printed. The multiples
+    rest on one transcription of the 2007 table (they fit the bands PC-TWA < 1 → 3, < 10 → 2.5, < 100 → 2,
+    else 1.5 for all 172 rows), so the result is always marked unverified.
 
     ``c_ste``: one or more 15-min concentrations (mg/m³); ``c_twa`` (optional): the day's C_TWA — if
     it exceeds PC-TWA the verdict is EXCEEDS whatever the excursions.
 
     >>> excursion([4.0, 6.5], pc_twa=2.0, multiple=2.5).verdict.name
     'EXCEEDS'
+    >>> r = excursion([2.0], hazard="苯胺", as_of=dt.date(2019, 6, 1))   # 2007: PC-TWA 3, 超限倍数 2.5
+    >>> r.verdict.name, r.limit.value, r.limit.kind
+    ('COMPLIES', 7.5, '2.5 × PC-TWA')
     """
     items = [c_ste] if isinstance(c_ste, int | float | str) else list(c_ste)
     values = tuple(number(c, MG_M3, f"c_ste[{i}]") for i, c in enumerate(items))
     if not values:
         raise AssessmentError("no samples given", rule="assess.empty", field="c_ste")
+    source = None
+    row_verified = False
+    if hazard is not None and (pc_twa is None or multiple is None):
+        if edition is None and as_of is None:
+            edition = "GBZ 2.1-2007"
+        row = limit_object(hazard, "pc_twa", edition=edition, as_of=as_of, condition=condition)
+        rows = getattr(row, "rows", None)
+        if isinstance(rows, tuple) and len(rows) == 1:
+            row = rows[0]
+        answered = getattr(getattr(row, "source", None), "edition", None)
+        if answered != "GBZ 2.1-2007":
+            raise EditionError(
+                "excursion limits (超限倍数) are a rule of GBZ 2.1-2007; {edition} answered for this date",
+                rule="assess.edition_unverified",
+                field="as_of",
+                hint="from {date} judge excursions with ohsreg.assess.peak()",
+                edition=str(answered),
+                date=_in_force_2019().isoformat(),
+            )
+        if getattr(row, "pc_stel", None) is not None or getattr(row, "excursion_multiple", None) is None:
+            return Assessment(
+                quantity="C_STE",
+                value=max(values),
+                unit=MG_M3,
+                limit=None,
+                verdict=Verdict.NOT_APPLICABLE,
+                clause=EXCURSION_CLAUSE,
+                verified=False,
+                reasons=(
+                    msg("the GBZ 2.1-2007 row has no excursion multiple (it has a PC-STEL or no PC-TWA)"),
+                ),
+            )
+        pc_twa = row.pc_twa if pc_twa is None else pc_twa
+        multiple = row.excursion_multiple if multiple is None else multiple
+        src = row.source
+        source = src.cite() if hasattr(src, "cite") else str(src)
+        row_verified = bool(getattr(row, "verified", False))
+    if pc_twa is None or multiple is None:
+        raise AssessmentError(
+            "no {kind} limit given",
+            rule="assess.limit_missing",
+            field="limit",
+            hint="pass limit= (a number in {unit} or a catalogue limit) or hazard=",
+            kind="PC-TWA and 超限倍数",
+            unit=MG_M3,
+        )
     base = number(pc_twa, MG_M3, "pc_twa", allow_zero=False)
     k = number(multiple, "1", "multiple", allow_zero=False)
     if k < 1:
@@ -279,7 +358,12 @@ def excursion(
         value=top,
         unit=MG_M3,
         limit=AppliedLimit(
-            kind=f"{k:g} × PC-TWA", value=k * base, unit=MG_M3, edition="GBZ 2.1-2007", verified=False
+            kind=f"{k:g} × PC-TWA",
+            value=k * base,
+            unit=MG_M3,
+            source=source,
+            edition="GBZ 2.1-2007",
+            verified=row_verified,
         ),
         verdict=Verdict.EXCEEDS if reasons else Verdict.COMPLIES,
         clause=EXCURSION_CLAUSE,

@@ -66,6 +66,7 @@ __all__ = [
     "RespiratorSelection",
     "hazard_ratio",
     "hearing_protection",
+    "oel_for",
     "respirator_protection",
     "select_respirators",
 ]
@@ -135,9 +136,16 @@ def hazard_ratio(
     return _ratio(concentration, limit, hazard, as_of, unit)[0]
 
 
-def _ratio(
-    concentration: Any, limit: Any, hazard: Any, as_of: dt.date | None, unit: str
-) -> tuple[float, AppliedLimit, float]:
+def oel_for(
+    limit: Any = None, *, hazard: Any = None, as_of: dt.date | None = None, unit: str = _MG_M3
+) -> AppliedLimit:
+    """The exposure limit a hazard ratio divides by: ``limit`` as given, else the catalogue's PC-TWA of
+    ``hazard`` on ``as_of`` (its MAC for an entry with a ceiling only). Resolve it once to judge many
+    measurements of one hazard (``assess.limit_missing`` when there is none).
+
+    >>> oel_for(hazard="苯").value
+    3.0
+    """
     oel = resolve_limit(limit, "OEL", "pc_twa", unit, hazard=hazard, as_of=as_of)
     if oel is None:  # a catalogue entry without PC-TWA (MAC only): the ceiling is the standard's limit
         oel = resolve_limit(limit, "MAC", "mac", unit, hazard=hazard, as_of=as_of)
@@ -149,6 +157,13 @@ def _ratio(
             hint="pass limit= (a number in {unit})",
             unit=unit,
         )
+    return oel
+
+
+def _ratio(
+    concentration: Any, limit: Any, hazard: Any, as_of: dt.date | None, unit: str
+) -> tuple[float, AppliedLimit, float]:
+    oel = oel_for(limit, hazard=hazard, as_of=as_of, unit=unit)
     c = number(concentration, unit, "concentration")
     return c / oel.value, oel, c
 

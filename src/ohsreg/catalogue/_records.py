@@ -226,6 +226,20 @@ class ExposureLimit:
     """What the row was checked against, when ``verified``."""
     notes: str | None
     """Notes on the transcription (corrections, doubts)."""
+    excursion_multiple: float | None = None
+    """超限倍数 (GBZ 2.1-2007 only): the 15-min excursion limit is this multiple of PC-TWA."""
+    amendment_id: str | None = None
+    """The amendment that introduced this row (``"XG1"``), as named in :mod:`ohsreg.instruments`."""
+    until_amendment: str | None = None
+    """The amendment that replaced this row (the row holds for amendment states without it)."""
+    type_verified: bool = False
+    """Whether the row's limit *types* (MAC / PC-TWA / PC-STEL) agree with an index of the official text
+    (separate from ``verified``, which is about the values)."""
+    type_verified_by: str | None = None
+    """What the limit types were checked against, when ``type_verified``."""
+    cas_printed: str | None = None
+    """The CAS cell as printed (or stored by the transcription) when it differs from ``cas``: a known
+    typo or a malformed value, kept so that lookups by it still find the row (``notes`` say why)."""
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], table: str = "表1") -> ExposureLimit:
@@ -251,8 +265,20 @@ class ExposureLimit:
             amendment=raw.get("amendment"),
             hazard_ids=tuple(raw.get("hazard_ids", ())),
             hazard_exception=raw.get("hazard_exception"),
+            excursion_multiple=raw.get("excursion_multiple"),
+            amendment_id=raw.get("amendment_id"),
+            until_amendment=raw.get("until_amendment"),
+            type_verified=bool(raw.get("type_verified", False)),
+            type_verified_by=raw.get("type_verified_by"),
+            cas_printed=raw.get("cas_printed"),
             **_common(raw),
         )
+
+    def in_state(self, amendments: tuple[str, ...]) -> bool:
+        """Whether this row belongs to the amendment state with exactly ``amendments`` applied (ids)."""
+        if self.amendment_id is not None and self.amendment_id not in amendments:
+            return False
+        return not (self.until_amendment is not None and self.until_amendment in amendments)
 
     @property
     def values(self) -> dict[LimitType, Quantity]:
@@ -306,6 +332,12 @@ class DustLimit:
     verified: bool
     verified_by: str | None
     notes: str | None
+    excursion_multiple: float | None = None
+    """超限倍数 (GBZ 2.1-2007 only; 2 for every dust)."""
+    type_verified: bool = False
+    """Whether the limit type (PC-TWA) agrees with an index of the official text (not about the values)."""
+    type_verified_by: str | None = None
+    """What the limit type was checked against, when ``type_verified``."""
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> DustLimit:
@@ -328,6 +360,9 @@ class DustLimit:
             carcinogen=tuple(CarcinogenClass[c] for c in raw.get("carcinogen", ())),
             hazard_ids=tuple(raw.get("hazard_ids", ())),
             hazard_exception=raw.get("hazard_exception"),
+            excursion_multiple=raw.get("excursion_multiple"),
+            type_verified=bool(raw.get("type_verified", False)),
+            type_verified_by=raw.get("type_verified_by"),
             **_common(raw),
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import json
 import operator
 import re
@@ -71,6 +72,11 @@ def fold(text: str) -> str:
 
 def read_document(path: Path | None, package_file: str | None) -> dict[str, Any]:
     """Read and check one catalogue file (package data when ``package_file`` is given)."""
+    return _read_document(path, package_file)[0]
+
+
+def _read_document(path: Path | None, package_file: str | None) -> tuple[dict[str, Any], str]:
+    """The checked document and the SHA-256 of the file's bytes."""
     where = str(path) if path is not None else f"ohsreg.catalogue/data/{package_file}"
     try:
         if path is not None:
@@ -102,7 +108,7 @@ def read_document(path: Path | None, package_file: str | None) -> dict[str, Any]
             path=where,
             format=FORMAT,
         )
-    return doc
+    return doc, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Header:
@@ -156,6 +162,7 @@ class Table(Generic[R]):
         self._texts: tuple[str, ...] = ()
         self._owners: tuple[int, ...] = ()
         self._grams: dict[str, set[int]] | None = None
+        self._sha = ""
 
     # -- loading ------------------------------------------------------------------------------------
     def _load(self) -> tuple[R, ...]:
@@ -164,7 +171,7 @@ class Table(Generic[R]):
             return records
         with self._lock:
             if self._records is None:
-                doc = read_document(self._path, self._package_file)
+                doc, self._sha = _read_document(self._path, self._package_file)
                 built = []
                 for i, raw in enumerate(doc["records"]):
                     try:
@@ -217,6 +224,12 @@ class Table(Generic[R]):
         return self._header
 
     @property
+    def sha(self) -> str:
+        """SHA-256 (hex) of the table's file: pin it to notice any change of the data behind a table."""
+        self._load()
+        return self._sha
+
+    @property
     def edition(self) -> str:
         """The edition of the source document (the header's ``edition``)."""
         return str(self.header["edition"])
@@ -245,7 +258,10 @@ class Table(Generic[R]):
         if bucket is None:
             bucket = self._index.get(query.casefold()) or self._index.get(fold(query))
             if bucket is None:
-                return default
+                stripped = _strip_qualifiers(query)  # 煤尘（游离SiO2含量＜10%） is the factor 煤尘
+                bucket = self._index.get(fold(stripped)) if stripped != query else None
+                if bucket is None:
+                    return default
         return records[bucket[0][1]]
 
     def lookup_all(self, query: str) -> tuple[R, ...]:
@@ -350,6 +366,15 @@ def _candidates(grams: dict[str, set[int]], q: str) -> AbstractSet[int]:
         sets.append(found)
     sets.sort(key=len)
     return sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
+
+
+# a parenthesised qualifier that restricts by content (游离SiO2含量<10%), not a name
+_QUALIFIER = re.compile(r"[（(][^（）()]*(?:[%≥≤<>＜＞]|含量|不包括|包括|限于)[^（）()]*[）)]")
+
+
+def _strip_qualifiers(text: str) -> str:
+    """``text`` without its content qualifiers: ``煤尘（游离SiO2含量＜10%）`` → ``煤尘``."""
+    return _QUALIFIER.sub("", text).strip()
 
 
 def _default_keys(rec: Any) -> list[tuple[str, str]]:

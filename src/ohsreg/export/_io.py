@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -39,6 +40,10 @@ Destination: TypeAlias = "str | os.PathLike[str] | IO[bytes] | None"
 
 BLOCK = 1 << 18
 """Bytes read per block when streaming (256 KiB): memory stays bounded whatever the file size."""
+
+MAX_LINE = 1 << 26
+"""The longest line a streamed reader (JSON Lines, CSV) accepts: 64 MiB (rule ``export.line_too_long``).
+A record far larger than any real one; the cap stops an endless stream without newlines (``/dev/zero``)."""
 
 _GB_HINT = "the file is not UTF-8; it was read as GB18030"
 
@@ -87,7 +92,20 @@ def _path(source: str | os.PathLike[str]) -> Path:
             rule="export.source",
             hint="pass JSON text as bytes: text.encode()",
         )
-    return Path(source)
+    path = Path(source)
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):  # missing, unreadable or not a valid name: open() says which
+        return path
+    if not stat.S_ISREG(mode):
+        # a device (/dev/zero), a pipe or a folder: may never end, or is not a file of records at all
+        raise InvalidFormat(
+            "{path} is not a regular file",
+            rule="export.not_a_file",
+            hint="pass a file of records (devices, pipes and folders are not read)",
+            path=str(path),
+        )
+    return path
 
 
 def read_bytes(source: Source) -> bytes:
@@ -224,19 +242,31 @@ def text_blocks(raw: IO[bytes], encoding: str | None = None) -> Iterator[tuple[i
     if (encoding or detect_encoding(head)) == "utf-16":
         yield 0, decode(head + raw.read(), "utf-16")[0]
         return
-    pending = head
+    pending = bytearray(head)
+    cut = pending.rfind(b"\n") + 1  # end of the last whole line in pending (0: none yet)
     lines_before = 0
     while True:
         chunk = raw.read(BLOCK)
-        data = pending + chunk
         if chunk:
-            cut = data.rfind(b"\n") + 1
+            at = chunk.rfind(b"\n")  # only the new bytes are searched: linear in the input
+            if at >= 0:
+                cut = len(pending) + at + 1
+            pending += chunk
             if cut == 0:
-                pending = data
+                if len(pending) > MAX_LINE:
+                    raise InvalidFormat(
+                        "line {line} is longer than {limit} bytes",
+                        rule="export.line_too_long",
+                        hint="one record per line; is this a file of records?",
+                        line=lines_before + 1,
+                        limit=MAX_LINE,
+                    )
                 continue
-            data, pending = data[:cut], data[cut:]
+            data = bytes(pending[:cut])
+            del pending[:cut]
+            cut = 0
         else:
-            pending = b""
+            data = bytes(pending)
         if data:
             text, found = decode(data, encoding, line_offset=lines_before)
             encoding = "utf-8" if found == "utf-8-sig" else found  # only the first block has the mark

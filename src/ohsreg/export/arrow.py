@@ -11,7 +11,13 @@ Values whose type the model leaves open (free-form mappings such as ``Finding.pa
 and numbers) are stored as JSON text in a ``string`` column and decoded on reading.
 
 :func:`assessment_table` turns a vectorized assessment (:class:`ohsreg.assess.ArrayAssessment`) into a
-columnar table without a Python loop; :func:`write_csv` writes such tables at Arrow speed.
+columnar table without a Python loop; :func:`write_csv` writes such tables (or a stream of record
+batches, e.g. :meth:`ohsreg.assess.ShiftTable.to_arrow`) at Arrow speed, text neutralised against
+spreadsheet formula injection.
+
+**Streaming**: :func:`to_parquet` writes records batch by batch (:func:`iter_batches`), so its memory does
+not grow with the number of records when they come from an iterator (a reader, a generator);
+:func:`write_csv` accepts an iterator of batches likewise.
 
 Personal data is masked unless ``unmask=True``.
 """
@@ -19,9 +25,10 @@ Personal data is masked unless ``unmask=True``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -34,6 +41,7 @@ __all__ = [
     "arrow_schema",
     "assessment_table",
     "from_arrow",
+    "iter_batches",
     "read_parquet",
     "to_arrow",
     "to_parquet",
@@ -190,15 +198,67 @@ def from_arrow(table: Any, model: type[M]) -> list[M]:
     return result
 
 
+def iter_batches(
+    records: Iterable[BaseModel],
+    *,
+    model: type[BaseModel] | None = None,
+    unmask: bool = False,
+    batch_size: int = 10_000,
+) -> Iterator[Any]:
+    """``pyarrow.RecordBatch`` es of ``records`` with :func:`arrow_schema`, ``batch_size`` records each.
+
+    Records are consumed lazily: only one batch is held at a time (the streaming form of :func:`to_arrow`).
+    Without ``model`` the first record's model is used; every record must be of it.
+    """
+    pa = _pa()
+    it = iter(records)
+    if model is None:
+        first = next(it, None)
+        if first is None:
+            return
+        it = itertools.chain([first], it)
+        model = type(first)
+    from ohsreg.export.csv import _model_of
+
+    _, to_conv, _ = _plan(model)
+    schema = arrow_schema(model)
+    adapter = list_adapter(model)
+    ctx = context(unmask)
+    while chunk := list(itertools.islice(it, batch_size)):
+        _model_of(chunk, model if all(type(r) is model for r in chunk) else None)
+        rows = adapter.dump_python(chunk, mode="json", context=ctx)
+        if to_conv is not None:
+            rows = [to_conv(r) for r in rows]
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
 def to_parquet(
     records: Iterable[BaseModel],
     dest: str | os.PathLike[str] | IO[bytes],
     *,
     model: type[BaseModel] | None = None,
     unmask: bool = False,
+    batch_size: int = 10_000,
 ) -> None:
-    """Write ``records`` to a Parquet file (schema from :func:`arrow_schema`)."""
-    require("pyarrow.parquet", "arrow").write_table(to_arrow(records, model=model, unmask=unmask), dest)
+    """Write ``records`` to a Parquet file (schema from :func:`arrow_schema`), one row group per batch.
+
+    Streams: memory is bounded by ``batch_size`` records, not by the number of records (pass an
+    iterator to benefit).
+    """
+    pq = require("pyarrow.parquet", "arrow")
+    batches = iter_batches(records, model=model, unmask=unmask, batch_size=batch_size)
+    first = next(batches, None)
+    if first is None:
+        if model is None:
+            from ohsreg.export.csv import _model_of
+
+            _model_of([], None)  # raises export.empty
+        assert model is not None
+        pq.write_table(_pa().Table.from_pylist([], schema=arrow_schema(model)), dest)
+        return
+    with pq.ParquetWriter(dest, first.schema) as writer:
+        for batch in itertools.chain([first], batches):
+            writer.write_batch(batch)
 
 
 def read_parquet(source: str | os.PathLike[str] | IO[bytes], model: type[M]) -> list[M]:
@@ -242,21 +302,61 @@ def _zeros(n: int) -> Any:
     return np.zeros(n, dtype=np.int8)
 
 
-def write_csv(table: Any, dest: str | os.PathLike[str] | IO[bytes], *, bom: bool = False) -> None:
-    """Write a ``pyarrow.Table`` as CSV (UTF-8, optional BOM) at Arrow speed.
+def write_csv(
+    table: Any,
+    dest: str | os.PathLike[str] | IO[bytes],
+    *,
+    bom: bool = False,
+) -> None:
+    """Write a ``pyarrow.Table``, a ``RecordBatch`` or an iterable of them as CSV (UTF-8) at Arrow speed.
 
-    Meant for result tables (numbers and codes); record tables go through :func:`ohsreg.export.csv.to_csv`,
-    which neutralises formula-like text.
+    Streams an iterable batch by batch (all batches share the first one's schema). Text that a
+    spreadsheet would read as a formula (``=HYPERLINK(...)``, ``+``, ``-``, ``@``…) is neutralised by the
+    one neutraliser of every writer (:func:`ohsreg.export.cells.neutralise`); nulls stay empty cells. ``bom=True`` starts the
+    file with a UTF-8 byte-order mark (Excel in Chinese locales).
     """
     pa = _pa()
     pacsv = require("pyarrow.csv", "arrow")
-    table = table.cast(pa.schema([pa.field(f.name, _plain(pa, f.type)) for f in table.schema]))
     from ohsreg.export._io import open_sink
 
+    batches = [table] if isinstance(table, pa.Table | pa.RecordBatch) else table
     with open_sink(dest) as fh:
         if bom:
             fh.write(b"\xef\xbb\xbf")
-        pacsv.write_csv(table, fh)
+        writer = None
+        for part in batches:
+            safe = _safe_text(pa, part)
+            if writer is None:
+                writer = pacsv.CSVWriter(fh, safe.schema)
+            writer.write(safe)
+        if writer is not None:
+            writer.close()
+
+
+def _safe_text(pa: Any, part: Any) -> Any:
+    """``part`` with dictionary columns decoded and text columns neutralised (a Table)."""
+    from ohsreg.export.cells import FORMULA_TRIGGERS, neutralise
+
+    pc = require("pyarrow.compute", "arrow")
+    table = part if isinstance(part, pa.Table) else pa.Table.from_batches([part])
+    columns = []
+    for field, column in zip(table.schema, table.columns, strict=True):
+        typ = _plain(pa, field.type)
+        column = column.cast(typ) if typ != field.type else column
+        if pa.types.is_string(typ) or pa.types.is_large_string(typ):
+            # only values whose first character could start a formula (or empty ones) go through the
+            # neutraliser, one Python call each; the rest stays in Arrow
+            flat = column.combine_chunks()
+            head = pc.utf8_slice_codeunits(flat, 0, 1)
+            triggers = pa.array(list(FORMULA_TRIGGERS), type=typ)
+            risky = pc.fill_null(pc.or_(pc.is_in(head, value_set=triggers), pc.equal(flat, "")), False)
+            if pc.any(risky).as_py():
+                picked = pc.filter(flat, risky).to_pylist()
+                column = pc.replace_with_mask(
+                    flat, risky, pa.array([neutralise(v) for v in picked], type=typ)
+                )
+        columns.append(column)
+    return pa.table(columns, names=table.schema.names)
 
 
 def _plain(pa: Any, typ: Any) -> Any:

@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import io
@@ -550,6 +551,15 @@ def _reader(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
         yield reader.line_num, row
 
 
+_SHOWN = 10
+
+
+def _listed(names: Sequence[str]) -> str:
+    """The first few of ``names`` for a message (a hostile header may repeat a column 100 000 times)."""
+    shown = ", ".join(names[:_SHOWN])
+    return shown if len(names) <= _SHOWN else f"{shown} … (+{len(names) - _SHOWN})"
+
+
 def _find_header(
     rows: Iterator[tuple[int, list[str]]], table: Table, unknown: str
 ) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -588,8 +598,10 @@ def _find_header(
             rule="export.unknown_column",
             hint="check the spelling (nested fields are joined with '.', list items by index: a.0.b)",
             model=table.model.__name__,
-            names=", ".join(bad),
-            suggestions=[m for c in bad for m in difflib.get_close_matches(c.split(".")[0], known, n=1)],
+            names=_listed(bad),
+            suggestions=[
+                m for c in bad[:_SHOWN] for m in difflib.get_close_matches(c.split(".")[0], known, n=1)
+            ],
         )
     return names, seen[i + 1 :]
 
@@ -629,13 +641,14 @@ def _iter_csv_lines(
         )
         rows = _reader(text_stream)
         names, pending = _find_header(rows, table, unknown)
-        repeated = sorted({c for c in names if c and names.count(c) > 1})
+        counts = collections.Counter(c for c in names if c)  # one pass: a 100k-column header stays fast
+        repeated = sorted(c for c, n in counts.items() if n > 1)
         if repeated:
             raise InvalidFormat(
                 "column(s) {names} appear more than once in the header",
                 rule="export.csv_header",
                 hint="keep one column per path",
-                names=", ".join(repeated),
+                names=_listed(repeated),
             )
         keep = [(i, c, table.kind(c)) for i, c in enumerate(names) if c and table.known(c)]
         width = len(names)

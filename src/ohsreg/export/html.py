@@ -82,10 +82,10 @@ def findings_html(findings: Iterable[Any], locale: str | None = None) -> str:
                 _cell(f.due),
             ]
         )
-    from ohsreg.i18n import gettext
+    from ohsreg.i18n import gettext, render_message
 
     header = [gettext(h, locale) for h in ("severity", "rule", "message", "clause", "subject", "due")]
-    return _table(gettext("{count} finding(s)", locale).format(count=len(items)), header, rows)
+    return _table(render_message("{count} finding(s)", locale, count=len(items)), header, rows)
 
 
 def assessment_html(results: Any, locale: str | None = None) -> str:
@@ -112,10 +112,10 @@ def assessment_html(results: Any, locale: str | None = None) -> str:
                 html.escape(explain(locale)) if callable(explain) else "",
             ]
         )
-    from ohsreg.i18n import gettext
+    from ohsreg.i18n import gettext, render_message
 
     header = [gettext(h, locale) for h in ("quantity", "value", "limit", "verdict", "clause", "explanation")]
-    return _table(gettext("{count} assessment(s)", locale).format(count=len(items)), header, rows)
+    return _table(render_message("{count} assessment(s)", locale, count=len(items)), header, rows)
 
 
 class Shown:

@@ -19,6 +19,9 @@ Messages are gettext catalogues: the English text is the message id; one ``.po``
 
 from __future__ import annotations
 
+import functools
+import re
+import string
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +45,7 @@ __all__ = [
     "format_quantity",
     "gettext",
     "normalize_locale",
+    "render_message",
     "use",
 ]
 
@@ -102,6 +106,56 @@ def gettext(msgid: str, locale: str | None = None) -> str:
     if loc == "en":
         return msgid
     return _catalog(loc).get(msgid) or msgid
+
+
+def render_message(template: str, locale: str | None = None, /, **params: Any) -> str:
+    """The message ``template`` (an English msgid) translated into ``locale`` and filled with ``params``.
+
+    The one place ohsreg renders a message (errors, findings, assessment reasons, the command line).
+    Templates may come from data -- a :class:`~ohsreg.models.Finding` read from a file carries its own
+    -- so only plain named fields are filled: ``{name}``, ``{name!r}``, ``{name!s}`` and a bounded
+    numeric format (``{x:.4g}``, ``{n:,.0f}``, ``{code:>4}``: width and precision of at most two
+    digits). A template with attribute or index access (``{due.__class__}``, ``{a[0]}``), a positional
+    or nested field or any other format (``{subject:>1500000000}``) is shown as written, unfilled; so is
+    one naming a parameter that was not given. A translation that cannot be filled falls back to the
+    English template.
+
+    >>> render_message("{n:,.0f} worker(s) at {site!r}", "en", n=12500, site="车间")
+    "12,500 worker(s) at '车间'"
+    >>> render_message("{subject:>1500000000}", "en", subject="x"), render_message("{due.__class__}", "en", due=1)
+    ('{subject:>1500000000}', '{due.__class__}')
+    """
+    translated = gettext(template, locale)
+    for text in (translated, template) if translated != template else (template,):
+        if _fillable(text):
+            try:
+                return text.format_map(params)
+            except (KeyError, IndexError, ValueError, TypeError):  # missing parameter, spec not for the type
+                continue
+    return template
+
+
+_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SPEC = re.compile(r"[<>^=]?[+\- ]?0?[0-9]{0,2}[,_]?(?:\.[0-9]{1,2})?[bcdeEfFgGnosxX%]?")
+
+
+def _fillable(template: str) -> bool:
+    """Whether every field of ``template`` is a plain name with a bounded format (cached when short)."""
+    return _fillable_cached(template) if len(template) <= 2000 else _fields_are_plain(template)
+
+
+def _fields_are_plain(template: str) -> bool:
+    try:
+        fields = [(n, s, c) for _, n, s, c in string.Formatter().parse(template) if n is not None]
+    except ValueError:  # unbalanced braces
+        return False
+    return all(
+        _FIELD.fullmatch(name) and conversion in (None, "r", "s") and _SPEC.fullmatch(spec or "")
+        for name, spec, conversion in fields
+    )
+
+
+_fillable_cached = functools.lru_cache(maxsize=1024)(_fields_are_plain)
 
 
 def _catalog(locale: str) -> dict[str, str]:

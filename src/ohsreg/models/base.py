@@ -110,11 +110,11 @@ def _strict_leaf(schema: Any, key: str) -> Any:
     from pydantic_core import core_schema
 
     expected = "a date (YYYY-MM-DD)" if kind == "date" else "a whole number"
-    template = "{field_name} must be {expected}"
-    message = template.format(field_name=key, expected=expected)
-    from ohsreg.i18n import gettext
+    from ohsreg.i18n import gettext, render_message
 
-    zh = gettext(template, "zh_CN").format(field_name=key, expected=gettext(expected, "zh_CN"))
+    template = "{field_name} must be {expected}"
+    message = render_message(template, "en", field_name=key, expected=expected)
+    zh = render_message(template, "zh_CN", field_name=key, expected=gettext(expected, "zh_CN"))
     # Only the input's type is checked here (all in Rust); the field's own schema then converts and
     # applies its constraints, so "abc", 6.5 or -1 keep their usual error types.
     accepted: list[Any] = [{"type": kind, "strict": True}, core_schema.str_schema(strict=True)]
@@ -434,14 +434,13 @@ class Finding(Record):
 
     def message(self, locale: str | None = None) -> str:
         """The message in ``locale`` (default: the active ohsreg locale, zh_CN)."""
-        from ohsreg.i18n import gettext
+        from ohsreg.i18n import render_message
 
-        # the deadline and the subject are fields of the finding, and a template may name them too
-        params = {"due": self.due, "subject": self.subject, **self.params}
-        try:
-            return gettext(self.template, locale).format(**params)
-        except (KeyError, IndexError, ValueError):
-            return self.template
+        # the deadline and the subject are fields of the finding, and a template may name them too; the
+        # template may come from a file, so render_message() fills plain fields only (no attributes, no widths)
+        return render_message(
+            self.template, locale, **{"due": self.due, "subject": self.subject, **self.params}
+        )
 
     def __str__(self) -> str:
         return f"[{self.severity.code}] {self.rule}: {self.message('en')} ({self.clause})"

@@ -47,13 +47,28 @@ def check_survey(survey: PPEUseSurvey, *, as_of: dt.date) -> list[Finding]:
     """Every finding of ``survey`` on ``as_of``, observation by observation."""
     check_date(as_of, "as_of")
     out: list[Finding] = []
+    limits: dict[str, Any] = {}  # hazard key -> its OEL on as_of (None: no limit), resolved once
     for i, obs in enumerate(survey.observations):
         subject = f"observations[{i}]"
         if obs.hazard == NOISE_KEY:
             out += _noise(obs, subject)
         elif _category(obs.hazard) in _AIRBORNE:
-            out += _airborne(obs, subject, as_of)
+            out += _airborne(obs, subject, _oel(obs, as_of, limits))
     return out
+
+
+def _oel(obs: PPEObservation, as_of: dt.date, cache: dict[str, Any]) -> Any:
+    """The OEL of the observation: its own ``limit``, else the catalogue's on ``as_of`` (``None``: none)."""
+    from ohsreg.assess.ppe import oel_for
+
+    if obs.limit is not None:
+        return obs.limit
+    if obs.hazard not in cache:
+        try:
+            cache[obs.hazard] = oel_for(hazard=obs.hazard, as_of=as_of)
+        except OhsregError:
+            cache[obs.hazard] = None  # no limit in the catalogue for the date: the need is not known
+    return cache[obs.hazard]
 
 
 def _category(key: str) -> str | None:
@@ -67,19 +82,14 @@ def _params(obs: PPEObservation) -> dict[str, Any]:
     return {"post": obs.post_code, "hazard": hazard_name(obs.hazard), "hazard_key": obs.hazard}
 
 
-def _airborne(obs: PPEObservation, subject: str, as_of: dt.date) -> list[Finding]:
+def _airborne(obs: PPEObservation, subject: str, oel: Any) -> list[Finding]:
     from ohsreg.assess import respirator_protection
     from ohsreg.assess.ppe import hazard_ratio
 
     params = _params(obs)
     ratio: float | None = None
-    if obs.concentration is not None:
-        try:
-            ratio = hazard_ratio(
-                obs.concentration, limit=obs.limit, hazard=None if obs.limit else obs.hazard, as_of=as_of
-            )
-        except OhsregError:
-            ratio = None  # no limit in the catalogue for the date: the need is not known
+    if obs.concentration is not None and oel is not None:
+        ratio = hazard_ratio(obs.concentration, limit=oel)
     need = None if ratio is None else ratio > 1
     out: list[Finding] = []
     issued = sum(r.workers for r in obs.respirators)
@@ -88,9 +98,7 @@ def _airborne(obs: PPEObservation, subject: str, as_of: dt.date) -> list[Finding
         for j, resp in enumerate(obs.respirators):
             r = respirator_protection(
                 obs.concentration,
-                limit=obs.limit,
-                hazard=None if obs.limit else obs.hazard,
-                as_of=as_of,
+                limit=oel,
                 respirator_class=resp.respirator_class,
                 facepiece=resp.facepiece,
                 pressure=resp.pressure,
