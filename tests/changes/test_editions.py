@@ -175,3 +175,17 @@ def test_plot_draws_one_bar_per_diff() -> None:
         "disease list: 2013 → 2024",
         "GBZ 2.1: GBZ 2.1-2019 → GBZ 2.1-2019+XG1",
     ]
+
+
+def test_editions_come_from_the_instruments_registry() -> None:
+    assert editions("GBZ 2.1") == (
+        "GBZ 2-2002",
+        "GBZ 2.1-2007",
+        "GBZ 2.1-2019",
+        "GBZ 2.1-2019+XG1",
+        "GBZ 2.1-2019+XG1+XG2",
+    )
+    for family, edition in (("GBZ 2.1", "GBZ 2-2002"), ("GBZ 188", "GBZ 188-2007")):
+        with pytest.raises(EditionError) as info:
+            diff(family, edition, editions(family)[-1])
+        assert info.value.rule == "changes.edition_not_shipped"
