@@ -192,7 +192,7 @@ def test_assess_reports_a_bad_group_by_id_and_line_and_assesses_the_rest(
     src.write_text(
         "id,hazard,date,concentration,duration\n"
         "ok,氨,2024-01-02,1,8\n"
-        "old,氨,2006-01-02,1,8\n"  # no shipped edition in force (GBZ 2-2002 is not shipped)
+        "old,氨,2005-01-02,1,8\n"  # no shipped edition in force (GBZ 2.1-2007 applies from 2007-11-01)
         "long,氨,2024-01-02,1,6\n"
         "long,氨,2024-01-02,1,6\n",  # 12 h past the 8 h working day
         encoding="utf-8",

@@ -624,10 +624,10 @@ def _dates_error() -> AssessmentError:
 def _peak_edition_error() -> AssessmentError:
     return AssessmentError(
         "peak exposure applies from {date} (GBZ 2.1-2019); before that GBZ 2.1-2007 used excursion "
-        "limits whose multiples could not be verified",
+        "limits (超限倍数) instead",
         rule="assess.edition_unverified",
         field="date",
-        hint="judge 15-min samples with ohsreg.assess.excursion(..., multiple=) from the 2007 text",
+        hint="judge 15-min samples with ohsreg.assess.excursion(..., hazard=, as_of=): the multiple comes from the GBZ 2.1-2007 row",
         date=_in_force_2019().isoformat(),
     )
 

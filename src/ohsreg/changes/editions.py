@@ -322,7 +322,7 @@ def _risk_directory(edition: str) -> _Side:
 def _gbz188(edition: str) -> _Side:
     from ohsreg.rules import surveillance
 
-    rules = surveillance._TABLES.get(edition)  # the per-edition interval tables of the rule module
+    rules = surveillance.interval_rules(edition) if edition in surveillance._CATALOGUE_TABLES else None
     if rules is None:
         raise _not_shipped("GBZ 188", edition)
     rows = tuple(

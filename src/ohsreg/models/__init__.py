@@ -10,7 +10,16 @@ when a call asks about its receiver on that date (``check(as_of)``, ``risk_class
 """
 
 from ohsreg.models.authority import Authority, AuthorityKind, supervising_authority_kind
-from ohsreg.models.base import Finding, HazardRef, PersonalResidentID, PersonName, Phone, Record, finding
+from ohsreg.models.base import (
+    Finding,
+    HazardRef,
+    Masked,
+    PersonalResidentID,
+    PersonName,
+    Phone,
+    Record,
+    finding,
+)
 
 # -- enterprise models (#7) --
 # isort: split
@@ -43,6 +52,7 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "AuthorityKind",
     "Finding",
     "HazardRef",
+    "Masked",
     "PersonName",
     "PersonalResidentID",
     "Phone",

@@ -20,6 +20,13 @@ annotations below; every serialisation masks it unless the caller passes ``conte
 '13812345678'
 >>> p.name  # attribute access is never masked
 '张三丰'
+
+A default export reads back: masked values are accepted and marked :class:`Masked`, and the JSON Schema
+describes both forms (``x-masked`` on the masked one).
+
+>>> back = Person.model_validate(p.model_dump())
+>>> back.resident_id, isinstance(back.resident_id, Masked), isinstance(p.resident_id, Masked)
+('110105********002X', True, False)
 """
 
 from __future__ import annotations
@@ -28,11 +35,12 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
@@ -41,21 +49,26 @@ from pydantic import (
     SerializationInfo,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from ohsreg.errors import RuleViolation, to_pydantic_error
-from ohsreg.identifiers import USCC, ResidentID
+from ohsreg.identifiers import USCC, resident_id
 from ohsreg.identifiers.resident_id import masked_unchecked as mask_resident_id
 from ohsreg.vocab import Severity
+
+if TYPE_CHECKING:
+    from ohsreg.instruments import Clause
 
 __all__ = [
     "AgencyRef",
     "EventDate",
     "Finding",
     "HazardRef",
+    "Masked",
     "PersonName",
     "PersonalResidentID",
     "Phone",
@@ -258,25 +271,98 @@ class _PersonalData:
         return schema
 
 
+class Masked(str):
+    """A personal-data value read back in the masked form an export wrote (``张**``, ``138****5678``,
+    ``110105********002X``): kept as it is, so a default export loads back, and marked so code can tell.
+
+    The full value cannot be recovered from it; where one is needed (a resident ID's birth date, for
+    example) ohsreg says so with the rule code and the hint to export with ``unmask=True``.
+    """
+
+    __slots__ = ()
+
+
+def _mark_masked(is_masked: Callable[[str], bool]) -> AfterValidator:
+    def mark(value: str) -> str:
+        return Masked(value) if is_masked(value) else value
+
+    return AfterValidator(mark)
+
+
+def _masked_name(value: str) -> bool:
+    return len(value) > 1 and value[1:] == "*" * (len(value) - 1)
+
+
 PersonName = Annotated[
     str,
     StringConstraints(min_length=1, max_length=64),
+    _mark_masked(_masked_name),
     _masking(mask_name),
     _PersonalData("name"),
 ]
-"""A natural person's name; masked in every default export."""
+"""A natural person's name; masked in every default export (``张**``, read back as :class:`Masked`)."""
+
+_PHONE = r"^\+?[0-9][0-9 -]{5,19}$"
+_MASKED_PHONE = r"^\+?[0-9*][0-9 *-]{5,19}$"
 
 Phone = Annotated[
     str,
-    StringConstraints(pattern=r"^\+?[0-9][0-9 -]{5,19}$"),
+    StringConstraints(pattern=_MASKED_PHONE),
+    _mark_masked(lambda value: "*" in value),
     _masking(mask_phone),
-    _PersonalData("phone"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": _PHONE, "title": "Phone"},
+                {"type": "string", "pattern": _MASKED_PHONE, "title": "Masked phone", "x-masked": True},
+            ],
+            "x-personal-data": "phone",
+        }
+    ),
 ]
-"""A phone number; masked in every default export."""
+"""A phone number; masked in every default export (``138****5678``, read back as :class:`Masked`)."""
 
 
-PersonalResidentID = Annotated[ResidentID, _masking(mask_resident_id), _PersonalData("resident_id")]
-"""A validated resident ID (GB 11643) of a natural person; masked (``110105********002X``) on export."""
+def _resident_id(value: Any) -> str:
+    from ohsreg.errors import OhsregError
+
+    try:
+        return resident_id.validate(value, allow_masked=True)
+    except OhsregError as err:
+        raise to_pydantic_error(err) from None
+
+
+PersonalResidentID = Annotated[
+    str,
+    BeforeValidator(_resident_id),
+    _mark_masked(resident_id.is_masked),
+    _masking(mask_resident_id),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": resident_id.PATTERN,
+                    "title": "Resident ID",
+                    "description": "公民身份号码 (GB 11643-1999), 18 characters",
+                },
+                {
+                    "type": "string",
+                    "pattern": resident_id.MASKED_PATTERN,
+                    "title": "Masked resident ID",
+                    "description": "the number with its eight birth-date digits replaced by *",
+                    "x-masked": True,
+                },
+            ],
+            "examples": ["110105********002X"],
+            "x-personal-data": "resident_id",
+        }
+    ),
+]
+"""A validated resident ID (GB 11643) of a natural person; masked (``110105********002X``) on export.
+
+A masked number is accepted too (so a default export loads back) and kept as :class:`Masked`; its
+division code is checked, its check character cannot be."""
 
 
 @functools.cache
@@ -361,6 +447,15 @@ class Finding(Record):
 
     def __str__(self) -> str:
         return f"[{self.severity.code}] {self.rule}: {self.message('en')} ({self.clause})"
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """The provisions of :attr:`clause` as :class:`~ohsreg.instruments.Clause` objects (the parts that
+        cite an instrument of the registry; several provisions are joined by ``"; "``)."""
+        from ohsreg.instruments import clause_of
+
+        found = (clause_of(part) for part in self.clause.split("; "))
+        return tuple(c for c in found if c is not None)
 
 
 def finding(

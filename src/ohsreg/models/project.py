@@ -48,6 +48,7 @@ from typing import Annotated, Any, Protocol, runtime_checkable
 
 from pydantic import Field, StringConstraints, model_validator
 
+import ohsreg.instruments as instruments
 from ohsreg.errors import EditionError, InvalidFormat, OhsregError, RuleViolation, UnknownEntry
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
 from ohsreg.models.authority import Authority
@@ -463,12 +464,11 @@ DirectoryLookup = Callable[..., Any]
 """``lookup(industry_code, *, as_of, uses_listed_solvents)`` returning an object with ``risk_class``,
 ``edition``, ``conditional``, ``note`` (the shape of :func:`ohsreg.catalogue.risk_class`)."""
 
-RISK_DIRECTORY_2021 = dt.date(2021, 3, 12)
-"""建设项目职业病危害风险分类管理目录 (2021) issued by the NHC general office (verified)."""
-
 
 def _edition_on(as_of: dt.date) -> str:
-    return "2021" if as_of >= RISK_DIRECTORY_2021 else "2012"
+    """The risk-directory edition in force on ``as_of`` (dates from :mod:`ohsreg.instruments`)."""
+    found = instruments.in_force("risk directory", as_of)
+    return "2012" if found is None or found.id == "risk directory 2012" else "2021"
 
 
 class ConstructionProject(Record):
@@ -1055,9 +1055,10 @@ class _Checker:
                     "project.regime_not_encoded",
                     Severity.INFO,
                     g.zh,
-                    "stages dated before 2017-05-01 fall under {regime_en}, whose filing and approval rules "
+                    "stages dated before {since} fall under {regime_en}, whose filing and approval rules "
                     "are not encoded (unverified); they are not checked",
                     subject="regime",
+                    since=instruments.in_force_date("SAWS Order 90").isoformat(),
                     regime=g.code,
                     regime_zh=g.zh,
                     regime_en=g.en,
