@@ -238,6 +238,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         TechnicalService,
     )
 
+    # -- checks (#13) --
+    # isort: split
+    from ohsreg import checks
+
     # -- change tracking (#16) --
     # isort: split
     from ohsreg import changes
@@ -502,6 +506,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- models (#7, #8, #9) --
         # -- export (#10) --
         "export",
+        # -- checks (#13) --
+        "checks",
         # -- change tracking (#16) --
         "changes",
         # -- bulk paths (#14) --
@@ -710,6 +716,8 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "TechnicalService",
     "TechnicalServiceAgency",
     "TechnicalSupportInstitution",
+    # -- checks (#13) --
+    "checks",
     # -- change tracking (#16) --
     "EditionDiff",
     "Flip",

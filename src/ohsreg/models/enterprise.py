@@ -489,7 +489,8 @@ class Enterprise(Record):
 
     def check(self, as_of: dt.date) -> list[Finding]:
         """Every compliance finding on ``as_of``: declaration, examinations, training, detection and
-        evaluation, licences, rectification, accidents. See :mod:`ohsreg.models.enterprise_check`."""
-        from ohsreg.models.enterprise_check import check_enterprise
+        evaluation, licences, rectification, accidents. See :mod:`ohsreg.checks.enterprise`."""
+        # The checks layer sits above the records: imported when called, so models never import it at load.
+        from ohsreg.checks.enterprise import check_enterprise
 
         return check_enterprise(self, as_of=as_of)

@@ -695,8 +695,8 @@ _WRONG_REGIME = {
 
 
 def check_post_ppe(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
-    """The PPE rules (``ppe.*``) on the posts that record their PPE: :mod:`ohsreg.models.ppe_check`."""
-    from ohsreg.models.ppe_check import check_posts
+    """The PPE rules (``ppe.*``) on the posts that record their PPE: :mod:`ohsreg.checks.ppe`."""
+    from ohsreg.checks.ppe import check_posts
 
     return check_posts(ent, as_of=as_of)
 
