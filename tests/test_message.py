@@ -62,3 +62,12 @@ def test_no_renderer_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_message, "_renderer", None)
     with pytest.raises(RuntimeError, match="no message renderer"):
         msg("hello").render("en")
+
+
+def test_locales_are_normalised_by_the_installed_normaliser() -> None:
+    from ohsreg.errors import OhsregError
+
+    assert _message.normalize_locale("en_GB") == "en"
+    with pytest.raises(OhsregError) as info:
+        _message.normalize_locale("fr")
+    assert info.value.rule == "i18n.locale"

@@ -7,7 +7,7 @@ as the gettext message id, and its parameters; all of them are rendered by :func
 The renderer itself, :func:`ohsreg.i18n.render_message` (translation, then only plain fields filled), lives
 in :mod:`ohsreg.i18n`, which raises errors when asked for an unknown locale. So that neither errors nor
 this module import i18n (the circle errors -> i18n -> errors), the package face installs the renderer
-when ``ohsreg`` is imported (:func:`install_renderer`); i18n itself is loaded on the first message. This
+when ``ohsreg`` is imported (:func:`install`); i18n itself is loaded on the first message. This
 module imports nothing but the standard library, so the face stays cheap.
 
 >>> Message("{n} worker(s) exposed", (("n", 3),)).render("en")
@@ -18,9 +18,10 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NoReturn, Protocol
 
-__all__ = ["Message", "Renderer", "install_renderer", "msg", "render"]
+__all__ = ["Message", "Renderer", "install", "msg", "normalize_locale", "render"]
 
 
 class Renderer(Protocol):
@@ -30,12 +31,19 @@ class Renderer(Protocol):
 
 
 _renderer: Renderer | None = None
+_normalizer: Callable[[str | None], str] | None = None
 
 
-def install_renderer(renderer: Renderer) -> None:
-    """Make ``renderer`` the one that :func:`render` calls (the package face installs i18n's)."""
-    global _renderer
-    _renderer = renderer
+def install(
+    *, renderer: Renderer | None = None, normalize: Callable[[str | None], str] | None = None
+) -> None:
+    """Make ``renderer`` the one :func:`render` calls and ``normalize`` the one :func:`normalize_locale`
+    calls (the package face installs i18n's); a function not given stays as it was."""
+    global _renderer, _normalizer
+    if renderer is not None:
+        _renderer = renderer
+    if normalize is not None:
+        _normalizer = normalize
 
 
 def render(template: str, locale: str | None = None, /, **params: Any) -> str:
@@ -44,6 +52,15 @@ def render(template: str, locale: str | None = None, /, **params: Any) -> str:
     if renderer is None:  # cannot happen through ``import ohsreg...``: the face runs first and installs it
         raise RuntimeError("no message renderer is installed: import ohsreg first")
     return renderer(template, locale, **params)
+
+
+def normalize_locale(locale: str | None) -> str:
+    """``locale`` as a supported locale (``"zh_CN"`` or ``"en"``), by the installed normaliser
+    (:func:`ohsreg.i18n.normalize_locale`: ``None`` is the active locale, an unknown one raises)."""
+    normalize = _normalizer
+    if normalize is None:  # as for render(): the face installs it before any submodule runs
+        raise RuntimeError("no locale normaliser is installed: import ohsreg first")
+    return normalize(locale)
 
 
 class Message:

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ohsreg._message import render
+from ohsreg._message import normalize_locale, render
 
 if TYPE_CHECKING:
     from pydantic_core import PydanticCustomError
@@ -215,8 +215,6 @@ class Problem:
 
     def message(self, locale: str | None = None) -> str:
         """The message in ``locale`` (zh_CN by default, like every ohsreg message)."""
-        from ohsreg.i18n import normalize_locale
-
         return self.message_en if normalize_locale(locale) == "en" else self.message_zh
 
 
