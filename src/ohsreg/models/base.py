@@ -381,12 +381,25 @@ def _check_hazard(key: str) -> str:
     resolve = _hazard_resolver()
     if resolve is None:
         return key
+    found, error = _resolved_hazard(key)
+    if error is not None:
+        raise error.with_traceback(None)  # a cached instance: do not grow its traceback on every raise
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved_hazard(key: str) -> tuple[str, Exception | None]:
+    """The canonical key of ``key``, or the pydantic error to raise: a file whose rows name the same
+    unknown hazard thousands of times looks it up (and renders its message) once. The catalogue is
+    read-only data, so the answer cannot change while the process runs."""
     from ohsreg.errors import OhsregError, to_pydantic_error
 
+    resolve = _hazard_resolver()
+    assert resolve is not None
     try:
-        return str(resolve(key))
+        return str(resolve(key)), None
     except OhsregError as err:
-        raise to_pydantic_error(err) from None
+        return key, to_pydantic_error(err)
 
 
 HazardRef = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_check_hazard)]
