@@ -465,10 +465,9 @@ class Finding(Record):
     def clauses(self) -> tuple[Clause, ...]:
         """The provisions of :attr:`clause` as :class:`~ohsreg.instruments.Clause` objects (the parts that
         cite an instrument of the registry; several provisions are joined by ``"; "``)."""
-        from ohsreg.instruments import clause_of
+        from ohsreg.instruments import clauses_of
 
-        found = (clause_of(part) for part in self.clause.split("; "))
-        return tuple(c for c in found if c is not None)
+        return clauses_of(self.clause)
 
 
 def finding(
