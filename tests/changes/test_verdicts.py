@@ -94,3 +94,11 @@ def test_enterprise_posts_are_re_judged(wood_furniture: ohsreg.Enterprise) -> No
 def test_bad_dates() -> None:
     with pytest.raises(OhsregError):
         ohsreg.flips([], "2021-01-01", Y2024)  # type: ignore[arg-type]
+
+
+def test_across_the_2007_to_2019_edition() -> None:
+    # measured in 2019 (GBZ 2.1-2007 in force: benzene PC-TWA 6) and judged again in 2024 (+XG1: 3)
+    (f,) = ohsreg.flips([_exposure("C_TWA = 4.5 mg/m³")], dt.date(2019, 6, 1), Y2024)
+    assert (f.state_a, f.state_b) == ("GBZ 2.1-2007", "GBZ 2.1-2019+XG1")
+    assert f.source_a is not None
+    assert "2007" in f.source_a
