@@ -467,7 +467,13 @@ def _hearing_limit(limit: Any) -> AppliedLimit:
     if isinstance(limit, AppliedLimit):
         return limit
     if limit is None:
+        from ohsreg.assess.noise import _limits  # GBZ 2.2-2007 11.2.1, from the catalogue data
+
         return AppliedLimit(
-            kind="L_EX,8h", value=85.0, unit="dB(A)", source=HEARING_LIMIT_CLAUSE, edition="GBZ 2.2-2007"
+            kind="L_EX,8h",
+            value=_limits()[0],
+            unit="dB(A)",
+            source=HEARING_LIMIT_CLAUSE,
+            edition="GBZ 2.2-2007",
         )
     return AppliedLimit(kind="L_EX,8h", value=_db(limit, "limit"), unit="dB(A)")
