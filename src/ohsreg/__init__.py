@@ -26,14 +26,17 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         InvalidFormat,
         InvalidLength,
         OhsregError,
+        Problem,
         RuleViolation,
         UnknownEntry,
+        problems,
     )
     from ohsreg.models import (
         Authority,
         AuthorityKind,
         Finding,
         HazardRef,
+        Masked,
         PersonalResidentID,
         PersonName,
         Phone,
@@ -235,6 +238,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         TechnicalService,
     )
 
+    # -- checks (#13) --
+    # isort: split
+    from ohsreg import checks
+
     # -- change tracking (#16) --
     # isort: split
     from ohsreg import changes
@@ -244,7 +251,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # isort: split
     from ohsreg.assess import hearing_protection, respirator_protection, select_respirators
     from ohsreg.catalogue.ppe import APFEntry, apf_for
-    from ohsreg.models import HearingProtectorIssue, PPEObservation, PPEUseSurvey, RespiratorIssue
+    from ohsreg.models import HearingProtectorIssue, PostPPE, PPEObservation, PPEUseSurvey, RespiratorIssue
     from ohsreg.vocab.ppe import Facepiece, HearingProtectorKind, PressureMode, RespiratorClass
 
     # -- export and cli (#10) --
@@ -267,11 +274,14 @@ _LAZY_NAMES: dict[str, str] = {
     "InvalidLength": "ohsreg.errors",
     "OhsregError": "ohsreg.errors",
     "RuleViolation": "ohsreg.errors",
+    "Problem": "ohsreg.errors",
+    "problems": "ohsreg.errors",
     "UnknownEntry": "ohsreg.errors",
     "Authority": "ohsreg.models",
     "AuthorityKind": "ohsreg.models",
     "Finding": "ohsreg.models",
     "HazardRef": "ohsreg.models",
+    "Masked": "ohsreg.models",
     "PersonName": "ohsreg.models",
     "PersonalResidentID": "ohsreg.models",
     "Phone": "ohsreg.models",
@@ -458,6 +468,7 @@ _LAZY_NAMES: dict[str, str] = {
     "HearingProtectorKind": "ohsreg.vocab.ppe",
     "PPEObservation": "ohsreg.models",
     "PPEUseSurvey": "ohsreg.models",
+    "PostPPE": "ohsreg.models",
     "PressureMode": "ohsreg.vocab.ppe",
     "RespiratorClass": "ohsreg.vocab.ppe",
     "RespiratorIssue": "ohsreg.models",
@@ -495,6 +506,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- models (#7, #8, #9) --
         # -- export (#10) --
         "export",
+        # -- checks (#13) --
+        "checks",
         # -- change tracking (#16) --
         "changes",
         # -- bulk paths (#14) --
@@ -511,16 +524,19 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "InvalidFormat",
     "InvalidLength",
     "OhsregError",
+    "Problem",
     "RuleViolation",
     "UnknownEntry",
     "__version__",
     "errors",
+    "problems",
     "i18n",
     "models",
     "Authority",
     "AuthorityKind",
     "Finding",
     "HazardRef",
+    "Masked",
     "PersonName",
     "PersonalResidentID",
     "Phone",
@@ -700,6 +716,8 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "TechnicalService",
     "TechnicalServiceAgency",
     "TechnicalSupportInstitution",
+    # -- checks (#13) --
+    "checks",
     # -- change tracking (#16) --
     "EditionDiff",
     "Flip",
@@ -714,6 +732,7 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "HearingProtectorKind",
     "PPEObservation",
     "PPEUseSurvey",
+    "PostPPE",
     "PressureMode",
     "RespiratorClass",
     "RespiratorIssue",

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 __all__ = [
     "KINDS",
     "MAX_UNIT_LENGTH",
+    "SOUND_LEVEL_RANGE",
     "Acceleration",
     "Concentration",
     "Duration",
@@ -285,6 +286,7 @@ _ZH_NAMES = {
     "power density": "功率密度",
     "irradiance": "辐照度",
     "percent": "百分比",
+    "volume": "体积",
     "mass concentration": "质量浓度",
     "volume fraction": "体积分数",
     "mass fraction": "质量分数",
@@ -804,10 +806,7 @@ class SoundLevel:
                 hint="use A, C or Z",
                 weighting=self.weighting,
             )
-        if not math.isfinite(self.value):
-            raise InvalidFormat(
-                "{value} is not a finite number", rule="sound.not_finite", field="value", value=self.value
-            )
+        _finite_level(self.value, "value")
 
     @property
     def unit(self) -> str:
@@ -889,10 +888,26 @@ def parse_sound_level(value: object, default_unit: str = "dB(A)", *, field: str 
     return _sound(f"{level!r} {default_unit}", value, field)
 
 
+SOUND_LEVEL_RANGE = (-50.0, 250.0)
+"""Sound levels accepted, in dB, bounds included: air carries no undistorted sound above ~194 dB and no
+instrument reads below -50 dB; a level outside raises ``sound.range`` (``1e300 dB`` is a typo, not a level)."""
+
+
 def _finite_level(level: float, field: str | None) -> float:
+    """``level`` if it is a finite sound level within :data:`SOUND_LEVEL_RANGE`; else the rule error."""
     if not math.isfinite(level):
         raise InvalidFormat(
             "{value} is not a finite number", rule="sound.not_finite", field=field, value=level
+        )
+    low, high = SOUND_LEVEL_RANGE
+    if not low <= level <= high:
+        raise RuleViolation(
+            "a sound level of {value} dB is outside {low} to {high} dB",
+            rule="sound.range",
+            field=field,
+            value=level,
+            low=low,
+            high=high,
         )
     return level
 
@@ -916,11 +931,7 @@ def _sound(text: str, original: object, field: str | None) -> SoundLevel:
             hint="write dB(A), dB(C) or dB(Z)",
             text=str(original),
         )
-    level = float(match.group(1))
-    if not math.isfinite(level):
-        raise InvalidFormat(
-            "{value} is not a finite number", rule="sound.not_finite", field=field, value=level
-        )
+    level = _finite_level(float(match.group(1)), field)
     return SoundLevel(level, weighting.upper(), bool(match.group(4)))  # type: ignore[arg-type]
 
 
@@ -948,12 +959,7 @@ def _levels(levels: Iterable[float | SoundLevel], field: str) -> list[float]:
             weightings.add((item.weighting, item.peak))
             values.append(item.value)
         else:
-            level = _magnitude(item, field)
-            if not math.isfinite(level):
-                raise InvalidFormat(
-                    "{value} is not a finite number", rule="sound.not_finite", field=field, value=level
-                )
-            values.append(level)
+            values.append(_finite_level(_magnitude(item, field), field))
     if len(weightings) > 1:
         raise RuleViolation(
             "cannot combine sound levels of different weightings ({weightings})",
@@ -1115,13 +1121,27 @@ def _is_array(value: object) -> bool:
     return not isinstance(value, int | float) and hasattr(value, "__array__")
 
 
-def _times(value: Any, num: float, den: float, field: str) -> Any:
-    """``value × num / den`` for a real number or a numpy array (numpy is imported only then)."""
+_VOLUME = _Kind("volume", ("volume",), "L", True, "a sampled air volume")
+
+
+def _times(value: Any, num: float, den: float, field: str, kind: _Kind | None = None) -> Any:
+    """``value × num / den`` for a finite non-negative number or numpy array (numpy is imported only then).
+
+    A concentration or a volume is never negative, NaN or infinite: such input raises ``units.negative``
+    or ``units.not_finite`` (for an array, naming the first bad element) instead of a silent result.
+    """
     if _is_array(value):
         import numpy as np
 
-        return np.asarray(value, dtype=float) * (num / den)
-    return _magnitude(value, field) * num / den
+        array = np.asarray(value, dtype=float)
+        bad = ~np.isfinite(array) | (array < 0)
+        if bad.any():
+            first = array.flat[int(np.flatnonzero(bad)[0])]
+            _check_magnitude(float(first), kind or KINDS["concentration"], field)
+        return array * (num / den)
+    x = _magnitude(value, field)
+    _check_magnitude(x, kind or KINDS["concentration"], field)
+    return x * num / den
 
 
 @overload
@@ -1190,4 +1210,4 @@ def standard_volume(v: Any, temperature_c: float, pressure_kpa: float) -> Any:
     temperature_c = _magnitude(temperature_c, "temperature_c")
     pressure_kpa = _magnitude(pressure_kpa, "pressure_kpa")
     factor = 293.0 / (273.0 + temperature_c) * pressure_kpa / 101.3
-    return _times(v, factor, 1.0, "v")
+    return _times(v, factor, 1.0, "v", _VOLUME)

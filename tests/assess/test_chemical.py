@@ -313,3 +313,65 @@ def test_wrong_units_are_named() -> None:
     assert e.value.rule == "assess.unit"
     r = oa.twa([("500 μg/m³", "240 min"), (Quantity(1, "mg/m³"), "4 h")], limit="6 mg/m3")
     assert r.value == pytest.approx(0.75)
+
+
+# ---- what users expected (#15) -------------------------------------------------------------------
+
+
+def test_scalar_stel_without_a_limit_computes_like_stel_array() -> None:
+    r = oa.stel([(12.0, 10)])
+    assert r.value == 8.0
+    assert r.verdict is Verdict.NOT_APPLICABLE
+    assert r.limit is None
+    arr = oa.stel_array([[12.0]], [[10.0]])
+    assert float(arr.values[0]) == r.value
+    assert arr.verdicts() == [r.verdict]
+    assert "limit=" in r.explain("en")
+
+
+def test_peak_takes_the_days_c_twa() -> None:
+    # a no-excursion day with C_TWA over PC-TWA: judged, not refused
+    r = oa.peak(c_twa=7.5, limit=6.0)
+    assert (r.quantity, r.value, r.verdict) == ("C_TWA", 7.5, Verdict.EXCEEDS)
+    assert oa.peak(c_twa=5.0, limit=6.0).verdict is Verdict.COMPLIES
+    # with excursions that pass, a C_TWA over the limit still fails the day
+    ok = [Excursion(25.0, 10, start_h=1.0)]
+    assert oa.peak(ok, limit=6.0).verdict is Verdict.COMPLIES
+    day = oa.peak(ok, c_twa=6.5, limit=6.0)
+    assert day.verdict is Verdict.EXCEEDS
+    assert day.c_twa == 6.5
+    assert "C_TWA exceeds PC-TWA" in day.explain("en")
+    # a twa() result is accepted as the C_TWA
+    assert oa.peak(c_twa=oa.twa([(7.0, 8)], limit=6.0), limit=6.0).verdict is Verdict.EXCEEDS
+    with pytest.raises(AssessmentError) as e:
+        oa.peak([], limit=6.0)
+    assert e.value.rule == "assess.empty"
+    assert "c_twa=" in e.value.message("en")
+
+
+def test_ppm_says_how_to_convert() -> None:
+    for given in ("5 ppm", "0.5 ppb"):
+        with pytest.raises(AssessmentError) as e:
+            oa.twa([(given, 8)], hazard="苯")
+        assert e.value.rule == "assess.unit_ppm"
+        assert "ppm_to_mg_m3" in e.value.message("en")
+        assert "ppm_to_mg_m3" in e.value.message("zh_CN")
+    from ohsreg.units import ppm_to_mg_m3
+
+    mg = ppm_to_mg_m3(1.0, molar_mass=78.11)
+    assert oa.twa([(mg, 8)], hazard="苯", as_of=__import__("datetime").date(2024, 1, 1)).value == mg
+
+
+def test_value_is_typed_float() -> None:
+    import typing
+
+    from ohsreg.assess._base import Assessment
+
+    assert typing.get_type_hints(Assessment)["value"] is float
+    assert type(oa.twa([(2, 8)], limit=3.0).value) is float
+    import numpy as np
+
+    r = Assessment(
+        quantity="x", value=np.float64(1.5), unit="1", limit=None, verdict=Verdict.COMPLIES, clause="c"
+    )
+    assert type(r.value) is float

@@ -106,3 +106,30 @@ def test_en689_nondetects_explicit() -> None:
 def test_exceedance_fraction_median() -> None:
     xs = [0.5, 2.0, 1.0, 1.0]  # GM = 1
     assert oa.exceedance_fraction(xs, 1.0) == pytest.approx(0.5)
+
+
+def test_grading_between_editions_names_the_edition_and_the_path() -> None:
+    for year in (2012, 2018, 2025):
+        with pytest.raises(EditionError) as e:
+            oa.chemical_grade(ratio=1, hazard_degree="high", intensity="I", as_of=dt.date(year, 6, 1))
+        p = e.value.params
+        assert p["applies"] == "GBZ/T 229.2-2010"
+        assert p["applies_until"] == "2026-01-31"
+        assert p["nearest"] == "GBZ/T 229.2-2025"
+        assert p["nearest_verified"] is False
+        text = e.value.message("en")
+        assert "GBZ/T 229.2-2010 applies" in text
+        assert "edition='GBZ/T 229.2-2025'" in text
+    g = oa.chemical_grade(
+        ratio=1, hazard_degree="high", intensity="I", as_of=dt.date(2018, 6, 1), edition="GBZ/T 229.2-2025"
+    )
+    assert g.edition == "GBZ/T 229.2-2025"
+
+
+def test_en689_does_not_call_the_users_oel_unverified() -> None:
+    for values in ([0.02, 0.05, 0.08], [0.21, 0.35, 0.18, 0.52, 0.29, 0.41]):
+        r = oa.en689(values, oel=1.0)
+        text = r.explain("en")
+        assert "Limit value not verified" not in text
+        assert "Rule not verified" in text
+        assert not r.verified

@@ -148,3 +148,39 @@ def test_dust_limit_from_a_catalogue_shaped_set() -> None:
     assert r.limit.value == 4.0
     assert r.verdict is Verdict.EXCEEDS
     assert r.edition == "GBZ 2.1-2019"
+
+
+# ---- what users expected (#15) -------------------------------------------------------------------
+
+
+def test_work_intensity_index() -> None:
+    # the worked example of the source: a woman pushing luggage, carrying some of it, 4 h of 8, M = 3
+    i = oa.work_intensity_index(0.5, 3.0, sex="female", work="lift")
+    assert i.value == pytest.approx(19.5)
+    assert i.intensity is WorkIntensity.II
+    assert not i.verified
+    assert "unverified" in i.clause
+    assert oa.work_intensity_index(0.5, 3.0, sex="女", work="推/拉").value == pytest.approx(0.975)
+    assert oa.work_intensity_index(0.9, 3.5, work="shoulder").value == pytest.approx(12.6)
+    for bad in ({"sex": "x"}, {"work": "carry on"}):
+        with pytest.raises(AssessmentError) as e:
+            oa.work_intensity_index(0.5, 3.0, **bad)
+        assert e.value.rule == "assess.value"
+    with pytest.raises(AssessmentError):
+        oa.work_intensity_index(50, 3.0)  # a percentage, not a fraction
+
+
+def test_largest_complying_exposure_time_ratio() -> None:
+    assert oa.max_exposure_time_ratio(27.5, "II") == 1.0
+    assert oa.max_exposure_time_ratio(29.5, "II") == 0.5
+    assert oa.max_exposure_time_ratio(32.0, "II") == 0.25
+    assert oa.max_exposure_time_ratio(32.5, "II") is None
+    assert oa.max_exposure_time_ratio(32.5, "II", hot_region=True) == 0.25
+    for wbgt in (26.0, 28.5, 29.9, 31.0, 33.0):
+        for cls in ("I", "II", "III", "IV"):
+            ratio = oa.max_exposure_time_ratio(wbgt, cls)
+            if ratio is not None:  # the inverse agrees with heat()
+                assert oa.heat(wbgt, exposure_hours=ratio * 8, intensity=cls).verdict is Verdict.COMPLIES
+            if ratio is None or ratio < 1.0:
+                nxt = 0.25 if ratio is None else ratio + 0.25
+                assert oa.heat(wbgt, exposure_hours=nxt * 8, intensity=cls).verdict is Verdict.EXCEEDS

@@ -4,7 +4,10 @@ open terms, personal data, dates, free-form mappings."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from pydantic import Field
@@ -85,3 +88,17 @@ def m() -> SimpleNamespace:
 @pytest.fixture
 def sites() -> list[Site]:
     return [make_site(i) for i in range(12)]
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "enterprise_checks.py"
+
+
+@pytest.fixture(scope="session")
+def example_enterprises() -> list[Any]:
+    """The three example employers of ``examples/enterprise_checks.py`` (loaded by path)."""
+    spec = importlib.util.spec_from_file_location("ohsreg_example_export", EXAMPLE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [build() for build in dict(module.BUILDERS).values()]

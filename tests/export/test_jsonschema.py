@@ -31,8 +31,24 @@ def test_registry_discovers_every_public_model() -> None:
 def test_schema_header_and_personal_data_flag() -> None:
     s = schema(ohsreg.Authority)
     assert s["$schema"].endswith("2020-12/schema")
-    assert s["$id"].endswith("/v0/Authority.json")
+    assert s["$id"] == "urn:ohsreg:schema:v0:Authority"
     assert s["x-ohsreg-version"] == ohsreg.__version__
+
+
+def test_schema_ids_are_not_placeholders() -> None:
+    ids = {name: doc["$id"] for name, doc in schemas().items()}
+    assert len(set(ids.values())) == len(ids)
+    for name, value in ids.items():
+        assert "example" not in value
+        assert value == f"urn:ohsreg:schema:v{ohsreg.__version__.split('.')[0]}:{name}"
+        committed = json.loads((ROOT / "schemas" / f"{name}.json").read_text(encoding="utf-8"))
+        assert committed["$id"] == value
+
+
+def test_personal_data_flags_survive_the_identifier_schema() -> None:
+    text = json.dumps(schema("Worker"), ensure_ascii=False)
+    assert '"x-personal-data": "resident_id"' in text
+    assert '"x-masked": true' in text
 
 
 def test_unknown_model_suggests() -> None:

@@ -35,12 +35,15 @@ from ohsreg.assess.exposure_level import ExposureClass, ExposureLevelAssessment,
 from ohsreg.assess.grading import Grade, GradingAssessment, chemical_grade, dust_grade, noise_grade
 from ohsreg.assess.heat import (
     HeatAssessment,
+    WorkIntensityIndex,
     exposure_time_ratio,
     heat,
+    max_exposure_time_ratio,
     wbgt,
     wbgt_limit,
     wbgt_twa,
     work_intensity,
+    work_intensity_index,
 )
 from ohsreg.assess.long_shift import LongShiftAssessment, daily_factor, reduction_factor, weekly_factor
 from ohsreg.assess.mac import MacAssessment, mac
@@ -102,6 +105,7 @@ __all__ = [
     "ShiftTable",
     "StelAssessment",
     "TwaAssessment",
+    "WorkIntensityIndex",
     "allowed_hours",
     "chemical_grade",
     "concentration",
@@ -121,6 +125,7 @@ __all__ = [
     "impulse_noise",
     "lex_8h_array",
     "mac",
+    "max_exposure_time_ratio",
     "mixture",
     "noise_exposure",
     "noise_exposure_week",
@@ -145,4 +150,5 @@ __all__ = [
     "wbgt_twa",
     "weekly_factor",
     "work_intensity",
+    "work_intensity_index",
 ]

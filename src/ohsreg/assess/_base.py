@@ -26,6 +26,8 @@ from ohsreg.vocab import Verdict
 if TYPE_CHECKING:
     import datetime as dt
 
+    from ohsreg.instruments import Clause
+
 __all__ = [
     "AppliedLimit",
     "Assessment",
@@ -56,6 +58,8 @@ class AssessmentError(OhsregError):
 
 #: The unit of GBZ 2.1 airborne concentrations.
 MG_M3 = "mg/m³"
+#: Volume-ratio units a concentration may come in; converting them needs the substance's molar mass.
+_VOLUME_RATIOS = frozenset({"ppm", "ppb", "ppmv", "ppbv"})
 
 
 @attrs.frozen(kw_only=True)
@@ -124,8 +128,10 @@ class Assessment:
 
     Attributes:
         quantity: what was computed, e.g. ``"C_TWA"``, ``"L_EX,8h"``.
-        value: the computed number, a plain ``float`` in ``unit`` (``None`` when it could not be
-            computed); :meth:`to_quantity` returns it with its unit attached.
+        value: the computed number, always a plain ``float`` in ``unit`` (never ``None``: a rule that
+            cannot compute raises :class:`AssessmentError`; one that cannot judge still reports the
+            number it has, with ``INSUFFICIENT_DATA`` or ``NOT_APPLICABLE``); :meth:`to_quantity`
+            returns it with its unit attached.
         unit: the unit the standard uses for this quantity and its limit (``limit.unit`` is the same),
             e.g. ``"mg/m³"``, ``"dB(A)"``, ``"℃"``, ``"1"`` for ratios and grades.
         limit: the limit applied, or ``None`` when there was none to apply.
@@ -137,7 +143,7 @@ class Assessment:
     """
 
     quantity: str
-    value: float | None
+    value: float = attrs.field(converter=float)
     unit: str
     limit: AppliedLimit | None
     verdict: Verdict
@@ -145,6 +151,19 @@ class Assessment:
     verified: bool = True
     reasons: tuple[Message, ...] = ()
     rule_edition: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # Finite inputs can still overflow (1e308 mg/m³ × 8 h): an infinite result is refused, never
+        # reported as a value that "exceeds".
+        if self.value is not None and not math.isfinite(self.value):
+            raise AssessmentError(
+                "{quantity} cannot be computed: the result overflows ({value})",
+                rule="assess.overflow",
+                field="value",
+                hint="check the units and magnitude of the input",
+                quantity=self.quantity,
+                value=self.value,
+            )
 
     @property
     def edition(self) -> str | None:
@@ -154,24 +173,30 @@ class Assessment:
         return None if self.limit is None else self.limit.edition
 
     @property
+    def clause_ref(self) -> Clause | None:
+        """:attr:`clause` as an :class:`~ohsreg.instruments.Clause` (``None`` if it cites no registered
+        instrument)."""
+        from ohsreg.instruments import clause_of
+
+        return clause_of(self.clause)
+
+    @property
     def ratio(self) -> float | None:
-        """``value / limit`` when both exist (for concentrations: the multiple of the limit)."""
-        if self.value is None or self.limit is None or self.limit.value == 0:
+        """``value / limit`` when there is a limit (for concentrations: the multiple of the limit)."""
+        if self.limit is None or self.limit.value == 0:
             return None
         return self.value / self.limit.value
 
     def to_quantity(self) -> Any:
         """``value`` as a :class:`ohsreg.units.Quantity` (or a :class:`~ohsreg.units.SoundLevel` for dB).
 
-        ``None`` when there is no value. Use it to convert (``r.to_quantity().m_as("ug/m3")``) or to
-        pass the result on where a typed value is expected; ``value`` itself stays a float in ``unit``.
+        Use it to convert (``r.to_quantity().m_as("ug/m3")``) or to pass the result on where a typed
+        value is expected; ``value`` itself stays a float in ``unit``.
 
         >>> from ohsreg.assess import twa
         >>> twa([(2.0, 8.0)], limit=3.0).to_quantity()
         Quantity(2.0, 'mg/m³')
         """
-        if self.value is None:
-            return None
         units = importlib.import_module("ohsreg.units")
         if self.unit.startswith("dB"):
             return units.SoundLevel(self.value, "A" if self.unit == "dB(A)" else "Z", peak=self.unit == "dB")
@@ -196,7 +221,7 @@ class Assessment:
         return sep.join(parts) + f" [{self.clause}]"
 
     def _headline(self) -> Message:
-        value = "—" if self.value is None else _fmt(self.value)
+        value = _fmt(self.value)
         unit = _unit_text(self.unit)
         if self.limit is None:
             return msg(
@@ -309,6 +334,15 @@ def _to_float(value: Any, unit: str, field: str) -> float:
         try:
             return float(m_as(unit))
         except OhsregError as exc:
+            given = str(getattr(value, "unit", ""))
+            if unit == MG_M3 and given.lower() in _VOLUME_RATIOS:
+                raise AssessmentError(
+                    "{where} is in {given} (a volume ratio); GBZ 2.1 limits are in mg/m³ and the catalogue has no molar masses to convert",
+                    rule="assess.unit_ppm",
+                    field=field,
+                    hint="convert first: ohsreg.units.ppm_to_mg_m3(value, molar_mass=M) (20 ℃, 101.3 kPa by default), then pass mg/m³",
+                    given=given,
+                ) from exc
             raise AssessmentError(
                 "{where} has unit {given!r}, which does not convert to {unit}",
                 rule="assess.unit",

@@ -55,6 +55,7 @@ import attrs
 from ohsreg.assess._base import Assessment, AssessmentError, RomanClass, Verdict, msg, number
 from ohsreg.assess.heat import _intensity
 from ohsreg.errors import EditionError
+from ohsreg.instruments import lookup as _instrument
 from ohsreg.vocab import WorkIntensity
 
 __all__ = [
@@ -81,21 +82,26 @@ class Grade(RomanClass):
 class _Edition:
     name: str
     in_force: dt.date | None
+    """From :mod:`ohsreg.instruments` (``None``: the day is unknown, see its ``in_force_window``)."""
     implemented: bool
     verified: bool
+    """Whether the grading formula is verified against the standard's text."""
+
+    def applies_on(self, as_of: dt.date) -> bool:
+        """In force on ``as_of`` (``instruments.date_unverified`` inside an unknown-day window)."""
+        return _instrument(self.name).applies_on(as_of)
+
+
+def _ed(name: str, implemented: bool) -> _Edition:
+    return _Edition(name, _instrument(name).in_force, implemented, False)
 
 
 EDITIONS: dict[str, tuple[_Edition, ...]] = {
-    "229.1": (
-        _Edition("GBZ/T 229.1-2010", dt.date(2010, 10, 1), False, False),
-        _Edition("GBZ/T 229.1-2025", dt.date(2026, 2, 1), True, False),
-    ),
-    "229.2": (
-        _Edition("GBZ/T 229.2-2010", dt.date(2010, 11, 1), False, False),
-        _Edition("GBZ/T 229.2-2025", dt.date(2026, 2, 1), True, False),
-    ),
-    "229.4": (_Edition("GBZ/T 229.4-2012", None, True, False),),
+    "229.1": (_ed("GBZ/T 229.1-2010", False), _ed("GBZ/T 229.1-2025", True)),
+    "229.2": (_ed("GBZ/T 229.2-2010", False), _ed("GBZ/T 229.2-2025", True)),
+    "229.4": (_ed("GBZ/T 229.4-2012", True),),
 }
+"""The editions of each part of GBZ/T 229 (dates from :mod:`ohsreg.instruments`)."""
 
 
 def _edition(part: str, edition: str | None, as_of: dt.date | None) -> _Edition:
@@ -113,7 +119,7 @@ def _edition(part: str, edition: str | None, as_of: dt.date | None) -> _Edition:
                 known=", ".join(e.name for e in eds),
             )
     elif as_of is not None:
-        in_force = [e for e in eds if e.in_force is None or e.in_force <= as_of]
+        in_force = [e for e in eds if e.applies_on(as_of)]
         if not in_force:
             raise EditionError(
                 "no edition of GBZ/T {part} was in force on {date}",
@@ -126,14 +132,45 @@ def _edition(part: str, edition: str | None, as_of: dt.date | None) -> _Edition:
     else:
         found = eds[-1]
     if not found.implemented:
-        raise EditionError(
-            "the grading formula of {edition} could not be verified and is not implemented",
-            rule="assess.edition_unverified",
-            field="edition",
-            hint="pass edition= a later edition explicitly if it fits your case",
-            edition=found.name,
-        )
+        raise _not_implemented(part, found, as_of)
     return found
+
+
+def _not_implemented(part: str, found: _Edition, as_of: dt.date | None) -> EditionError:
+    """``assess.edition_unverified`` saying which edition applies and the nearest path ohsreg offers.
+
+    ``params``: ``applies`` (the edition in force), ``applies_from``/``applies_until``, ``nearest``
+    (the edition ohsreg implements) and ``nearest_verified`` (whether that one is verified).
+    """
+    eds = EDITIONS[part]
+    later = next(
+        (e for e in eds if e.implemented and (e.in_force or dt.date.max) > (found.in_force or dt.date.min)),
+        None,
+    )
+    until = None if later is None or later.in_force is None else later.in_force - dt.timedelta(days=1)
+    nearest = "" if later is None else later.name
+    return EditionError(
+        "on {date}, {edition} applies (in force {start} to {until}); its grading formula could not be verified, so ohsreg does not grade by it"
+        if as_of is not None
+        else "{edition} (in force {start} to {until}): its grading formula could not be verified, so ohsreg does not grade by it",
+        rule="assess.edition_unverified",
+        field="as_of" if as_of is not None else "edition",
+        hint=(
+            "nearest path: grade by the later rule knowingly with edition={nearest!r} (implemented from secondary sources, "
+            "unverified; the result names that edition), or judge the exposure against its limit alone (ohsreg.assess.twa)"
+        )
+        if later is not None
+        else "judge the exposure against its limit alone (ohsreg.assess.twa)",
+        date=None if as_of is None else as_of.isoformat(),
+        edition=found.name,
+        start="?" if found.in_force is None else found.in_force.isoformat(),
+        until="?" if until is None else until.isoformat(),
+        applies=found.name,
+        applies_from=None if found.in_force is None else found.in_force.isoformat(),
+        applies_until=None if until is None else until.isoformat(),
+        nearest=nearest,
+        nearest_verified=bool(later is not None and later.verified),
+    )
 
 
 @attrs.frozen(kw_only=True)

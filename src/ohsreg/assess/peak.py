@@ -80,11 +80,14 @@ class PeakAssessment(Assessment):
 
     excursions: tuple[Excursion, ...] = ()
     count_above: int = 0
+    c_twa: float | None = None
+    """The day's C_TWA when given (``c_twa=``): above PC-TWA the day exceeds whatever the excursions."""
 
 
 def peak(
-    excursions: Iterable[Excursion | tuple[float, float] | tuple[float, float, float]],
+    excursions: Iterable[Excursion | tuple[float, float] | tuple[float, float, float]] = (),
     *,
+    c_twa: Any = None,
     limit: Any = None,
     hazard: Any = None,
     edition: str | None = None,
@@ -97,10 +100,24 @@ def peak(
     ``NOT_APPLICABLE`` (judge C_STE with :func:`ohsreg.assess.stel`). The value reported is the
     highest concentration. Missing start times when two or more excursions exceed 3 × PC-TWA give
     ``INSUFFICIENT_DATA`` (spacing cannot be checked) unless another check already fails.
+
+    ``c_twa`` is the day's C_TWA (mg/m³, or a :func:`ohsreg.assess.twa` result): the excursion rule
+    applies on top of the PC-TWA, so a C_TWA above PC-TWA makes the day ``EXCEEDS`` -- also on a day
+    without excursions (``peak(c_twa=...)``, judged on the C_TWA alone, value = C_TWA).
+
+    >>> r = peak(c_twa=7.5, limit=6.0)
+    >>> r.quantity, r.value, r.verdict.name
+    ('C_TWA', 7.5, 'EXCEEDS')
     """
     exc = tuple(_excursion(e, i) for i, e in enumerate(iterate(excursions, "excursions")))
-    if not exc:
-        raise AssessmentError("no excursions given", rule="assess.empty", field="excursions")
+    day = None if c_twa is None else _c_twa(c_twa)
+    if not exc and day is None:
+        raise AssessmentError(
+            "no excursions given",
+            rule="assess.empty",
+            field="excursions",
+            hint="for a day without excursions pass the day's C_TWA: peak(c_twa=..., limit=...)",
+        )
     _check_2019_in_force(as_of, edition)
     has_stel = getattr(limit, "pc_stel", None) is not None
     if limit is None and hazard is not None:
@@ -121,16 +138,17 @@ def peak(
     applied = resolve_limit(
         limit, "PC-TWA", "pc_twa", MG_M3, hazard=hazard, edition=edition, as_of=as_of, condition=condition
     )
-    top = max(e.concentration for e in exc)
+    top = max((e.concentration for e in exc), default=0.0)
     base = PeakAssessment(
-        quantity="C_PE",
-        value=top,
+        quantity="C_PE" if exc else "C_TWA",
+        value=top if exc or day is None else day,
         unit=MG_M3,
         limit=applied,
         verdict=Verdict.NOT_APPLICABLE,
         clause=PEAK_CLAUSE,
         verified=False,
         excursions=exc,
+        c_twa=day,
     )
     if applied is None or has_stel:
         return attrs.evolve(
@@ -142,6 +160,11 @@ def peak(
         key=lambda e: -1.0 if e.start_h is None else e.start_h,
     )
     reasons: list[Message] = []
+    if day is not None and day > pc_twa:
+        reasons.append(msg("C_TWA exceeds PC-TWA"))
+    if not exc:
+        verdict = Verdict.EXCEEDS if reasons else Verdict.COMPLIES
+        return attrs.evolve(base, verdict=verdict, reasons=(*reasons, msg("no excursions on the day")))
     if top > CEILING_MULTIPLE * pc_twa:
         reasons.append(msg("a concentration exceeds 5 × PC-TWA"))
     if any(e.minutes > MAX_MINUTES for e in above):
@@ -169,6 +192,13 @@ def peak(
     return attrs.evolve(
         base, limit=limit_shown, verdict=verdict, reasons=tuple(reasons), count_above=len(above)
     )
+
+
+def _c_twa(value: Any) -> float:
+    """The day's C_TWA from a number, a quantity or a :class:`TwaAssessment`-like result."""
+    if isinstance(value, Assessment):
+        return number(value.value, value.unit, "c_twa")
+    return number(value, MG_M3, "c_twa")
 
 
 def _excursion(item: Any, i: int) -> Excursion:

@@ -211,7 +211,11 @@ def en689(
 ) -> En689Assessment:
     """EN 689:2018 compliance of a similar-exposure group's shift results (mg/m³ or any one unit).
 
-    ``value`` is the largest result (preliminary test) or U_R (statistical test).
+    ``value`` is the largest result (preliminary test) or U_R (statistical test). ``oel`` is the
+    caller's number: the explanation never calls it unverified (the rule itself is, see the module).
+
+    >>> "Limit value not verified" in en689([0.21, 0.35, 0.18, 0.52, 0.29, 0.41], oel=1.0).explain("en")
+    False
     """
     if edition is not None and text_option(edition, "edition").replace(" ", "") not in (
         "EN689:2018",
@@ -271,13 +275,15 @@ def en689(
         quantity="U_R",
         unit="1",
         value=u_r,
+        # U_T is part of the rule, not a limit value someone supplied or transcribed: the rule's own
+        # verification is the result's ``verified`` (False), so explain() says "rule not verified"
+        # and never calls the user's OEL or the computed factor an unverified limit value
         limit=AppliedLimit(
             kind="U_T",
             value=u_t,
             unit="1",
             source=f"{EN689_EDITION} Annex F (n = {n})",
             edition=EN689_EDITION,
-            verified=False,
         ),
         verdict=Verdict.COMPLIES if u_r >= u_t else Verdict.EXCEEDS,
         reasons=(
@@ -287,6 +293,7 @@ def en689(
                 gsd=f"{gsd:.3g}",
                 ef=f"{ef * 100:.2g}",
             ),
+            msg("OEL {oel} mg/m³ as given", oel=f"{limit:g}"),
         ),
         test="statistical",
         gm=gm,

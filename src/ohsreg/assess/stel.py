@@ -52,6 +52,12 @@ def stel(
     ``segments_`` is a list of ``(concentration mg/m³, minutes)`` summing to at most 15 min, or one
     concentration (a full 15-min sample). A limit object without PC-STEL gives ``NOT_APPLICABLE``
     (for substances with PC-TWA only, the peak-exposure rule applies: :func:`ohsreg.assess.peak`).
+    Without ``limit`` and ``hazard`` C_STE is computed and the verdict is ``NOT_APPLICABLE``, as
+    :func:`~ohsreg.assess.stel_array` does.
+
+    >>> r = stel([(12.0, 10)])
+    >>> r.value, r.verdict.name
+    (8.0, 'NOT_APPLICABLE')
     """
     if isinstance(segments_, int | float | str) or hasattr(segments_, "m_as"):
         segments_ = [(segments_, WINDOW_MIN)]
@@ -60,10 +66,20 @@ def stel(
     check_total(exposed, WINDOW_MIN, "min", "15-min window")
     value = sum(c * t for c, t in segs) / WINDOW_MIN
     applied = resolve_limit(
-        limit, "PC-STEL", "pc_stel", MG_M3, hazard=hazard, edition=edition, as_of=as_of, condition=condition
+        limit,
+        "PC-STEL",
+        "pc_stel",
+        MG_M3,
+        hazard=hazard,
+        edition=edition,
+        as_of=as_of,
+        condition=condition,
+        required=False,
     )
     reasons: tuple[Message, ...] = ()
-    if applied is None:
+    if applied is None and limit is None and hazard is None:
+        reasons = (msg("no PC-STEL given: C_STE computed, not judged (pass limit= or hazard=)"),)
+    elif applied is None:
         reasons = (msg("the substance has no PC-STEL; check peak exposures instead"),)
     return StelAssessment(
         quantity="C_STE",

@@ -15,7 +15,7 @@ fails when they differ from what the code generates, or when a schema's fingerpr
 
 >>> s = schema("Authority")
 >>> s["$id"], s["x-ohsreg-version"] == __import__("ohsreg").__version__
-('https://example.invalid/ohsreg/schemas/v0/Authority.json', True)
+('urn:ohsreg:schema:v0:Authority', True)
 >>> sorted(s["properties"])
 ['kind', 'level', 'name', 'region']
 """
@@ -42,8 +42,14 @@ __all__ = [
     "schemas",
 ]
 
-BASE_URI = "https://example.invalid/ohsreg/schemas"
-"""Base of every ``$id``; the major version is part of the path (``…/schemas/v0/Authority.json``)."""
+BASE_URI = "urn:ohsreg:schema"
+"""Base of every ``$id``: ``urn:ohsreg:schema:v<major>:<Model>`` (``urn:ohsreg:schema:v0:Authority``).
+
+A URN names the schema without pretending it is served from a web address: the project publishes no
+schema host. The documents ship in the source distribution under ``schemas/`` (file
+``<Model>.json``) and are produced by :func:`schema`, so a validator resolves an ``$id`` locally. The
+major version is part of the name: a breaking change of a schema gets a new ``$id`` with the next major
+version (see the deprecation policy in the changelog page)."""
 
 Change = Literal["none", "patch", "minor", "major"]
 """How a schema changed: ``major`` (breaking: removed or retyped fields, new required fields, removed
@@ -97,7 +103,7 @@ def schema(model: str | type[BaseModel]) -> dict[str, Any]:
     major = __version__.split(".")[0]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{BASE_URI}/v{major}/{name}.json",
+        "$id": f"{BASE_URI}:v{major}:{name}",
         "x-ohsreg-version": __version__,
         **body,
     }

@@ -13,7 +13,7 @@ unit, the unit is also shown in the value's label (``数值 (mg/m³)``); the uni
 lost.
 
 **Cells.** Text is written as typed text cells (never a formula; text that a spreadsheet would take for
-a formula also gets Excel's quote prefix style, see :func:`~ohsreg.export.csv.neutralise`), numbers as
+a formula also gets Excel's quote prefix style, see :func:`~ohsreg.export.cells.neutralise`), numbers as
 numbers with all their digits (integers beyond 2⁵³, 17-digit floats), dates as dates, date-times as ISO text.
 Control characters are escaped the OOXML way (``_x000D_``) and unescaped by :func:`from_xlsx`.
 
@@ -395,7 +395,7 @@ def _unit_suffix(units: dict[str, str], column: str) -> str:
 
 def _writer(ws: Any, sheet: _Sheet, column: str, prefix: str, formats: dict[str, Any]) -> Any:
     """The cell writer of one column, chosen once from the model's schema (text is never a formula)."""
-    from ohsreg.export.csv import neutralise
+    from ohsreg.export.cells import neutralise
 
     if column.startswith("_"):
         return lambda r, j, value: _cell(ws, r, j, value, formats["quote"])
@@ -448,7 +448,7 @@ def _cell(ws: Any, r: int, j: int, value: Any, quote: Any) -> None:
     """One cell of a column that may hold numbers. A number that 16 significant digits cannot hold (an
     integer beyond 2⁵³, a float needing 17 digits) is written with all its digits; readers (openpyxl,
     Excel) parse the cell's text, so nothing is lost in the file (Excel itself shows 15 digits)."""
-    from ohsreg.export.csv import neutralise
+    from ohsreg.export.cells import neutralise
 
     if isinstance(value, bool):
         ws.write_boolean(r, j, value)

@@ -141,8 +141,10 @@ def _lut() -> Any:
     for value, char in enumerate(CHARACTERS):
         lut[ord(char)] = value
         lut[ord(char.lower())] = value  # compact() upper-cases
-    for char in " -\t\n\r\x0b\x0c":
-        lut[ord(char)] = _SEPARATOR  # compact() removes these: leave such values to the scalar path
+    # separators compact() removes, and control characters prepare() refuses with its own rule:
+    # leave values holding any of them to the scalar path, which gives the exact rule
+    for char in [" ", "-", *map(chr, range(32)), "\x7f"]:
+        lut[ord(char)] = _SEPARATOR
     return lut
 
 

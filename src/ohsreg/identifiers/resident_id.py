@@ -6,7 +6,11 @@ three of a sequence number (odd for men, even for women) and a check character (
 division part is checked against :mod:`ohsreg.identifiers.division` including historical codes,
 because people keep the code of their place of first issue for life.
 
-These numbers are personal data: exporters show :func:`masked` by default.
+These numbers are personal data: exporters show :func:`masked` by default. A masked number
+(``110105********002X``: the birth date hidden) is recognised by :func:`is_masked`; the functions that
+need the full number refuse it with ``resident_id.masked`` and say how to get it (export with
+``unmask=True``). Records read back from a masked export keep the masked form (see
+:data:`ohsreg.models.PersonalResidentID`).
 
 >>> validate("11010519491231002X")
 '11010519491231002X'
@@ -14,6 +18,12 @@ These numbers are personal data: exporters show :func:`masked` by default.
 '110105********002X'
 >>> birth_date("11010519491231002X"), sex("11010519491231002X")
 (datetime.date(1949, 12, 31), 'female')
+>>> is_masked("110105********002X")
+True
+>>> birth_date("110105********002X")
+Traceback (most recent call last):
+    ...
+ohsreg.errors.InvalidFormat: resident_id: the number is masked ('110105********002X'): its birth date is hidden...
 >>> validate("110105194912310021")
 Traceback (most recent call last):
     ...
@@ -23,6 +33,7 @@ ohsreg.errors.InvalidChecksum: resident_id: wrong check character '1': expected 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from stdnum.cn import ric as _stdnum_ric
@@ -31,11 +42,25 @@ from ohsreg.errors import InvalidChecksum, InvalidComponent, InvalidFormat, Inva
 from ohsreg.identifiers import division as _division
 from ohsreg.identifiers._common import passes, prepare, strip_separators
 
-__all__ = ["PATTERN", "birth_date", "compact", "format", "is_valid", "masked", "sex", "validate"]
+__all__ = [
+    "MASKED_PATTERN",
+    "PATTERN",
+    "birth_date",
+    "compact",
+    "format",
+    "is_masked",
+    "is_valid",
+    "masked",
+    "sex",
+    "validate",
+]
 
 FIELD = "resident_id"
 #: JSON Schema pattern of a normalised resident ID number.
 PATTERN = r"^[1-9][0-9]{16}[0-9X]$"
+#: JSON Schema pattern of a masked number (:func:`masked`): the eight birth-date digits are ``*``.
+MASKED_PATTERN = r"^[1-9][0-9]{5}\*{8}[0-9]{3}[0-9X]$"
+_MASKED = re.compile(MASKED_PATTERN)
 _EXAMPLE = "11010519491231002X"
 _EARLIEST_YEAR = 1850
 
@@ -52,6 +77,7 @@ def compact(number: object) -> str:
             field=FIELD,
             type_rule="resident_id.type",
             length_rule="resident_id.length",
+            character_rule="resident_id.character",
             example=_EXAMPLE,
         )
     )
@@ -72,18 +98,45 @@ def _birth(code: str) -> dt.date:
     return born
 
 
-def validate(number: object) -> str:
+def is_masked(number: object) -> bool:
+    """Whether ``number`` is a masked resident ID number (``110105********002X``); never raises.
+
+    >>> is_masked("110105********002X"), is_masked("11010519491231002X"), is_masked(None)
+    (True, False, False)
+    """
+    return isinstance(number, str) and _MASKED.match(number.strip().upper()) is not None
+
+
+def _refuse_masked(code: str) -> None:
+    raise InvalidFormat(
+        "the number is masked ({value!r}): its birth date is hidden",
+        rule="resident_id.masked",
+        field=FIELD,
+        hint="the full number is needed here: read it from an export written with unmask=True",
+        value=code,
+    )
+
+
+def validate(number: object, *, allow_masked: bool = False) -> str:
     """Return the normalised number or raise an :class:`~ohsreg.errors.OhsregError`.
 
     Rule codes: ``resident_id.type``, ``resident_id.length``, ``resident_id.format``,
-    ``resident_id.checksum``, ``resident_id.birth_date``, ``resident_id.division``. The birth date
-    is not compared with today (no hidden clock): callers with an ``as_of`` date compare
-    :func:`birth_date` themselves.
+    ``resident_id.masked``, ``resident_id.checksum``, ``resident_id.birth_date``,
+    ``resident_id.division``. The birth date is not compared with today (no hidden clock): callers
+    with an ``as_of`` date compare :func:`birth_date` themselves.
+
+    ``allow_masked=True`` accepts a masked number (what exports write by default) and returns it
+    normalised, with its division code checked; its check character cannot be checked.
     """
     if number.__class__ is str and len(number) == 18 and number.isascii() and number.isalnum():
-        code = number.upper()  # fast path: already compact (what stored records hold)
+        code = number.upper()  # fast path: already compact (what stored records hold); never masked
     else:
         code = compact(number)
+        if _MASKED.match(code):
+            if not allow_masked:
+                _refuse_masked(code)
+            _check_division(code)
+            return code
     if len(code) != 18:
         raise InvalidLength(
             "a resident ID number has 18 characters, got {length}",
@@ -110,6 +163,11 @@ def validate(number: object) -> str:
             expected=expected,
         )
     _birth(code)
+    _check_division(code)
+    return code
+
+
+def _check_division(code: str) -> None:
     if _division.get(code[:6]) is None:
         raise InvalidComponent(
             "the division code {code!r} in the number is not known",
@@ -118,7 +176,6 @@ def validate(number: object) -> str:
             hint="no edition of GB/T 2260 known to ohsreg lists it",
             code=code[:6],
         )
-    return code
 
 
 def is_valid(number: object) -> bool:
@@ -143,8 +200,9 @@ def masked_unchecked(code: str) -> str:
 
 
 def masked(number: object) -> str:
-    """The number with the birth date hidden (``110105********002X``); validates first."""
-    return masked_unchecked(validate(number))
+    """The number with the birth date hidden (``110105********002X``); validates first (a masked
+    number is returned as it is)."""
+    return masked_unchecked(validate(number, allow_masked=True))
 
 
 def birth_date(number: object) -> dt.date:

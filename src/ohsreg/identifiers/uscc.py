@@ -104,7 +104,14 @@ def compact(number: object) -> str:
     '91110000600037341L'
     """
     return strip_separators(
-        prepare(number, field=FIELD, type_rule="uscc.type", length_rule="uscc.length", example=_EXAMPLE)
+        prepare(
+            number,
+            field=FIELD,
+            type_rule="uscc.type",
+            length_rule="uscc.length",
+            character_rule="uscc.character",
+            example=_EXAMPLE,
+        )
     )
 
 

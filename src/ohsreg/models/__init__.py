@@ -10,7 +10,16 @@ when a call asks about its receiver on that date (``check(as_of)``, ``risk_class
 """
 
 from ohsreg.models.authority import Authority, AuthorityKind, supervising_authority_kind
-from ohsreg.models.base import Finding, HazardRef, PersonalResidentID, PersonName, Phone, Record, finding
+from ohsreg.models.base import (
+    Finding,
+    HazardRef,
+    Masked,
+    PersonalResidentID,
+    PersonName,
+    Phone,
+    Record,
+    finding,
+)
 
 # -- enterprise models (#7) --
 # isort: split
@@ -36,13 +45,14 @@ from ohsreg.models.training import TrainingRecord
 
 # -- PPE (#16) --
 # isort: split
-from ohsreg.models.ppe import HearingProtectorIssue, PPEObservation, PPEUseSurvey, RespiratorIssue
+from ohsreg.models.ppe import HearingProtectorIssue, PostPPE, PPEObservation, PPEUseSurvey, RespiratorIssue
 
 __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a block
     "Authority",
     "AuthorityKind",
     "Finding",
     "HazardRef",
+    "Masked",
     "PersonName",
     "PersonalResidentID",
     "Phone",
@@ -79,5 +89,6 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "HearingProtectorIssue",
     "PPEObservation",
     "PPEUseSurvey",
+    "PostPPE",
     "RespiratorIssue",
 ]
