@@ -24,6 +24,27 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "ohsreg" / "catalogue" / "data"
+
+# Dates of the instruments (issued, in force, last day) have one home: the registry of ohsreg.instruments.
+_INSTRUMENTS = {
+    r["id"]: r
+    for r in json.loads(
+        (ROOT / "src" / "ohsreg" / "instruments" / "data" / "instruments.json").read_text("utf-8")
+    )["records"]
+}
+
+
+def _day(instrument: str, key: str, amendment: str | None = None) -> str:
+    """A date of an instrument (or of one of its amendments) from the registry, as ISO text."""
+    rec = _INSTRUMENTS[instrument]
+    if amendment is not None:
+        rec = next(a for a in rec["amendments"] if a["id"] == amendment)
+    if key == "window_end":
+        return str(rec["in_force_window"][1])
+    value = rec[key] if key != "in_force" or rec[key] else rec["in_force_window"][0]
+    return str(value)
+
+
 FORMAT = "ohsreg.catalogue/1"
 _OUT = [OUT]  # where _write puts the files (``--out`` changes it)
 
@@ -88,9 +109,9 @@ HAZARD_ALIASES = {
 GBZ21 = {
     "document": "GBZ 2.1-2019 工作场所有害因素职业接触限值 第1部分：化学有害因素",
     "edition": "GBZ 2.1-2019",
-    "effective": "2020-04-01",
+    "effective": _day("GBZ 2.1-2019", "in_force"),
     "effective_verified": True,
-    "issued": "2019-08-27",
+    "issued": _day("GBZ 2.1-2019", "issued"),
     "number": "国卫通〔2019〕10号",
     "binding": "表1~表3 mandatory; 表4 and the rest recommended (foreword of the standard, full text at mycdc.cn)",
     "effective_source": "notice 国卫通〔2019〕10号 of 2019-08-27: '该标准自2020年4月1日起施行，GBZ 2.1—2007同时废止' (copies at m.cdgrlyy.org 2019-10-09 and wjw.xinxiang.gov.cn); also jeom.org DOI 10.11836/JEOM23258",
@@ -103,14 +124,14 @@ PDF_EXTRACT = "machine extraction of the official GBZ 2.1-2019 PDF (CovD831/ohs-
 # values on 2022-11-01 and refuses to answer for as_of inside November 2022 (ambiguous month).
 AMENDMENT_1 = {
     "name": "GBZ 2.1-2019 第1号修改单",
-    "effective": "2022-11-01",
+    "effective": _day("GBZ 2.1-2019", "in_force", "XG1"),
     "effective_verified": False,
-    "ambiguous_until": "2022-11-30",
+    "ambiguous_until": _day("GBZ 2.1-2019", "window_end", "XG1"),
     "effective_source": "CovD831/ohs-report knowledge/oel_parser.py docstring ('第1号修改单 (2022-11)'); day not published in any source found",
 }
 AMENDMENT_2 = {
     "name": "GBZ 2.1-2019 第2号修改单",
-    "effective": "2025-05-01",
+    "effective": _day("GBZ 2.1-2019", "in_force", "XG2"),
     "effective_verified": False,
     "ambiguous_until": None,
     "effective_source": "CovD831/ohs-report knowledge/oel_parser.py docstring only (one source)",
@@ -707,9 +728,9 @@ def build_table2(ref: Path) -> list[dict[str, Any]]:
 GBZ21_2007 = {
     "document": "GBZ 2.1-2007 工作场所有害因素职业接触限值 第1部分：化学有害因素",
     "edition": "GBZ 2.1-2007",
-    "issued": "2007-04-12",
-    "effective": "2007-11-01",
-    "valid_until": "2020-03-31",
+    "issued": _day("GBZ 2.1-2007", "issued"),
+    "effective": _day("GBZ 2.1-2007", "in_force"),
+    "valid_until": _day("GBZ 2.1-2007", "until"),
     "effective_verified": True,
     "effective_source": "cover of the standard '2007-04-12 发布 2007-11-01 实施' (copy at zixin.com.cn/doc/3759393); repealed 2020-04-01 by 国卫通〔2019〕10号 ('GBZ 2.1—2007同时废止')",
     "binding": "the exposure limits of 表1 and 表2 are mandatory (GBZ 2.1-2007 is a mandatory national occupational-health standard)",
@@ -923,7 +944,7 @@ def not_shipped_2019(
             ],
             "limit_types": "PC-TWA+PC-STEL",
             "edition_2007_rows": ["二氧化氮", "一氧化氮"],
-            "note": "2019 merged the 一氧化氮 limit into 二氧化氮 (foreword); 2019 values not found",
+            "note": "2019 merged the 一氧化氮 limit into 二氧化氮 (foreword: 将一氧化氮接触限值并入二氧化氮的接触限值, copies at dmzsm.com detail-96-9dc6a18c1818124e and tayhamn.com/36/398); 2019 values not found",
         },
         {
             "name_zh": "二硼烷",
@@ -1152,6 +1173,27 @@ PHYS_UNIT = {
 }
 
 
+_ROMAN = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV"}
+
+
+def _gbz22_parameters(factor: str, metric: str, conditions: str) -> dict[str, Any]:
+    """The conditions of a GBZ 2.2 row that rules select it by, as typed values (the noise limit by
+    metric, the impulse-noise peak by impulses per day, WBGT by exposure-time ratio and work intensity)."""
+    if factor == "高温" and metric == "WBGT指数":
+        m = re.fullmatch(r"接触时间率(\d+)%, 体力劳动强度([ⅠⅡⅢⅣ])级", conditions)
+        if m is None:
+            raise SystemExit(f"unparsed WBGT row: {conditions}")
+        return {"exposure_time_ratio": int(m.group(1)) / 100, "work_intensity": _ROMAN[m.group(2)]}
+    if factor == "脉冲噪声":
+        m = re.search(r"n≤(\d+)$", conditions)
+        if m is None:
+            raise SystemExit(f"unparsed impulse-noise row: {conditions}")
+        return {"max_impulses_per_day": int(m.group(1))}
+    if factor == "噪声":
+        return {"metric": metric}
+    return {}
+
+
 def build_gbz22(ref: Path) -> list[dict[str, Any]]:
     out = []
     counter: dict[str, int] = {}
@@ -1177,6 +1219,7 @@ def build_gbz22(ref: Path) -> list[dict[str, Any]]:
                 "unit": unit,
                 "unit_printed": row["unit"],
                 "conditions_zh": row["conditions"],
+                "parameters": _gbz22_parameters(row["factor"], row["limit_type"], row["conditions"]),
                 "clause": m.group(1) if m else None,
                 "pinyin": full,
                 "initials": initials,
@@ -1193,6 +1236,250 @@ def build_gbz22(ref: Path) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+# ------------------------------------------------------------------------------ GBZ 188 intervals
+# In-service (periodic) examination intervals, by edition. Each row: the hazard as the standard names
+# it, the names and CAS numbers lookups resolve it by, the plain interval in months or its refinements
+# by noise level (lower bound of L_EX,8h in dB(A), months; highest band first) or by the grade of the
+# work (lowest grade of the band, months; highest first), the source and whether it is verified.
+GBZ188_2014 = "GBZ 188-2014"
+GBZ188_2025 = "GBZ 188-2025"
+GBZ188_TITLE = "职业健康监护技术规范"
+
+
+def _rule(
+    hazard: str,
+    names: tuple[str, ...],
+    months: int | None,
+    source: str,
+    verified: bool,
+    clause: str = "",
+    note: str = "",
+    *,
+    by_noise: tuple[tuple[float, int], ...] = (),
+    by_grade: tuple[tuple[str, int], ...] = (),
+    edition: str = GBZ188_2014,
+) -> dict[str, Any]:
+    return {
+        "id": f"{edition}/{hazard}",
+        "hazard_zh": hazard,
+        "names": list(names),
+        "months": months,
+        "by_noise": [list(b) for b in by_noise],
+        "by_grade": [list(b) for b in by_grade],
+        "clause": clause,
+        "note": note,
+        "source": {
+            "document": f"{edition} {GBZ188_TITLE}",
+            "edition": edition,
+            "table": "在岗期间职业健康检查周期",
+            "row": hazard,
+            "transcription": source,
+        },
+        "verified": verified,
+        "verified_by": source if verified else None,
+        "notes": note or None,
+    }
+
+
+_COPY = "GBZ 188-2014 text, public copy (renrendoc p-80331186, in-service periodicity list), FACTS §10"
+_NOISE = "secondary: g230.com page quoting the GBZ 188-2014 noise clause; qwkpw.com gives 1 year only"
+_COAL = "secondary: exam answer citing GBZ 188-2014 6.2.2.3 (222.198.130.40 showsubject 210fceca…)"
+_HEAT = "two pages: xiaomilidoc p-2896031 (copy of the standard's table) and qwkpw.com/jingyan/y5yzm4"
+_POSTGUARD = "secondary: one public code repository (GBZ 188-2025 cycle rules in its comments)"
+_LIVER = "liver function test every 6 months (not modelled)"
+
+
+def _chem(hazard: str, months: int, *names: str, note: str = "", verified: bool = True) -> dict[str, Any]:
+    return _rule(hazard, (hazard, *names), months, _COPY, verified, f"{GBZ188_2014} {hazard}", note)
+
+
+def _graded(hazard: str, *names: str, note: str) -> dict[str, Any]:
+    """A chemical whose interval depends on the grade of the work (Ⅱ and above: 1 year; Ⅰ: 2 years);
+    the copy lost the grade numerals, so the rule is unverified."""
+    return _rule(
+        hazard,
+        (hazard, *names),
+        None,
+        _COPY,
+        False,
+        f"{GBZ188_2014} {hazard}",
+        f"有毒作业分级 Ⅱ级及以上 1 年, Ⅰ级 2 年 (grade numerals lost in the copy); {note}".rstrip("; "),
+        by_grade=(("GRADE_II", 12), ("GRADE_I", 24)),
+    )
+
+
+_RULES_2014: tuple[dict[str, Any], ...] = (
+    _chem("铅及其无机化合物", 12, "铅", "铅及其化合物", "铅及其化合物（不包括四乙基铅）", "7439-92-1"),
+    _chem("四乙基铅", 36, "78-00-2"),
+    _graded("汞及其无机化合物", "汞", "汞及其化合物", "7439-97-6", note="catalogue factor is broader"),
+    _chem("锰及其无机化合物", 12, "锰", "锰及其化合物", "7439-96-5"),
+    _chem("铍及其无机化合物", 12, "铍", "铍及其化合物", "7440-41-7"),
+    _chem("镉及其无机化合物", 12, "镉", "镉及其化合物", "7440-43-9"),
+    _chem("铬及其无机化合物", 12, "铬", "铬及其化合物", "7440-47-3"),
+    _chem("氧化锌", 12, "1314-13-2"),
+    _graded("砷", "砷及其化合物", "砷及其化合物（砷化氢单列）", "7440-38-2", note=_LIVER),
+    _chem("砷化氢", 36, "砷化三氢", "7784-42-1"),
+    _chem(
+        "磷及其无机化合物",
+        6,
+        "磷",
+        "黄磷",
+        "磷及其化合物",
+        "磷及其化合物（磷化氢、磷化锌、磷化铝、有机磷单列）",
+        note=f"{_LIVER}; the catalogue factor is broader than 磷及其无机化合物",
+    ),
+    _chem("磷化氢", 12, "7803-51-2", note="the catalogue factor also covers 磷化锌、磷化铝"),
+    _chem(
+        "钡化合物",
+        36,
+        "可溶性钡化合物",
+        "钡及其化合物",
+        note="GBZ 188-2014: 氯化钡、硝酸钡、醋酸钡; the catalogue factor 钡及其化合物 is broader",
+    ),
+    _chem("钒及其无机化合物", 36, "钒", "钒及其化合物"),
+    _chem("三烷基锡", 36),
+    _chem("铊及其无机化合物", 12, "铊", "铊及其化合物"),
+    _chem("羰基镍", 12, "13463-39-3"),
+    _chem("氟及其无机化合物", 12, "氟", "7782-41-4"),
+    _chem("苯", 12, "71-43-2", "benzene"),
+    _chem("甲苯", 12, "108-88-3", "toluene", note="按苯的要求执行（参照苯）"),
+    _chem("二甲苯", 12, "1330-20-7", "xylene", note="按苯的要求执行（参照苯）"),
+    _chem("二硫化碳", 12, "75-15-0"),
+    _chem("四氯化碳", 36, "56-23-5", note=_LIVER),
+    _chem("甲醇", 36, "67-56-1", "methanol"),
+    _chem("汽油", 12, "8006-61-9"),
+    _chem("溴甲烷", 36, "74-83-9"),
+    _chem(
+        "1,2-二氯乙烷",
+        36,
+        "107-06-2",
+        "二氯乙烷",
+        note="the 2015 catalogue lists 二氯乙烷; GBZ 188-2014 names 1,2-二氯乙烷",
+    ),
+    _chem("正己烷", 12, "110-54-3", "n-hexane"),
+    _chem(
+        "苯的氨基与硝基化合物",
+        36,
+        "苯的氨基及硝基化合物",
+        "苯的氨基及硝基化合物（不含三硝基甲苯）",
+    ),
+    _chem("三硝基甲苯", 12, "118-96-7", "TNT", note=_LIVER),
+    _chem("联苯胺", 12, "92-87-5"),
+    _chem("氯气", 12, "氯", "7782-50-5"),
+    _chem("二氧化硫", 12, "7446-09-5"),
+    _chem("氮氧化物", 12, "氮氧化合物"),
+    _chem("氨", 12, "7664-41-7"),
+    _chem("光气", 36, "碳酰氯", "75-44-5"),
+    _chem("甲醛", 12, "50-00-0", "formaldehyde"),
+    _chem("一甲胺", 12, "74-89-5"),
+    _chem("一氧化碳", 36, "630-08-0"),
+    _chem("硫化氢", 36, "7783-06-4"),
+    _graded("氯乙烯", "75-01-4", note=_LIVER),
+    _chem(
+        "三氯乙烯",
+        36,
+        "79-01-6",
+        note="皮肤科常规检查 weekly in the first 3 months after placement (not modelled)",
+    ),
+    _chem("氯丙烯", 12, "107-05-1"),
+    _rule(
+        "噪声",
+        ("噪声", "noise"),
+        None,
+        _NOISE,
+        False,
+        f"{GBZ188_2014} 噪声 在岗期间职业健康检查周期",
+        "L_EX,8h < 80 dB(A): no periodic interval given",
+        by_noise=((85.0, 12), (80.0, 24)),
+    ),
+    _rule(
+        "煤尘",
+        ("煤尘", "煤尘（游离SiO2含量＜10%）"),
+        None,
+        _COAL,
+        False,
+        f"{GBZ188_2014} 6.2.2.3",
+        "生产性粉尘作业分级 Ⅰ级: 3 年; Ⅱ级及以上: 2 年; 煤工尘肺患者 1–2 年 (not modelled)",
+        by_grade=(("GRADE_II", 24), ("GRADE_I", 36)),
+    ),
+    _rule(
+        "高温",
+        ("高温", "heat"),
+        12,
+        _HEAT,
+        True,
+        f"{GBZ188_2014} 高温 在岗期间职业健康检查周期",
+        "每年高温季节到来之前进行",
+    ),
+)
+
+_RULES_2025: tuple[dict[str, Any], ...] = (
+    _rule(
+        "噪声",
+        ("噪声", "noise"),
+        None,
+        _POSTGUARD,
+        False,
+        f"{GBZ188_2025} 7.1 噪声",
+        "L_EX,8h < 80 dB(A): no surveillance; section number 7.1 from a public mapping of the 2025 text",
+        by_noise=((85.0, 12), (80.0, 24)),
+        edition=GBZ188_2025,
+    ),
+    _rule(
+        "高温",
+        ("高温", "heat"),
+        12,
+        _POSTGUARD,
+        False,
+        f"{GBZ188_2025} 7.3 高温",
+        "section number 7.3 from a public mapping of the 2025 text",
+        edition=GBZ188_2025,
+    ),
+)
+
+
+# --------------------------------------------------------------------------------- training hours
+TRAINING_BY = (
+    "independent public pages agree: fbbyw.cn/2125 (quoting the notice; principals and managers 16 h initial, "
+    "8 h continuing, cycle one year); a Xiamen work-safety bureau notice of 2015-04-15 (16/8); "
+    "chaoliuxuan.com (workers 8 h initial, 4 h continuing); slarc.org.cn 1674-5817-2025-45-2-188 T5"
+)
+
+
+def build_training_hours() -> list[dict[str, Any]]:
+    rows = [
+        ("PRINCIPAL", "INITIAL", 16.0, 12),
+        ("PRINCIPAL", "CONTINUING", 8.0, 12),
+        ("OH_MANAGER", "INITIAL", 16.0, 12),
+        ("OH_MANAGER", "CONTINUING", 8.0, 12),
+        ("WORKER", "INITIAL", 8.0, None),
+        ("WORKER", "CONTINUING", 4.0, None),
+    ]
+    return [
+        {
+            "id": f"{role}/{kind}",
+            "name_zh": f"{role}/{kind}",
+            "role": role,
+            "kind": kind,
+            "hours": hours,
+            "cycle_months": cycle,
+            "source": {
+                "document": _INSTRUMENTS["SAWS training notice 2015"]["citation"],
+                "edition": "2015",
+                "table": None,
+                "row": f"{role}/{kind}",
+                "transcription": "secondary pages quoting the notice (its own text was not reached)",
+            },
+            "verified": True,
+            "verified_by": TRAINING_BY,
+            "notes": None
+            if cycle or kind == "INITIAL"
+            else "continuing-training cycle of workers not found: not modelled",
+        }
+        for role, kind, hours, cycle in rows
+    ]
 
 
 # ----------------------------------------------------------------------------------- 2003 toxic
@@ -1541,8 +1828,8 @@ def main() -> None:
             "document": "职业病危害因素分类目录",
             "number": "国卫疾控发〔2015〕92号",
             "edition": "2015",
-            "effective": "2015-11-17",
-            "issued": "2015-11-17",
+            "effective": _day("hazard catalogue 2015", "in_force"),
+            "issued": _day("hazard catalogue 2015", "issued"),
             "effective_source": "notice text '从即日起施行' dated 2015-11-17 (119120.cn law page; newton.com.tw full text); replaces 卫法监发〔2002〕63号",
             "effective_verified": True,
             "official_count": 459,
@@ -1693,8 +1980,8 @@ def main() -> None:
             "kind": "physical_limits",
             "document": "GBZ 2.2-2007 工作场所有害因素职业接触限值 第2部分：物理因素",
             "edition": "GBZ 2.2-2007",
-            "effective": "2007-11-01",
-            "effective_verified": False,
+            "effective": _day("GBZ 2.2-2007", "in_force"),
+            "effective_verified": _INSTRUMENTS["GBZ 2.2-2007"]["verified"],
             "official_count": None,
             "entries_shipped": None,
             "known_gaps": [
@@ -1704,6 +1991,39 @@ def main() -> None:
         },
         build_gbz22(ref),
     )
+    for edition, rules in ((GBZ188_2014, _RULES_2014), (GBZ188_2025, _RULES_2025)):
+        _write(
+            f"gbz188_{edition[-4:]}_intervals.json",
+            {
+                "kind": "exam_intervals",
+                "document": f"{edition} {GBZ188_TITLE}",
+                "edition": edition,
+                "effective": _day(edition, "in_force"),
+                "effective_verified": _INSTRUMENTS[edition]["verified"],
+                "official_count": None,
+                "count_unit": "hazard factors with a periodic-examination interval",
+                "entries_shipped": len(rules),
+                "known_gaps": [
+                    "only the in-service intervals the sources give (FACTS §10, RULES §9); the standard has more factors"
+                ],
+            },
+            list(rules),
+        )
+    _write(
+        "training_hours_2015.json",
+        {
+            "kind": "training_hours",
+            "document": _INSTRUMENTS["SAWS training notice 2015"]["citation"],
+            "edition": "2015",
+            "effective": None,
+            "effective_verified": False,
+            "effective_source": "the notice's date was not found (only the year of its number, 2015)",
+            "official_count": 6,
+            "count_unit": "role × training kind",
+            "entries_shipped": 6,
+        },
+        build_training_hours(),
+    )
     _write(
         "highly_toxic_2003.json",
         {
@@ -1711,7 +2031,7 @@ def main() -> None:
             "document": "高毒物品目录",
             "number": "卫法监发〔2003〕142号",
             "edition": "2003",
-            "effective": "2003-06-10",
+            "effective": _day("highly toxic list 2003", "in_force"),
             "effective_verified": False,
             "official_count": 54,
             "entries_shipped": 54,
@@ -1727,8 +2047,8 @@ def main() -> None:
             "number": "国卫职健发〔2024〕39号",
             "number_verified": False,
             "edition": "2024",
-            "effective": "2025-08-01",
-            "issued": "2024-12-11",
+            "effective": _day("disease catalogue 2024", "in_force"),
+            "issued": _day("disease catalogue 2024", "issued"),
             "effective_verified": True,
             "effective_source": "人民网 report reproduced at zgjkxw.org.cn (2024-12-20), 南方Plus at china.com (2024-12-19) and 辽宁日报 (2025-08-01): in force from 2025-08-01, the 2013 list repealed the same day; notice published 2024-12-16 (中国新闻网 via slrbs.com); the issue date 2024-12-11 and the document number were not seen in a public source",
             "official_count": 135,
@@ -1746,9 +2066,9 @@ def main() -> None:
             "number": "国卫疾控发〔2013〕48号",
             "number_verified": False,
             "edition": "2013",
-            "effective": "2013-12-23",
-            "issued": "2013-12-23",
-            "valid_until": "2025-07-31",
+            "effective": _day("disease catalogue 2013", "in_force"),
+            "issued": _day("disease catalogue 2013", "issued"),
+            "valid_until": _day("disease catalogue 2013", "until"),
             "effective_source": "issued 2013-12-23 (encyclopedia page gysdgmq.cn; the 2024 notice as reported: '2013年12月23日…联合印发的《职业病分类和目录》同时废止' on 2025-08-01); published 2013-12-30 (bd.hebei.com.cn; nhc.gov.cn notice cited by ijrmnm.com); the day of entry into force itself was not seen",
             "effective_verified": False,
             "official_count": 132,
@@ -1772,8 +2092,8 @@ def main() -> None:
             "number": "国卫办职健发〔2021〕5号",
             "number_verified": True,
             "edition": "2021",
-            "effective": "2021-03-12",
-            "issued": "2021-03-12",
+            "effective": _day("risk directory 2021", "in_force"),
+            "issued": _day("risk directory 2021", "issued"),
             "effective_source": "notice 国卫办职健发〔2021〕5号 '现予公布', dated 2021-03-12 (zyaq.ws; 0798ci.com; m.dongshibiao.com)",
             "scope_zh": "适用于建设项目职业病防护设施“三同时”分类监督管理和用人单位工作场所职业病危害因素定期检测频次确定",
             "effective_verified": True,
@@ -1793,8 +2113,8 @@ def main() -> None:
             "number": "安监总安健〔2012〕73号",
             "number_verified": True,
             "edition": "2012",
-            "issued": "2012-05-31",
-            "effective": "2012-05-31",
+            "issued": _day("risk directory 2012", "issued"),
+            "effective": _day("risk directory 2012", "in_force"),
             "effective_verified": False,
             "effective_source": "notice 安监总安健〔2012〕73号 of 国家安全监管总局 dated 2012-05-31 ('现予公布'; copies at pharmahashtags.com law library, 555qipai.net, mishuketang.com); no separate day of entry into force is stated in the part seen; replaced by 国卫办职健发〔2021〕5号 (2021-03-12)",
             "industry_classification": "GB/T 4754-2011",

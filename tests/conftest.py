@@ -7,10 +7,51 @@ reproduced exactly.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
 import os
+from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from hypothesis import settings
+
+from ohsreg.models import Enterprise
 
 settings.register_profile("ohsreg", deadline=None)
 settings.register_profile("ohsreg-ci", deadline=None, derandomize=True, print_blob=True)
 settings.load_profile("ohsreg-ci" if os.environ.get("CI") else "ohsreg")
+
+
+@pytest.fixture(scope="session")
+def wood_furniture() -> Enterprise:
+    """The wood-furniture workshop of ``examples/enterprise_checks.py`` (loaded by path: it is a script)."""
+    path = Path(__file__).resolve().parent.parent / "examples" / "enterprise_checks.py"
+    spec = importlib.util.spec_from_file_location("ohsreg_example_enterprises", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build_wood_furniture_workshop()  # type: ignore[no-any-return]
+
+
+RunCli = Callable[[list[str]], tuple[int, str, str]]
+
+
+def _run_cli(argv: list[str]) -> tuple[int, str, str]:
+    from ohsreg import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """Run the command line in-process: ``(exit code, stdout, stderr)``."""
+    return _run_cli

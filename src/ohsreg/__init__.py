@@ -238,6 +238,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         TechnicalService,
     )
 
+    # -- checks (#13) --
+    # isort: split
+    from ohsreg import checks
+
     # -- change tracking (#16) --
     # isort: split
     from ohsreg import changes
@@ -247,13 +251,17 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     # isort: split
     from ohsreg.assess import hearing_protection, respirator_protection, select_respirators
     from ohsreg.catalogue.ppe import APFEntry, apf_for
-    from ohsreg.models import HearingProtectorIssue, PPEObservation, PPEUseSurvey, RespiratorIssue
+    from ohsreg.models import HearingProtectorIssue, PostPPE, PPEObservation, PPEUseSurvey, RespiratorIssue
     from ohsreg.vocab.ppe import Facepiece, HearingProtectorKind, PressureMode, RespiratorClass
 
     # -- export and cli (#10) --
     # isort: split
     from ohsreg import export
     from ohsreg.export.json import dump, dump_jsonl, dumps, iter_load, load, load_many
+
+    # -- bulk paths (#14) --
+    # isort: split
+    from ohsreg import scale, validation
 
 # public name -> module that defines it. One block per area (keep the marker comments: they let
 # work on different areas merge without conflicts); one line per name, sorted within a block.
@@ -460,6 +468,7 @@ _LAZY_NAMES: dict[str, str] = {
     "HearingProtectorKind": "ohsreg.vocab.ppe",
     "PPEObservation": "ohsreg.models",
     "PPEUseSurvey": "ohsreg.models",
+    "PostPPE": "ohsreg.models",
     "PressureMode": "ohsreg.vocab.ppe",
     "RespiratorClass": "ohsreg.vocab.ppe",
     "RespiratorIssue": "ohsreg.models",
@@ -497,8 +506,13 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- models (#7, #8, #9) --
         # -- export (#10) --
         "export",
+        # -- checks (#13) --
+        "checks",
         # -- change tracking (#16) --
         "changes",
+        # -- bulk paths (#14) --
+        "scale",
+        "validation",
     }
 )
 
@@ -702,6 +716,8 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "TechnicalService",
     "TechnicalServiceAgency",
     "TechnicalSupportInstitution",
+    # -- checks (#13) --
+    "checks",
     # -- change tracking (#16) --
     "EditionDiff",
     "Flip",
@@ -716,6 +732,7 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "HearingProtectorKind",
     "PPEObservation",
     "PPEUseSurvey",
+    "PostPPE",
     "PressureMode",
     "RespiratorClass",
     "RespiratorIssue",
@@ -731,6 +748,9 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "iter_load",
     "load",
     "load_many",
+    # -- bulk paths (#14) --
+    "scale",
+    "validation",
 ]
 
 

@@ -70,7 +70,9 @@ class OhsregError(ValueError):
         self.field = field
         self.hint = hint
         self.params: Mapping[str, Any] = params
-        super().__init__(self.__str__())
+        # the message is rendered when asked for (str(), message()), not here: code that catches errors in
+        # bulk (20k unknown hazards of a file) does not pay for two gettext renderings per error
+        super().__init__(template)
 
     def message(self, locale: str | None = None) -> str:
         """The message (and hint, if any) in ``locale`` (default: the active ohsreg locale, zh_CN)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -188,3 +189,84 @@ def test_limit_types_verified_separately_from_values() -> None:
     assert sum(r.verified for r in rows) < 100  # values: unchanged
     assert not catalogue.chemical_limits.lookup("乙草胺").type_verified
     assert all(d.type_verified for d in catalogue.dust_limits)
+
+
+# -- per-edition tables live in the catalogue data only (#13 item 2) ---------------------------------
+
+
+def test_rule_tables_come_from_the_catalogue_data() -> None:
+    import importlib
+
+    from ohsreg.rules import surveillance, training
+
+    heat = importlib.import_module("ohsreg.assess.heat")  # the package exports functions of these names
+    noise = importlib.import_module("ohsreg.assess.noise")
+
+    wbgt = {
+        (r.param("exposure_time_ratio"), r.param("work_intensity")): r.magnitude
+        for r in catalogue.physical_limits
+        if r.param("work_intensity")
+    }
+    assert len(wbgt) == 16
+    for (ratio, cls), value in wbgt.items():
+        assert heat.wbgt_limit(float(ratio), cls).value == value  # type: ignore[arg-type]
+    assert noise.allowed_hours(85.0) == 8.0
+    assert [r.hazard for r in surveillance.interval_rules()] == [
+        e.hazard_zh for e in catalogue.exam_intervals_2014
+    ]
+    assert len(surveillance.interval_rules("GBZ 188-2025")) == len(catalogue.exam_intervals_2025)
+    for row in catalogue.training_hours:
+        assert training.hours_required(row.role, row.kind) == row.hours
+    tables = {r.table for r in catalogue.coverage()}
+    assert {"gbz188_2014_intervals", "gbz188_2025_intervals", "training_hours_2015"} <= tables
+    for module in (heat, noise, surveillance, training):  # no second copy of a table in the code
+        text = Path(module.__file__).read_text(encoding="utf-8")  # type: ignore[arg-type]
+        assert "(30, 28, 26, 25)" not in text
+        assert "(100, 140.0)" not in text
+        assert '_chem("苯", 12' not in text
+        assert "TrainingKind.INITIAL): 16.0" not in text
+
+
+# -- names that should resolve, typo search, bounded suggestions (#15 item 3) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "factor"),
+    [
+        ("煤尘（游离SiO2含量＜10%）", "D002"),  # full-width ＜ and a content qualifier the catalogue lacks
+        ("煤尘(游离SiO2含量<10%)", "D002"),
+        ("矽尘", "D001"),  # without the catalogue's qualifier （游离SiO2含量≥10%）
+        ("石棉", "D005"),
+        ("石棉（石棉含量＞10%）", "D005"),  # the GBZ 2.1-2019 表2 name
+        ("coal dust", "D002"),
+        ("Coal Dust", "D002"),
+        ("二氧化氮", "C018"),
+        ("一氧化氮", "C018"),
+        ("谷物粉尘", "D021"),
+    ],
+)
+def test_names_that_should_resolve(query: str, factor: str) -> None:
+    assert catalogue.lookup(query).id == factor
+
+
+def test_search_finds_a_one_character_typo() -> None:
+    found = [h.name_zh for h, _ in catalogue.search("苯乙稀")]
+    assert found[0] == "苯乙烯"
+    assert all(score <= 50 for _, score in catalogue.search("苯乙稀"))  # below every substring match
+    assert catalogue.search("苯乙")[0][1] > 50  # exact prefixes still rank first
+    assert [h.name_zh for h, _ in catalogue.search("三氯乙稀", limit=1)] == ["三氯乙烯"]
+    assert catalogue.search("benzine", limit=1)[0][0].name_zh == "苯"  # English name, one letter off
+    with pytest.raises(UnknownEntry) as info:
+        catalogue.lookup("苯乙稀")
+    assert info.value.params["suggestions"][0] == "苯乙烯"
+
+
+def test_suggestions_are_bounded_and_cached() -> None:
+    table = catalogue.hazards
+    first = table.suggest("苯乙稀")
+    assert first == table.suggest("苯乙稀")
+    assert first[0] == "苯乙烯"
+    assert table.suggest("x" * 100_000) == []  # cut to 64 characters: no scan of a huge query
+    for i in range(1100):  # the cache stays bounded
+        table.suggest(f"未知因素{i}")
+    assert len(table._suggestions) <= 1024

@@ -33,13 +33,13 @@ def test_benzene_amendment_is_the_only_change_of_xg1() -> None:
 
 
 def test_xg2_adds_acetochlor() -> None:
-    d = diff("GBZ 2.1", "GBZ 2.1-2019+XG1", "GBZ 2.1-2019+XG2")
+    d = diff("GBZ 2.1", "GBZ 2.1-2019+XG1", "GBZ 2.1-2019+XG1+XG2")
     assert [(r.kind.code, r.key) for r in d.rows] == [("ADDED", "表1 乙草胺")]
 
 
 def test_rows_are_conserved() -> None:
     """Every row of each side is counted exactly once."""
-    d = diff("GBZ 2.1", "GBZ 2.1-2019", "GBZ 2.1-2019+XG2")
+    d = diff("GBZ 2.1", "GBZ 2.1-2019", "GBZ 2.1-2019+XG1+XG2")
     c = d.counts()
     in_force = [r for r in catalogue.chemical_limits if r.in_force(None)]
     rows_b = len(in_force) + len(list(catalogue.dust_limits))
@@ -84,6 +84,25 @@ def test_gbz21_2007_to_2019_lists_every_changed_limit() -> None:  # pragma: no c
     listed = {r.key for r in d.changed if "name" not in r.fields and r.key.startswith("表1")}
     expected = {f"表1 {n}" if not c else f"表1 {n}（{c}）" for n, c in same_name_changes}
     assert listed == expected
+    # every row of either edition is counted once: paired, added, removed or not compared
+    rows_a = len(list(catalogue.chemical_limits_2007)) + len(list(catalogue.dust_limits_2007))
+    rows_b = len([r for r in catalogue.chemical_limits if r.in_force(dt_2020())]) + len(
+        list(catalogue.dust_limits)
+    )
+    paired = (
+        d.unchanged
+        + len(d.changed)
+        + len(d.renamed)
+        + sum(
+            1
+            for r in d.rows
+            if r.kind is ChangeKind.NOT_SHIPPED and r.before is not None and r.after is not None
+        )
+    )
+    one_sided_a = sum(1 for r in d.rows if r.after is None)
+    one_sided_b = sum(1 for r in d.rows if r.before is None)
+    assert paired + one_sided_a == rows_a
+    assert paired + one_sided_b == rows_b
 
 
 def dt_2020():  # type: ignore[no-untyped-def]
@@ -156,3 +175,17 @@ def test_plot_draws_one_bar_per_diff() -> None:
         "disease list: 2013 → 2024",
         "GBZ 2.1: GBZ 2.1-2019 → GBZ 2.1-2019+XG1",
     ]
+
+
+def test_editions_come_from_the_instruments_registry() -> None:
+    assert editions("GBZ 2.1") == (
+        "GBZ 2-2002",
+        "GBZ 2.1-2007",
+        "GBZ 2.1-2019",
+        "GBZ 2.1-2019+XG1",
+        "GBZ 2.1-2019+XG1+XG2",
+    )
+    for family, edition in (("GBZ 2.1", "GBZ 2-2002"), ("GBZ 188", "GBZ 188-2007")):
+        with pytest.raises(EditionError) as info:
+            diff(family, edition, editions(family)[-1])
+        assert info.value.rule == "changes.edition_not_shipped"

@@ -78,21 +78,8 @@ def test_findings_of_checked_records() -> None:
     assert "raised on 2024-06-01" in f.explain("en")
 
 
-def _example_enterprise() -> ohsreg.Enterprise:
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "examples" / "enterprise_checks.py"
-    spec = importlib.util.spec_from_file_location("ohsreg_example_for_flips", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build_wood_furniture_workshop()  # type: ignore[no-any-return]
-
-
-def test_enterprise_posts_are_re_judged() -> None:
-    enterprise = _example_enterprise()
+def test_enterprise_posts_are_re_judged(wood_furniture: ohsreg.Enterprise) -> None:
+    enterprise = wood_furniture
     post = enterprise.posts[0]
     exposure = _exposure("C_TWA = 4.5 mg/m³")
     changed = post.model_copy(update={"hazards": (*post.hazards, "C028"), "exposures": (exposure,)})
@@ -107,3 +94,11 @@ def test_enterprise_posts_are_re_judged() -> None:
 def test_bad_dates() -> None:
     with pytest.raises(OhsregError):
         ohsreg.flips([], "2021-01-01", Y2024)  # type: ignore[arg-type]
+
+
+def test_across_the_2007_to_2019_edition() -> None:
+    # measured in 2019 (GBZ 2.1-2007 in force: benzene PC-TWA 6) and judged again in 2024 (+XG1: 3)
+    (f,) = ohsreg.flips([_exposure("C_TWA = 4.5 mg/m³")], dt.date(2019, 6, 1), Y2024)
+    assert (f.state_a, f.state_b) == ("GBZ 2.1-2007", "GBZ 2.1-2019+XG1")
+    assert f.source_a is not None
+    assert "2007" in f.source_a

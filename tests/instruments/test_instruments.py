@@ -148,3 +148,61 @@ def test_lookups_and_errors() -> None:
     assert bad.value.rule == "instruments.argument_type"
     assert re.fullmatch(r"[0-9a-f]{12}", instruments.data_version())
     assert "GBZ 2.1-2019" in repr(instruments.lookup("GBZ 2.1-2019"))
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "expected"),
+    [
+        ("ohsreg.rules.detection", "ORDER5_IN_FORCE", dt.date(2021, 2, 1)),
+        ("ohsreg.rules.detection", "ORDER47_IN_FORCE", dt.date(2012, 6, 1)),
+        ("ohsreg.rules.detection", "ORDER5", "国家卫生健康委令第5号《工作场所职业卫生管理规定》"),
+        (
+            "ohsreg.rules.detection",
+            "ORDER47",
+            "原国家安全生产监督管理总局令第47号《工作场所职业卫生监督管理规定》",
+        ),
+        ("ohsreg.rules.declaration", "DECLARATION_ORDER", "安监总局令第48号《职业病危害项目申报办法》"),
+        ("ohsreg.rules.declaration", "DECLARATION_ORDER_IN_FORCE", dt.date(2012, 6, 1)),
+        ("ohsreg.rules.project", "ORDER_51_IN_FORCE", dt.date(2012, 6, 1)),
+        ("ohsreg.rules.project", "ORDER_90_IN_FORCE", dt.date(2017, 5, 1)),
+        ("ohsreg.rules.surveillance", "GBZ188_2014_IN_FORCE", dt.date(2014, 10, 1)),
+        ("ohsreg.rules.surveillance", "GBZ188_2025_IN_FORCE", dt.date(2026, 8, 1)),
+        ("ohsreg.rules.surveillance", "GBZ188_2025_REPORTED_IN_FORCE", dt.date(2026, 8, 1)),
+        ("ohsreg.assess.peak", "GBZ21_2019_IN_FORCE", dt.date(2020, 4, 1)),
+    ],
+)
+def test_former_constants_still_work_with_a_deprecation_warning(
+    module: str, name: str, expected: object
+) -> None:
+    import importlib
+
+    mod = importlib.import_module(module)
+    with pytest.warns(DeprecationWarning, match="ohsreg.instruments"):
+        assert getattr(mod, name) == expected
+    with pytest.raises(AttributeError):
+        _ = mod.NO_SUCH_NAME
+
+
+def test_results_carry_a_clause() -> None:
+    import ohsreg
+    from ohsreg.rules import detection, staffing
+
+    due = detection.next_detection_due("SERIOUS", dt.date(2023, 5, 10), as_of=dt.date(2024, 1, 1))
+    assert due.clause_ref is not None
+    assert (due.clause_ref.instrument.id, due.clause_ref.article) == ("NHC Order 5", "第二十条")
+    old = staffing.staffing_requirement("SERIOUS", 20, as_of=dt.date(2015, 1, 1))
+    assert old is not None
+    assert old.clause_ref is not None
+    assert old.clause_ref.instrument.id == "SAWS Order 47"
+    r = ohsreg.assess.twa([(1.0, 8)], limit=6.0)
+    assert r.clause_ref is None or r.clause_ref.instrument.family == "GBZ 2.1"
+    f = ohsreg.finding(
+        "demo.x",
+        ohsreg.Severity.INFO,
+        "安监总局令第48号《职业病危害项目申报办法》第二条; 职业病防治法（2018年修正）第十六条",
+        "x",
+    )
+    assert [(c.instrument.id, c.amendment, c.article) for c in f.clauses] == [
+        ("SAWS Order 48", None, "第二条"),
+        ("OD law", "2018", "第十六条"),
+    ]

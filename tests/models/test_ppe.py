@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from ohsreg import HearingProtectorIssue, PPEObservation, PPEUseSurvey, RespiratorIssue
+from ohsreg import HearingProtectorIssue, PostPPE, PPEObservation, PPEUseSurvey, RespiratorIssue
 from ohsreg.export.json import dumps, load
 from ohsreg.vocab import Severity
 
@@ -183,3 +183,34 @@ def test_issued_and_worn_findings_are_consistent(exposed: int, issued: int, conc
     needed = concentration / 3.0 > 1 and exposed > 0
     assert ("ppe.not_issued" in rules) is (needed and issued < exposed)
     assert ("ppe.protection_insufficient" in rules) is (issued > 0 and concentration / 3.0 >= 10)
+
+
+# -- PPE recorded on an enterprise's posts ---------------------------------------------------------------
+
+
+def _with_ppe(ent: Any, ppe: PostPPE | None) -> Any:
+    data = ent.model_dump(mode="json", context={"unmask": True})
+    data["workplaces"][0]["posts"][0]["ppe"] = None if ppe is None else ppe.model_dump(mode="json")
+    return type(ent).model_validate(data)
+
+
+def test_enterprise_posts_without_recorded_ppe_are_not_judged(wood_furniture: Any) -> None:
+    ent = _with_ppe(wood_furniture, None)
+    assert not [f for f in ent.check(dt.date(2024, 6, 1)) if f.rule.startswith("ppe.")]
+
+
+def test_enterprise_post_with_nothing_issued_against_noise(wood_furniture: Any) -> None:
+    ent = _with_ppe(wood_furniture, PostPPE())
+    found = [f for f in ent.check(dt.date(2024, 6, 1)) if f.rule.startswith("ppe.")]
+    # CUT: noise L_EX,8h 88.6 dB(A) > 85 and no hearing protector; wood dust 2.1 mg/m³ is below its limit
+    assert [(f.rule, f.subject, f.params["hazard"]) for f in found] == [
+        ("ppe.not_issued", "workplaces[0].posts[0]", "噪声")
+    ]
+    assert found[0].params["missing"] == 12
+
+
+def test_enterprise_post_with_plugs_issued(wood_furniture: Any) -> None:
+    plugs = HearingProtectorIssue(kind="耳塞", snr=25, workers=12)
+    ent = _with_ppe(wood_furniture, PostPPE(hearing_protectors=[plugs], workers_wearing=9))
+    found = [f for f in ent.check(dt.date(2024, 6, 1)) if f.rule.startswith("ppe.")]
+    assert [(f.rule, f.params["not_wearing"]) for f in found] == [("ppe.not_worn", 3)]

@@ -26,6 +26,8 @@ from ohsreg.vocab import Verdict
 if TYPE_CHECKING:
     import datetime as dt
 
+    from ohsreg.instruments import Clause
+
 __all__ = [
     "AppliedLimit",
     "Assessment",
@@ -150,12 +152,33 @@ class Assessment:
     reasons: tuple[Message, ...] = ()
     rule_edition: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        # Finite inputs can still overflow (1e308 mg/m³ × 8 h): an infinite result is refused, never
+        # reported as a value that "exceeds".
+        if self.value is not None and not math.isfinite(self.value):
+            raise AssessmentError(
+                "{quantity} cannot be computed: the result overflows ({value})",
+                rule="assess.overflow",
+                field="value",
+                hint="check the units and magnitude of the input",
+                quantity=self.quantity,
+                value=self.value,
+            )
+
     @property
     def edition(self) -> str | None:
         """The edition that answered: of the rule when it has editions, else of the limit applied."""
         if self.rule_edition is not None:
             return self.rule_edition
         return None if self.limit is None else self.limit.edition
+
+    @property
+    def clause_ref(self) -> Clause | None:
+        """:attr:`clause` as an :class:`~ohsreg.instruments.Clause` (``None`` if it cites no registered
+        instrument)."""
+        from ohsreg.instruments import clause_of
+
+        return clause_of(self.clause)
 
     @property
     def ratio(self) -> float | None:

@@ -55,6 +55,7 @@ import attrs
 from ohsreg.assess._base import Assessment, AssessmentError, RomanClass, Verdict, msg, number
 from ohsreg.assess.heat import _intensity
 from ohsreg.errors import EditionError
+from ohsreg.instruments import lookup as _instrument
 from ohsreg.vocab import WorkIntensity
 
 __all__ = [
@@ -81,21 +82,26 @@ class Grade(RomanClass):
 class _Edition:
     name: str
     in_force: dt.date | None
+    """From :mod:`ohsreg.instruments` (``None``: the day is unknown, see its ``in_force_window``)."""
     implemented: bool
     verified: bool
+    """Whether the grading formula is verified against the standard's text."""
+
+    def applies_on(self, as_of: dt.date) -> bool:
+        """In force on ``as_of`` (``instruments.date_unverified`` inside an unknown-day window)."""
+        return _instrument(self.name).applies_on(as_of)
+
+
+def _ed(name: str, implemented: bool) -> _Edition:
+    return _Edition(name, _instrument(name).in_force, implemented, False)
 
 
 EDITIONS: dict[str, tuple[_Edition, ...]] = {
-    "229.1": (
-        _Edition("GBZ/T 229.1-2010", dt.date(2010, 10, 1), False, False),
-        _Edition("GBZ/T 229.1-2025", dt.date(2026, 2, 1), True, False),
-    ),
-    "229.2": (
-        _Edition("GBZ/T 229.2-2010", dt.date(2010, 11, 1), False, False),
-        _Edition("GBZ/T 229.2-2025", dt.date(2026, 2, 1), True, False),
-    ),
-    "229.4": (_Edition("GBZ/T 229.4-2012", None, True, False),),
+    "229.1": (_ed("GBZ/T 229.1-2010", False), _ed("GBZ/T 229.1-2025", True)),
+    "229.2": (_ed("GBZ/T 229.2-2010", False), _ed("GBZ/T 229.2-2025", True)),
+    "229.4": (_ed("GBZ/T 229.4-2012", True),),
 }
+"""The editions of each part of GBZ/T 229 (dates from :mod:`ohsreg.instruments`)."""
 
 
 def _edition(part: str, edition: str | None, as_of: dt.date | None) -> _Edition:
@@ -113,7 +119,7 @@ def _edition(part: str, edition: str | None, as_of: dt.date | None) -> _Edition:
                 known=", ".join(e.name for e in eds),
             )
     elif as_of is not None:
-        in_force = [e for e in eds if e.in_force is None or e.in_force <= as_of]
+        in_force = [e for e in eds if e.applies_on(as_of)]
         if not in_force:
             raise EditionError(
                 "no edition of GBZ/T {part} was in force on {date}",

@@ -40,6 +40,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -79,13 +81,28 @@ DEG_C = "℃"
 
 
 _ROWS = (0.25, 0.50, 0.75, 1.00)
-_TABLE: dict[float, tuple[float, float, float, float]] = {
-    1.00: (30, 28, 26, 25),
-    0.75: (31, 29, 28, 26),
-    0.50: (32, 30, 29, 28),
-    0.25: (33, 32, 31, 30),
-}
+"""The exposure-time-ratio rows of GBZ 2.2-2007 表8 (a ratio up to a row's value is judged by that row)."""
 _ORDER = (WorkIntensity.I, WorkIntensity.II, WorkIntensity.III, WorkIntensity.IV)
+
+
+@functools.cache
+def _wbgt_table() -> tuple[tuple[float, float, float, float], ...]:
+    """GBZ 2.2-2007 表8 (℃) from the reference catalogue: one row per :data:`_ROWS` ratio, columns Ⅰ–Ⅳ.
+
+    The one copy of the table is the catalogue's data file (``gbz22_2007_physical.json``); it is read on
+    first use (assess does not import the catalogue at import time).
+    """
+    physical = importlib.import_module("ohsreg.catalogue").physical_limits
+    cells = {
+        (r.param("exposure_time_ratio"), r.param("work_intensity")): r.magnitude
+        for r in physical
+        if r.factor_zh == "高温" and r.param("work_intensity") is not None
+    }
+    rows = []
+    for ratio in _ROWS:
+        a, b, c, d = (float(cells[(ratio, w.code)]) for w in _ORDER)
+        rows.append((a, b, c, d))
+    return tuple(rows)
 
 
 def wbgt(t_nw: float, t_g: float, t_a: float | None = None) -> float:
@@ -261,7 +278,7 @@ def wbgt_limit(ratio: float, intensity: Any, *, hot_region: bool = False) -> App
             field="hot_region",
             value=hot_region,
         )
-    value = float(_TABLE[row][col]) + (1.0 if hot_region else 0.0)
+    value = _wbgt_table()[_ROWS.index(row)][col] + (1.0 if hot_region else 0.0)
     cls = _ORDER[col].value
     return AppliedLimit(
         kind="WBGT",

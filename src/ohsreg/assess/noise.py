@@ -22,6 +22,8 @@ the time allows +3 dB: 4 h → 88 dB(A), 2 h → 91 dB(A)).
 
 from __future__ import annotations
 
+import functools
+import importlib
 import math
 from collections.abc import Iterable
 from typing import Any
@@ -55,8 +57,20 @@ NOISE_CLAUSE = "GBZ 2.2-2007 11.2.1"
 IMPULSE_CLAUSE = "GBZ 2.2-2007 表10"
 EDITION = "GBZ 2.2-2007"
 DBA = "dB(A)"
-LIMIT_DBA = 85.0
-_IMPULSE = ((100, 140.0), (1000, 130.0), (10000, 120.0))
+
+
+@functools.cache
+def _limits() -> tuple[float, tuple[tuple[int, float], ...]]:
+    """GBZ 2.2-2007 from the reference catalogue (its one copy, read on first use): the L_EX,8h limit
+    (11.2.1) and 表10, the impulse-noise peak limit by impulses per day (upper bound of n, dB)."""
+    physical = importlib.import_module("ohsreg.catalogue").physical_limits
+    lex = next(r.magnitude for r in physical if r.factor_zh == "噪声" and r.param("metric") == "LEX,8h")
+    impulse = sorted(
+        (int(n), float(r.magnitude or 0.0))
+        for r in physical
+        if r.factor_zh == "脉冲噪声" and (n := r.param("max_impulses_per_day")) is not None
+    )
+    return float(lex or 0.0), tuple(impulse)
 
 
 @attrs.frozen(kw_only=True)
@@ -69,7 +83,7 @@ class NoiseAssessment(Assessment):
 
 def _limit(kind: str, value: Any, source: str) -> AppliedLimit:
     if value is None:
-        return AppliedLimit(kind=kind, value=LIMIT_DBA, unit=DBA, source=source, edition=EDITION)
+        return AppliedLimit(kind=kind, value=_limits()[0], unit=DBA, source=source, edition=EDITION)
     if isinstance(value, AppliedLimit):
         return value
     return AppliedLimit(kind=kind, value=_level(value, "limit"), unit=DBA)
@@ -187,7 +201,7 @@ def impulse_noise(peak_db: Any, *, impulses_per_day: int) -> NoiseAssessment:
             field="impulses_per_day",
             value=impulses_per_day,
         )
-    for upper, lim in _IMPULSE:
+    for upper, lim in _limits()[1]:
         if impulses_per_day <= upper:
             applied = AppliedLimit(
                 kind="L_peak", value=lim, unit="dB", source=f"{IMPULSE_CLAUSE} (n ≤ {upper})", edition=EDITION
@@ -214,12 +228,17 @@ def impulse_noise(peak_db: Any, *, impulses_per_day: int) -> NoiseAssessment:
     )
 
 
-def allowed_hours(level: Any, *, limit: float = LIMIT_DBA) -> float:
-    """Hours a day at ``level`` dB(A) that reach the 85 dB(A) L_EX,8h: ``8 × 10^((85 − L)/10)``.
+_FROM_DATA: Any = type("GBZ22Limit", (), {"__repr__": lambda self: "the L_EX,8h limit of GBZ 2.2-2007"})()
+
+
+def allowed_hours(level: Any, *, limit: float = _FROM_DATA) -> float:
+    """Hours a day at ``level`` dB(A) that reach the 85 dB(A) L_EX,8h: ``8 × 10^((85 − L)/10)``
+    (``limit``: another L_EX,8h limit; by default that of GBZ 2.2-2007 11.2.1).
 
     The 3-dB equal-energy rule (GBZ/T 189.8-2007 appendix B; the same rule as
     :func:`ohsreg.units.scale_time`). Not capped at 8 h or 24 h: compare with the real working day.
     """
     lv = _level(level, "level")
-    hours: float = 8.0 * 10.0 ** ((_level(limit, "limit") - lv) / 10.0)
+    lim = _limits()[0] if limit is _FROM_DATA else _level(limit, "limit")
+    hours: float = 8.0 * 10.0 ** ((lim - lv) / 10.0)
     return hours

@@ -23,10 +23,9 @@ import attrs
 from ohsreg.assess._base import MG_M3, AppliedLimit, AssessmentError, Verdict, resolve_limit
 from ohsreg.assess._segments import _PAST
 from ohsreg.assess.heat import _ORDER as _HEAT_ORDER
-from ohsreg.assess.heat import _ROWS as _HEAT_ROWS
-from ohsreg.assess.heat import _TABLE as _HEAT_TABLE
 from ohsreg.assess.heat import EDITION as HEAT_EDITION
-from ohsreg.assess.heat import HEAT_CLAUSE, _intensity
+from ohsreg.assess.heat import HEAT_CLAUSE, _intensity, _wbgt_table
+from ohsreg.assess.noise import _limits as _noise_limits
 from ohsreg.assess.stel import STEL_CLAUSE
 from ohsreg.assess.twa import TWA_CLAUSE
 
@@ -241,10 +240,6 @@ def _judged(quantity: str, values: Any, applied: AppliedLimit | None, clause: st
     )
 
 
-#: GBZ 2.2-2007 表8 rows (25 %, 50 %, 75 %, 100 % exposure time) × classes Ⅰ–Ⅳ, from :mod:`.heat`.
-_WBGT_TABLE = tuple(tuple(float(x) for x in _HEAT_TABLE[row]) for row in _HEAT_ROWS)
-
-
 def wbgt_array(wbgt: Any, exposure_hours: Any, intensity: Any, *, hot_region: Any = False) -> ArrayAssessment:
     """WBGT verdict per row (GBZ 2.2-2007 表8), same rule as :func:`~ohsreg.assess.heat`.
 
@@ -284,7 +279,8 @@ def wbgt_array(wbgt: Any, exposure_hours: Any, intensity: Any, *, hot_region: An
             field="hot_region",
             value=hot_region,
         )
-    limits = np.asarray(_WBGT_TABLE)[row, idx] + _broadcast(hot, w.shape, "hot_region").astype(np.float64)
+    # GBZ 2.2-2007 表8: rows 25 %, 50 %, 75 %, 100 % exposure time × classes Ⅰ–Ⅳ (catalogue data)
+    limits = np.asarray(_wbgt_table())[row, idx] + _broadcast(hot, w.shape, "hot_region").astype(np.float64)
     codes = (w > limits).view(np.int8).copy()
     codes[ratio == 0] = 2
     codes[np.isnan(w) | np.isnan(h)] = _INSUFFICIENT
@@ -306,7 +302,7 @@ def wbgt_array(wbgt: Any, exposure_hours: Any, intensity: Any, *, hot_region: An
 
 
 def lex_8h_array(
-    levels: Any, hours: Any, *, limit: float = 85.0, shift_hours: float = 24.0
+    levels: Any, hours: Any, *, limit: float | None = None, shift_hours: float = 24.0
 ) -> ArrayAssessment:
     """L_EX,8h of each row of task levels (dB(A)) × hours, judged against 85 dB(A) (GBZ 2.2-2007 11.2.1).
 
@@ -347,12 +343,14 @@ def lex_8h_array(
     with np.errstate(divide="ignore", invalid="ignore"):
         values = 10.0 * np.log10(energy * 0.125)
     values[~(energy > 0)] = np.nan
+    standard = _noise_limits()[0]  # GBZ 2.2-2007 11.2.1, from the catalogue data
+    own = limit is not None and float(limit) != standard
     applied = AppliedLimit(
         kind="L_EX,8h",
-        value=float(limit),
+        value=standard if limit is None else float(limit),
         unit="dB(A)",
-        source="GBZ 2.2-2007 11.2.1" if limit == 85.0 else None,
-        edition="GBZ 2.2-2007" if limit == 85.0 else None,
+        source=None if own else "GBZ 2.2-2007 11.2.1",
+        edition=None if own else "GBZ 2.2-2007",
     )
     return ArrayAssessment(
         quantity="L_EX,8h",

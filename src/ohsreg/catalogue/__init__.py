@@ -38,6 +38,7 @@ import ohsreg.instruments as instruments
 from ohsreg.catalogue._records import (
     BiologicalLimit,
     DustLimit,
+    ExamIntervalEntry,
     ExposureLevelClass,
     ExposureLimit,
     HazardFactor,
@@ -46,6 +47,7 @@ from ohsreg.catalogue._records import (
     PhysicalLimit,
     RiskDirectoryEntry,
     Source,
+    TrainingHours,
 )
 from ohsreg.catalogue._table import (
     FORMAT,
@@ -72,6 +74,7 @@ __all__ = [
     "BiologicalLimit",
     "CoverageRow",
     "DustLimit",
+    "ExamIntervalEntry",
     "ExposureLevelClass",
     "ExposureLimit",
     "HazardCatalogue",
@@ -85,6 +88,7 @@ __all__ = [
     "RiskDirectoryEntry",
     "Source",
     "Table",
+    "TrainingHours",
     "biological_agent_limits",
     "biological_limits",
     "chemical_limits",
@@ -96,6 +100,8 @@ __all__ = [
     "diseases_in_force",
     "dust_limits",
     "dust_limits_2007",
+    "exam_intervals_2014",
+    "exam_intervals_2025",
     "exposure_levels",
     "get",
     "hazards",
@@ -110,6 +116,7 @@ __all__ = [
     "risk_directory",
     "risk_directory_2012",
     "search",
+    "training_hours",
 ]
 
 #: Edition of the chemical exposure limits used when neither ``edition`` nor ``as_of`` is given.
@@ -170,6 +177,12 @@ biological_limits: Table[BiologicalLimit] = _shipped(
 exposure_levels: Table[ExposureLevelClass] = _shipped("gbz21_2019_table5", ExposureLevelClass.from_dict)
 #: GBZ 2.2-2007 physical agents.
 physical_limits: Table[PhysicalLimit] = _shipped("gbz22_2007_physical", PhysicalLimit.from_dict)
+#: GBZ 188-2014 in-service examination intervals (the factors the sources give; see coverage()).
+exam_intervals_2014: Table[ExamIntervalEntry] = _shipped("gbz188_2014_intervals", ExamIntervalEntry.from_dict)
+#: GBZ 188-2025 in-service examination intervals (partial; secondary sources).
+exam_intervals_2025: Table[ExamIntervalEntry] = _shipped("gbz188_2025_intervals", ExamIntervalEntry.from_dict)
+#: Minimum training hours by role and kind (安监总厅安健〔2015〕121号 as secondary pages quote it).
+training_hours: Table[TrainingHours] = _shipped("training_hours_2015", TrainingHours.from_dict)
 #: 高毒物品目录 (卫法监发〔2003〕142号): 54 substances.
 highly_toxic: Table[HighlyToxicSubstance] = _shipped("highly_toxic_2003", HighlyToxicSubstance.from_dict)
 #: 职业病分类和目录, 2024 revision (12 categories, 135 diseases, in force 2025-08-01).
@@ -198,6 +211,9 @@ _ALL_TABLES: tuple[Table[Any], ...] = (
     biological_limits,
     exposure_levels,
     physical_limits,
+    exam_intervals_2014,
+    exam_intervals_2025,
+    training_hours,
     highly_toxic,
     diseases,
     diseases_2013,
@@ -683,7 +699,8 @@ class RiskClassResult:
         )
 
 
-_RISK_EDITIONS = {"2021": dt.date(2021, 3, 12)}
+#: Shipped editions of the risk directory: edition name -> id in :mod:`ohsreg.instruments` (the dates).
+_RISK_EDITIONS = {"2021": "risk directory 2021"}
 
 
 def risk_class(
@@ -710,13 +727,15 @@ def risk_class(
     check_arg(edition, str, "edition", optional=True)
     check_arg(as_of, dt.date, "as_of", optional=True)
     if edition is None:
-        if as_of is not None and as_of < _RISK_EDITIONS[DEFAULT_RISK_EDITION]:
+        since = instruments.in_force_date(_RISK_EDITIONS[DEFAULT_RISK_EDITION])
+        if as_of is not None and as_of < since:
             raise EditionError(
                 "the risk directory in force on {as_of} (2012 edition) is not shipped",
                 rule="catalogue.edition_not_shipped",
                 field="as_of",
-                hint="the 2021 directory applies from 2021-03-12; the 2012 edition is a known gap",
+                hint="the 2021 directory applies from {since}; the 2012 edition is a known gap",
                 as_of=as_of.isoformat(),
+                since=since.isoformat(),
             )
         edition = DEFAULT_RISK_EDITION
     elif edition not in _RISK_EDITIONS:
@@ -785,11 +804,8 @@ def risk_class(
 
 
 # ------------------------------------------------------------------------------------------ diseases
-#: Editions of 职业病分类和目录 shipped: first and last day in force (None: still in force).
-_DISEASE_EDITIONS: dict[str, tuple[dt.date, dt.date | None]] = {
-    "2013": (dt.date(2013, 12, 23), dt.date(2025, 7, 31)),
-    "2024": (dt.date(2025, 8, 1), None),
-}
+#: Editions of 职业病分类和目录 shipped: edition name -> id in :mod:`ohsreg.instruments` (the dates).
+_DISEASE_EDITIONS = {"2013": "disease catalogue 2013", "2024": "disease catalogue 2024"}
 
 
 def diseases_in_force(
@@ -816,8 +832,7 @@ def diseases_in_force(
             raise _unknown_edition(
                 "occupational-disease list edition {edition!r} is not shipped", edition, _DISEASE_EDITIONS
             )
-        start, until = _DISEASE_EDITIONS[edition]
-        if as_of is not None and not (start <= as_of and (until is None or as_of <= until)):
+        if as_of is not None and not instruments.lookup(_DISEASE_EDITIONS[edition]).applies_on(as_of):
             raise EditionError(
                 "{edition} was not in force on {as_of}",
                 rule="catalogue.edition_not_in_force",
@@ -828,18 +843,15 @@ def diseases_in_force(
     elif as_of is None:
         edition = DEFAULT_DISEASE_EDITION
     else:
-        found = [
-            name
-            for name, (start, until) in _DISEASE_EDITIONS.items()
-            if start <= as_of and (until is None or as_of <= until)
-        ]
+        found = [name for name, key in _DISEASE_EDITIONS.items() if instruments.lookup(key).applies_on(as_of)]
         if not found:
             raise EditionError(
                 "no shipped occupational-disease list was in force on {as_of}",
                 rule="catalogue.edition_not_in_force",
                 field="as_of",
-                hint="the 2013 list applies from 2013-12-23; the 2002 list is not shipped",
+                hint="the 2013 list applies from {since}; the 2002 list is not shipped",
                 as_of=as_of.isoformat(),
+                since=instruments.in_force_date(_DISEASE_EDITIONS["2013"]).isoformat(),
             )
         edition = found[0]
     return diseases_2013 if edition == "2013" else diseases
@@ -944,6 +956,8 @@ _FACTORIES: dict[str, Any] = {
     "highly_toxic": (HighlyToxicSubstance.from_dict, None),
     "occupational_diseases": (OccupationalDisease.from_dict, None),
     "risk_directory": (RiskDirectoryEntry.from_dict, _risk_keys),
+    "exam_intervals": (ExamIntervalEntry.from_dict, None),
+    "training_hours": (TrainingHours.from_dict, None),
 }
 
 

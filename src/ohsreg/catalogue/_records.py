@@ -13,6 +13,7 @@ from ohsreg.vocab import CarcinogenClass, HazardCategory, LimitType, RiskClass
 __all__ = [
     "BiologicalLimit",
     "DustLimit",
+    "ExamIntervalEntry",
     "ExposureLevelClass",
     "ExposureLimit",
     "HazardFactor",
@@ -21,6 +22,7 @@ __all__ = [
     "PhysicalLimit",
     "RiskDirectoryEntry",
     "Source",
+    "TrainingHours",
 ]
 
 
@@ -500,11 +502,18 @@ class PhysicalLimit:
     verified: bool
     verified_by: str | None
     notes: str | None
+    parameters: tuple[tuple[str, str | float], ...] = ()
+    """The row's conditions as typed values that rules select it by (``exposure_time_ratio`` and
+    ``work_intensity`` for WBGT, ``max_impulses_per_day`` for impulse noise, ``metric`` for noise)."""
 
     @property
     def name_zh(self) -> str:
         """The physical agent's Chinese name (the key shared with the other tables)."""
         return self.factor_zh
+
+    def param(self, name: str) -> str | float | None:
+        """The value of one of :attr:`parameters` (``None`` if the row has no such condition)."""
+        return next((v for k, v in self.parameters if k == name), None)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> PhysicalLimit:
@@ -519,6 +528,7 @@ class PhysicalLimit:
             unit=raw.get("unit", ""),
             conditions_zh=raw.get("conditions_zh", ""),
             clause=raw.get("clause"),
+            parameters=tuple(sorted((raw.get("parameters") or {}).items())),
             **_common(raw),
         )
 
@@ -653,3 +663,88 @@ class RiskDirectoryEntry:
         rc = self.risk_class.code if self.risk_class else "-"
         star = "*" if self.solvent_footnote else ""
         return f"RiskDirectoryEntry({self.code!r}, {self.name_zh!r}, {rc}{star})"
+
+
+@attrs.frozen(slots=True, repr=False)
+class ExamIntervalEntry:
+    """A periodic (in-service) examination interval of one GBZ 188 edition for one hazard factor.
+
+    ``months`` is the plain interval; ``by_noise`` refines it by L_EX,8h band (lower bound in dB(A),
+    months; highest band first) and ``by_grade`` by the grade of the work (lowest grade of the band as a
+    ``HazardGrade`` code, months; highest grade first). ``names`` are the names and CAS numbers the factor
+    is known by (resolved through the hazard catalogue by :mod:`ohsreg.rules.surveillance`).
+    """
+
+    id: str
+    hazard_zh: str
+    names: tuple[str, ...]
+    months: int | None
+    by_noise: tuple[tuple[float, int], ...]
+    by_grade: tuple[tuple[str, int], ...]
+    clause: str
+    note: str
+    source: Source
+    verified: bool
+    verified_by: str | None
+    notes: str | None
+
+    @property
+    def name_zh(self) -> str:
+        """The hazard as the standard names it (the key shared with the other tables)."""
+        return self.hazard_zh
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ExamIntervalEntry:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
+        return cls(
+            id=raw["id"],
+            hazard_zh=raw["hazard_zh"],
+            names=tuple(raw.get("names", ())),
+            months=raw.get("months"),
+            by_noise=tuple((float(a), int(b)) for a, b in raw.get("by_noise", ())),
+            by_grade=tuple((str(a), int(b)) for a, b in raw.get("by_grade", ())),
+            clause=raw.get("clause", ""),
+            note=raw.get("note", ""),
+            **_common(raw, names=False),
+        )
+
+    def __repr__(self) -> str:
+        return f"ExamIntervalEntry({self.id!r}, months={self.months})"
+
+
+@attrs.frozen(slots=True, repr=False)
+class TrainingHours:
+    """Minimum hours (学时) of one kind of occupational-health training for one role, and its cycle."""
+
+    id: str
+    role: str
+    """``TraineeRole`` code: ``PRINCIPAL``, ``OH_MANAGER`` or ``WORKER``."""
+    kind: str
+    """``TrainingKind`` code: ``INITIAL`` or ``CONTINUING``."""
+    hours: float
+    cycle_months: int | None
+    """Months between continuing trainings (``None``: not found)."""
+    source: Source
+    verified: bool
+    verified_by: str | None
+    notes: str | None
+
+    @property
+    def name_zh(self) -> str:
+        """The key shared with the other tables (role/kind)."""
+        return self.id
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> TrainingHours:
+        """One record as stored in the package's JSON format (``ohsreg.catalogue/1``)."""
+        return cls(
+            id=raw["id"],
+            role=raw["role"],
+            kind=raw["kind"],
+            hours=float(raw["hours"]),
+            cycle_months=raw.get("cycle_months"),
+            **_common(raw, names=False),
+        )
+
+    def __repr__(self) -> str:
+        return f"TrainingHours({self.role}, {self.kind}: {self.hours:g} h)"

@@ -1,17 +1,20 @@
 """What changed between two editions of a reference table: added, removed and changed rows, both values,
 both sources.
 
-Families and their editions (an edition may carry amendments, written ``"<edition>+XG<n>"``):
+Families and their editions come from :mod:`ohsreg.instruments` (an amendment state is written as the
+registry writes it: ``"GBZ 2.1-2019+XG1+XG2"``); an edition whose table is not shipped raises
+``changes.edition_not_shipped``:
 
 ===================================  ===================================================================
 family                               editions compared (rows)
 ===================================  ===================================================================
-``GBZ 2.1``                          ``GBZ 2.1-2007`` (when its tables are shipped), ``GBZ 2.1-2019``,
-                                     ``GBZ 2.1-2019+XG1``, ``GBZ 2.1-2019+XG2`` (表1 and 表2: MAC,
-                                     PC-TWA, PC-STEL, dust PC-TWA total/respirable)
+``GBZ 2.1``                          ``GBZ 2.1-2007``, ``GBZ 2.1-2019``, ``GBZ 2.1-2019+XG1``,
+                                     ``GBZ 2.1-2019+XG1+XG2`` (表1 and 表2: MAC, PC-TWA, PC-STEL, dust
+                                     PC-TWA total/respirable); ``GBZ 2-2002`` is not shipped
 ``职业病分类和目录``                 ``2013``, ``2024`` (category and sub-category of each disease)
 ``建设项目职业病危害风险分类管理目录``  ``2012`` (not shipped), ``2021`` (class of each industry row)
-``GBZ 188``                          ``GBZ 188-2014``, ``GBZ 188-2025`` (in-service exam intervals)
+``GBZ 188``                          ``GBZ 188-2014``, ``GBZ 188-2025`` (in-service exam intervals);
+                                     ``GBZ 188-2007`` is not shipped
 ===================================  ===================================================================
 
 Rows are matched by their key (GBZ 2.1: table, Chinese name and sub-condition, then CAS for renamed
@@ -268,29 +271,23 @@ def _limit_side(edition: str, chem: Any, dust: Any, as_of: dt.date | None) -> _S
 
 
 def _gbz21_2019(amendment: int) -> _Side:
-    from ohsreg import catalogue
+    """GBZ 2.1-2019 with its first ``amendment`` amendments applied: the rows in force on the day the
+    last of them took effect (its first possible day; the edition's own first day for none)."""
+    from ohsreg import catalogue, instruments
 
-    header = catalogue.chemical_limits.header
-    if amendment == 0:
-        as_of = dt.date.fromisoformat(str(header["effective"]))
-        edition = "GBZ 2.1-2019"
-    else:
-        amendments = header.get("amendments", [])
-        if amendment > len(amendments):
-            raise _not_shipped("GBZ 2.1", f"GBZ 2.1-2019+XG{amendment}")
-        as_of = dt.date.fromisoformat(str(amendments[amendment - 1]["effective"]))
-        edition = f"GBZ 2.1-2019+XG{amendment}"
+    inst = instruments.lookup("GBZ 2.1-2019")
+    ids = [a.id for a in inst.amendments]
+    if amendment > len(ids):
+        raise _not_shipped("GBZ 2.1", f"GBZ 2.1-2019+XG{amendment}")
+    as_of = inst.first_day if amendment == 0 else inst.amendments[amendment - 1].first_day
+    edition = "+".join(["GBZ 2.1-2019", *ids[:amendment]])
     return _limit_side(edition, catalogue.chemical_limits, catalogue.dust_limits, as_of)
 
 
 def _gbz21_2007() -> _Side:
     from ohsreg import catalogue
 
-    chem = getattr(catalogue, "chemical_limits_2007", None)
-    dust = getattr(catalogue, "dust_limits_2007", None)
-    if chem is None or dust is None:
-        raise _not_shipped("GBZ 2.1", "GBZ 2.1-2007")
-    return _limit_side("GBZ 2.1-2007", chem, dust, None)
+    return _limit_side("GBZ 2.1-2007", catalogue.chemical_limits_2007, catalogue.dust_limits_2007, None)
 
 
 def _diseases(edition: str) -> _Side:
@@ -325,7 +322,7 @@ def _risk_directory(edition: str) -> _Side:
 def _gbz188(edition: str) -> _Side:
     from ohsreg.rules import surveillance
 
-    rules = surveillance._TABLES.get(edition)  # the per-edition interval tables of the rule module
+    rules = surveillance.interval_rules(edition) if edition in surveillance._CATALOGUE_TABLES else None
     if rules is None:
         raise _not_shipped("GBZ 188", edition)
     rows = tuple(
@@ -352,27 +349,48 @@ def _bands(bands: tuple[tuple[Any, int], ...], lower: str) -> str | None:
 
 
 _Loader = Callable[[], _Side]
-_FAMILIES: dict[str, dict[str, _Loader]] = {
-    "GBZ 2.1": {
-        "GBZ 2.1-2007": _gbz21_2007,
-        "GBZ 2.1-2019": lambda: _gbz21_2019(0),
-        "GBZ 2.1-2019+XG1": lambda: _gbz21_2019(1),
-        "GBZ 2.1-2019+XG2": lambda: _gbz21_2019(2),
-    },
-    "职业病分类和目录": {"2013": lambda: _diseases("2013"), "2024": lambda: _diseases("2024")},
-    "建设项目职业病危害风险分类管理目录": {
-        "2012": lambda: _risk_directory("2012"),
-        "2021": lambda: _risk_directory("2021"),
-    },
-    "GBZ 188": {
-        "GBZ 188-2014": lambda: _gbz188("GBZ 188-2014"),
-        "GBZ 188-2025": lambda: _gbz188("GBZ 188-2025"),
-    },
+
+
+def _disease_loader(edition: str) -> _Loader:
+    return lambda: _diseases(edition)
+
+
+def _risk_loader(edition: str) -> _Loader:
+    return lambda: _risk_directory(edition)
+
+
+def _gbz188_loader(edition: str) -> _Loader:
+    return lambda: _gbz188(edition)
+
+
+def _gbz21_loader(edition: str) -> _Loader:
+    if edition == "GBZ 2.1-2007":
+        return _gbz21_2007
+    if edition.startswith("GBZ 2.1-2019"):
+        return lambda: _gbz21_2019(edition.count("+"))
+    return lambda: (_ for _ in ()).throw(_not_shipped("GBZ 2.1", edition))  # GBZ 2-2002: not shipped
+
+
+#: family shown -> (family in :mod:`ohsreg.instruments`, edition name -> loader, short edition names).
+_REGISTRY: dict[str, tuple[str, Callable[[str], _Loader], Callable[[str], str]]] = {
+    "GBZ 2.1": ("GBZ 2.1", _gbz21_loader, lambda instrument_id: instrument_id),
+    "职业病分类和目录": (
+        "disease catalogue",
+        _disease_loader,
+        lambda instrument_id: instrument_id.rsplit(" ", 1)[1],
+    ),
+    "建设项目职业病危害风险分类管理目录": (
+        "risk directory",
+        _risk_loader,
+        lambda instrument_id: instrument_id.rsplit(" ", 1)[1],
+    ),
+    "GBZ 188": ("GBZ 188", _gbz188_loader, lambda instrument_id: instrument_id),
 }
 _ALIASES = {
     "gbz 2.1": "GBZ 2.1",
     "limits": "GBZ 2.1",
     "diseases": "职业病分类和目录",
+    "disease catalogue": "职业病分类和目录",
     "risk directory": "建设项目职业病危害风险分类管理目录",
     "risk_directory": "建设项目职业病危害风险分类管理目录",
     "gbz 188": "GBZ 188",
@@ -380,40 +398,46 @@ _ALIASES = {
 }
 
 
+@functools.cache
+def _editions_of(family: str) -> dict[str, _Loader]:
+    """The editions of ``family`` the instruments registry knows (GBZ 2.1: every amendment state too),
+    oldest first, each with the loader of its rows."""
+    from ohsreg import instruments
+
+    registry_family, loader, short = _REGISTRY[family]
+    out: dict[str, _Loader] = {}
+    for inst in instruments.editions(registry_family):
+        name = short(inst.id)
+        out[name] = loader(name)
+        ids = [a.id for a in inst.amendments]
+        for n in range(1, len(ids) + 1):
+            state = "+".join([name, *ids[:n]])
+            out[state] = loader(state)
+    return out
+
+
 def limit_state_on(as_of: dt.date) -> str | None:
-    """The GBZ 2.1 edition and amendment state in force on ``as_of``, as :func:`diff` names it
-    (``"GBZ 2.1-2019+XG1"``), from the shipped tables' dates; ``None`` before GBZ 2.1-2019 (the 2007
-    edition's state is its own name once its tables ship). An amendment's unverified window gives the
-    state before it (the amendment is not assumed to apply).
+    """The GBZ 2.1 edition and amendment state in force on ``as_of`` (``"GBZ 2.1-2019+XG1"``), as
+    :func:`ohsreg.instruments` records it and :func:`diff` names it; ``None`` before the first edition.
+    Inside an amendment's unverified window it raises :class:`~ohsreg.errors.EditionError`
+    (``instruments.date_unverified``) rather than guess.
 
-    >>> limit_state_on(dt.date(2021, 6, 1)), limit_state_on(dt.date(2024, 6, 1))
-    ('GBZ 2.1-2019', 'GBZ 2.1-2019+XG1')
+    >>> limit_state_on(dt.date(2019, 6, 1)), limit_state_on(dt.date(2024, 6, 1))
+    ('GBZ 2.1-2007', 'GBZ 2.1-2019+XG1')
     """
-    from ohsreg import catalogue
+    from ohsreg import instruments
 
-    header = catalogue.chemical_limits.header
-    if as_of < dt.date.fromisoformat(str(header["effective"])):
-        chem_2007 = getattr(catalogue, "chemical_limits_2007", None)
-        if chem_2007 is not None and as_of >= dt.date.fromisoformat(str(chem_2007.header["effective"])):
-            return "GBZ 2.1-2007"
-        return None
-    state = "GBZ 2.1-2019"
-    for n, amendment in enumerate(header.get("amendments", []), start=1):
-        start = dt.date.fromisoformat(str(amendment["effective"]))
-        until = amendment.get("ambiguous_until")
-        last_unsure = dt.date.fromisoformat(str(until)) if until else None
-        if as_of >= start and (last_unsure is None or as_of > last_unsure):
-            state = f"GBZ 2.1-2019+XG{n}"
-    return state
+    inst = instruments.in_force("GBZ 2.1", as_of)
+    return None if inst is None else str(inst.state_on(as_of))
 
 
 def families() -> tuple[str, ...]:
     """The families :func:`diff` compares."""
-    return tuple(_FAMILIES)
+    return tuple(_REGISTRY)
 
 
 def _family(name: str) -> str:
-    if name in _FAMILIES:
+    if name in _REGISTRY:
         return name
     found = _ALIASES.get(str(name).strip().casefold())
     if found is None:
@@ -423,8 +447,8 @@ def _family(name: str) -> str:
             field="family",
             hint="families: {names}",
             value=name,
-            names=", ".join(_FAMILIES),
-            suggestions=list(_FAMILIES),
+            names=", ".join(_REGISTRY),
+            suggestions=list(_REGISTRY),
         )
     return found
 
@@ -432,7 +456,7 @@ def _family(name: str) -> str:
 def editions(family: str) -> tuple[str, ...]:
     """The editions (and amendment states) of ``family`` that :func:`diff` knows, oldest first; some may
     not be shipped (``diff`` then raises ``changes.edition_not_shipped``)."""
-    return tuple(_FAMILIES[_family(family)])
+    return tuple(_editions_of(_family(family)))
 
 
 def _not_shipped(family: str, edition: str) -> EditionError:
@@ -449,7 +473,7 @@ def _not_shipped(family: str, edition: str) -> EditionError:
 @functools.lru_cache(maxsize=32)
 def _side(family: str, edition: str) -> _Side:
     """The rows of one edition, built once (the shipped tables do not change while the process runs)."""
-    loaders = _FAMILIES[family]
+    loaders = _editions_of(family)
     if edition not in loaders:
         raise EditionError(
             "{family} has no edition {edition!r}",

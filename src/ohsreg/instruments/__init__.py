@@ -30,6 +30,7 @@ import datetime as dt
 import hashlib
 import json
 import threading
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -44,13 +45,16 @@ __all__ = [
     "EditionState",
     "Instrument",
     "all_instruments",
+    "cite",
     "clause",
     "clause_of",
     "data_version",
+    "deprecated_dates",
     "editions",
     "families",
     "get",
     "in_force",
+    "in_force_date",
     "lookup",
     "resolve",
 ]
@@ -521,3 +525,32 @@ def data_version() -> str:
     """A short hash of the instruments data file: pin it to notice a change of any date or edition."""
     _REGISTRY.load()
     return _REGISTRY.version
+
+
+def deprecated_dates(module: str, names: dict[str, tuple[str, Callable[[], Any]]]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` serving former constants (dates and citations now in this registry) with a
+    :class:`DeprecationWarning` that says what to use instead: ``names`` maps a name to (advice, value)."""
+
+    def module_getattr(name: str) -> Any:
+        found = names.get(name)
+        if found is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        import warnings
+
+        advice, value = found
+        warnings.warn(f"{module}.{name} is deprecated; use {advice}", DeprecationWarning, stacklevel=2)
+        return value()
+
+    return module_getattr
+
+
+def in_force_date(instrument: str) -> dt.date:
+    """The in-force date of ``instrument``; for one whose day is unknown, the first day of its window."""
+    return lookup(instrument).first_day
+
+
+def cite(
+    instrument: str, article: str | None = None, *, amendment: str | None = None, note: str | None = None
+) -> str:
+    """Shorthand for ``clause(instrument, article, ...).cite()``."""
+    return clause(instrument, article, amendment=amendment, note=note).cite()

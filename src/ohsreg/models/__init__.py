@@ -45,7 +45,7 @@ from ohsreg.models.training import TrainingRecord
 
 # -- PPE (#16) --
 # isort: split
-from ohsreg.models.ppe import HearingProtectorIssue, PPEObservation, PPEUseSurvey, RespiratorIssue
+from ohsreg.models.ppe import HearingProtectorIssue, PostPPE, PPEObservation, PPEUseSurvey, RespiratorIssue
 
 __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a block
     "Authority",
@@ -89,5 +89,6 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "HearingProtectorIssue",
     "PPEObservation",
     "PPEUseSurvey",
+    "PostPPE",
     "RespiratorIssue",
 ]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import ohsreg.instruments as instruments
 from ohsreg.identifiers import DivisionCode
 from ohsreg.models.base import Record
 from ohsreg.vocab import AdminLevel, LabeledEnum
@@ -39,11 +40,13 @@ __all__ = [
     "supervising_authority_kind",
 ]
 
-REFORM_PLAN_DATE = dt.date(2018, 3, 17)
-"""《国务院机构改革方案》 adopted: duties move to the National Health Commission."""
+REFORM_PLAN_DATE = instruments.in_force_date("State Council reform plan 2018")
+"""《国务院机构改革方案》 adopted: duties move to the National Health Commission (date from
+:mod:`ohsreg.instruments`)."""
 
-STATUTE_AMENDMENT_DATE = dt.date(2018, 12, 29)
-"""职业病防治法 fourth amendment (主席令第24号) in force: the statute names health authorities only."""
+STATUTE_AMENDMENT_DATE = instruments.lookup("OD law").amendment("2018").first_day
+"""职业病防治法 fourth amendment (主席令第24号) in force: the statute names health authorities only (date
+from :mod:`ohsreg.instruments`)."""
 
 
 class AuthorityKind(LabeledEnum):

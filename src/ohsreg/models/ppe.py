@@ -1,11 +1,12 @@
 """Personal protective equipment (个体防护用品) issued per post, and surveys of its use.
 
 Records: :class:`RespiratorIssue` and :class:`HearingProtectorIssue` (what was issued on a post, to how
-many workers), :class:`PPEObservation` (one post and hazard as a survey saw it: exposure, what was issued,
+many workers), :class:`PostPPE` (the PPE of an enterprise's post, :attr:`~ohsreg.models.JobPost.ppe`:
+``Enterprise.check`` then applies the same rules to the post's latest exposures), :class:`PPEObservation` (one post and hazard as a survey saw it: exposure, what was issued,
 how many wore it) and :class:`PPEUseSurvey` (the survey of one employer: the national work plan's survey
 of PPE use). :meth:`PPEUseSurvey.check` returns :class:`~ohsreg.models.base.Finding` objects
 (``ppe.not_issued``, ``ppe.not_worn``, ``ppe.protection_insufficient``, ``ppe.apf_not_shipped``,
-``ppe.need_unknown``); the rules and their clauses are in :mod:`ohsreg.models.ppe_check`.
+``ppe.need_unknown``); the rules and their clauses are in :mod:`ohsreg.checks.ppe`.
 
 Bad input raises a ``ValidationError`` with a rule code: an HML rating without all three values
 (``ppe.hml_incomplete``), a pressure mode the class does not have (``ppe.pressure_mode``), more workers
@@ -37,9 +38,10 @@ from ohsreg.vocab.ppe import Facepiece, HearingProtectorKind, PressureMode, Resp
 if TYPE_CHECKING:
     from ohsreg.models.base import Finding
 
-__all__ = ["HearingProtectorIssue", "PPEObservation", "PPEUseSurvey", "RespiratorIssue"]
+__all__ = ["HearingProtectorIssue", "PPEObservation", "PPEUseSurvey", "PostPPE", "RespiratorIssue"]
 
 _Count = Annotated[int, Field(ge=0, le=1_000_000)]
+_Issued = Annotated[int, Field(ge=0, le=1_000_000, json_schema_extra={"x-zh": "配发人数"})]
 _Level = Annotated[float, Field(ge=0, le=200)]
 _Rating = Annotated[float, Field(ge=0, le=60)]
 
@@ -65,7 +67,7 @@ class RespiratorIssue(Record):
     """The product model as issued."""
     product_standard: Text | None = None
     """The product standard it conforms to, e.g. ``GB 2626-2019``."""
-    workers: _Count
+    workers: _Issued
     """Number of workers it was issued to."""
     issued_on: EventDate | None = None
 
@@ -95,7 +97,7 @@ class HearingProtectorIssue(Record):
     """M value of the HML rating, dB."""
     l: _Rating | None = None  # noqa: E741 - the rating's name
     """L value of the HML rating, dB."""
-    workers: _Count
+    workers: _Issued
     """Number of workers it was issued to."""
     issued_on: EventDate | None = None
 
@@ -111,6 +113,17 @@ class HearingProtectorIssue(Record):
                 missing=missing.upper(),
             )
         return self
+
+
+class PostPPE(Record):
+    """The PPE issued on a post of an enterprise (:attr:`~ohsreg.models.JobPost.ppe`). Recording it (even
+    with empty lists: nothing issued) makes :meth:`~ohsreg.models.Enterprise.check` apply the PPE rules to
+    the post's latest exposures."""
+
+    respirators: tuple[RespiratorIssue, ...] = ()
+    hearing_protectors: tuple[HearingProtectorIssue, ...] = ()
+    workers_wearing: _Count | None = None
+    """Workers last seen wearing the PPE correctly (``None``: not observed)."""
 
 
 class PPEObservation(Record):
@@ -181,7 +194,8 @@ class PPEUseSurvey(Record):
 
     def check(self, as_of: dt.date | None = None) -> list[Finding]:
         """Every PPE finding of the survey; limits from the catalogue are those in force on ``as_of``
-        (default: :attr:`surveyed_on`). See :mod:`ohsreg.models.ppe_check`."""
-        from ohsreg.models.ppe_check import check_survey
+        (default: :attr:`surveyed_on`). See :mod:`ohsreg.checks.ppe`."""
+        # The checks layer sits above the records: imported when called, so models never import it at load.
+        from ohsreg.checks.ppe import check_survey
 
         return check_survey(self, as_of=self.surveyed_on if as_of is None else as_of)

@@ -53,6 +53,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import ohsreg.instruments as instruments
 from ohsreg.errors import EditionError
 from ohsreg.rules._calendar import check_date, period_last_day
 from ohsreg.vocab import AdminLevel, LabeledEnum, QualificationLevel
@@ -221,7 +222,8 @@ class RegimeRules:
     levels_verified: bool
 
 
-CLASS_C_LAPSE_DATE = dt.date(2021, 2, 1)
+_ORDER50, _ORDER4 = "SAWS Order 50", "NHC Order 4"  # ids in ohsreg.instruments (dates, citations)
+CLASS_C_LAPSE_DATE = instruments.in_force_date(_ORDER4)
 """丙级 certificates stopped being valid with Order 4 (secondary source: a municipal notice citing the NHC
 letter on the 丙级 reform; the certificates were to be exchanged for 乙级 by 2021-01-31)."""
 
@@ -240,22 +242,27 @@ _EMPLOYER_SERVICES = frozenset(
     }
 )
 
-# The documents, cited as everywhere in ohsreg: order number and title, the article appended.
-_DOC_50 = "安监总局令第50号《职业卫生技术服务机构监督管理暂行办法》"
-_DOC_4 = "国家卫生健康委令第4号《职业卫生技术服务机构管理办法》"
-_DOC_11 = "国家卫生健康委令第11号修改后的《职业卫生技术服务机构管理办法》"
+# The documents, cited as everywhere in ohsreg (ohsreg.instruments): order number and title.
+_DOC_50 = instruments.cite(_ORDER50)
+_DOC_4 = instruments.cite(_ORDER4)
+_DOC_11 = instruments.cite(_ORDER4, amendment="Order 11")
+
+
+def _cite_11(article: str) -> str:
+    return instruments.cite(_ORDER4, article, amendment="Order 11")
+
 
 _RULES: dict[AgencyRegime, RegimeRules] = {
     AgencyRegime.SAWS_2012: RegimeRules(
         regime=AgencyRegime.SAWS_2012,
-        in_force=dt.date(2012, 7, 1),
+        in_force=instruments.in_force_date(_ORDER50),
         clause=_DOC_50,
         levels=(_A, _B, _C),
         grantor={_A: AdminLevel.NATIONAL, _B: AdminLevel.PROVINCIAL, _C: AdminLevel.MUNICIPAL},
         reach={_A: GeoReach.NATIONWIDE, _B: GeoReach.PROVINCE, _C: GeoReach.PREFECTURE},
         reach_verified=False,
         services=_ALL_2012,
-        services_clause=f"{_DOC_50}第三条",
+        services_clause=instruments.cite(_ORDER50, "第三条"),
         min_staff=None,
         staff_clause=None,
         leads=(),
@@ -265,14 +272,14 @@ _RULES: dict[AgencyRegime, RegimeRules] = {
     ),
     AgencyRegime.NHC_2021: RegimeRules(
         regime=AgencyRegime.NHC_2021,
-        in_force=dt.date(2021, 2, 1),
+        in_force=instruments.in_force_date(_ORDER4),
         clause=_DOC_4,
         levels=(_A, _B),
         grantor={_A: AdminLevel.NATIONAL, _B: AdminLevel.PROVINCIAL},
         reach={_A: GeoReach.NATIONWIDE, _B: GeoReach.PROVINCE},
         reach_verified=True,
         services=_EMPLOYER_SERVICES,
-        services_clause=f"{_DOC_4}第三条",
+        services_clause=instruments.cite(_ORDER4, "第三条"),
         min_staff=None,
         staff_clause=None,
         leads=(),
@@ -282,26 +289,26 @@ _RULES: dict[AgencyRegime, RegimeRules] = {
     ),
     AgencyRegime.NHC_2023: RegimeRules(
         regime=AgencyRegime.NHC_2023,
-        in_force=dt.date(2023, 12, 1),
+        in_force=instruments.lookup(_ORDER4).amendment("Order 11").first_day,
         clause=_DOC_11,
         levels=(_U,),
         grantor={_U: AdminLevel.PROVINCIAL},
         reach={_U: GeoReach.NATIONWIDE},
         reach_verified=True,
         services=_EMPLOYER_SERVICES,
-        services_clause=f"{_DOC_11}第三条",
+        services_clause=_cite_11("第三条"),
         min_staff=15,
-        staff_clause=f"{_DOC_11}第九条第（五）项",
+        staff_clause=_cite_11("第九条第（五）项"),
         leads=(
             LeadRule(
                 LeadRole.TECHNICAL,
                 ((ProfessionalTitle.SENIOR, 3), (ProfessionalTitle.INTERMEDIATE, 8)),
-                f"{_DOC_11}第九条第（六）项",
+                _cite_11("第九条第（六）项"),
             ),
             LeadRule(
                 LeadRole.QUALITY,
                 ((ProfessionalTitle.SENIOR, 3), (ProfessionalTitle.INTERMEDIATE, 5)),
-                f"{_DOC_11}第九条第（六）项",
+                _cite_11("第九条第（六）项"),
             ),
         ),
         validity_years=None,
@@ -327,8 +334,9 @@ def regime_on(as_of: dt.date) -> AgencyRegime:
         "no agency qualification regime is modelled for {as_of}",
         rule="agency.regime_unknown",
         field="as_of",
-        hint="the earliest modelled regime is Order 50, in force 2012-07-01",
+        hint="the earliest modelled regime is Order 50, in force {since}",
         as_of=as_of.isoformat(),
+        since=instruments.in_force_date(_ORDER50).isoformat(),
     )
 
 

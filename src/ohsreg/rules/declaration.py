@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import ohsreg.instruments as instruments
 from ohsreg.errors import InvalidFormat
 from ohsreg.rules._calendar import add_days
 from ohsreg.vocab import LabeledEnum
 
 __all__ = [
-    "DECLARATION_ORDER",
-    "DECLARATION_ORDER_IN_FORCE",
+    # DECLARATION_ORDER, DECLARATION_ORDER_IN_FORCE: deprecated, see ohsreg.instruments
     "DeclarationEvent",
     "deadline_days",
     "declaration_applies",
@@ -42,9 +42,20 @@ __all__ = [
     "due_date",
 ]
 
-DECLARATION_ORDER = "安监总局令第48号《职业病危害项目申报办法》"
-DECLARATION_ORDER_IN_FORCE = dt.date(2012, 6, 1)
-"""In force date of 令第48号 (verified)."""
+_ORDER48 = "SAWS Order 48"  # its id in ohsreg.instruments (dates and citation)
+__getattr__ = instruments.deprecated_dates(
+    __name__,
+    {
+        "DECLARATION_ORDER": (
+            'ohsreg.instruments.lookup("SAWS Order 48").citation',
+            lambda: instruments.cite(_ORDER48),
+        ),
+        "DECLARATION_ORDER_IN_FORCE": (
+            'ohsreg.instruments.lookup("SAWS Order 48").in_force',
+            lambda: instruments.in_force_date(_ORDER48),
+        ),
+    },
+)
 
 
 class DeclarationEvent(LabeledEnum):
@@ -91,8 +102,8 @@ def deadline_days(event: DeclarationEvent | str) -> int:
 def declaration_clause(event: DeclarationEvent | str | None = None) -> str:
     """The provision that sets the deadline for ``event`` (or the order itself when ``None``)."""
     if event is None:
-        return DECLARATION_ORDER
-    return f"{DECLARATION_ORDER}{_DAYS[DeclarationEvent.parse(event, field='event')][1]}"
+        return instruments.cite(_ORDER48)
+    return instruments.cite(_ORDER48, _DAYS[DeclarationEvent.parse(event, field="event")][1])
 
 
 def due_date(event: DeclarationEvent | str, occurred_on: dt.date) -> dt.date:

@@ -45,14 +45,11 @@ import datetime as dt
 
 import attrs
 
+import ohsreg.instruments as instruments
 from ohsreg.rules._calendar import add_months, check_date
 from ohsreg.vocab import RiskClass
 
-__all__ = [
-    "ORDER5",
-    "ORDER5_IN_FORCE",
-    "ORDER47",
-    "ORDER47_IN_FORCE",
+__all__ = [  # ORDER5, ORDER5_IN_FORCE, ORDER47, ORDER47_IN_FORCE: deprecated, see ohsreg.instruments
     "REGIMES",
     "DetectionRegime",
     "DutyDue",
@@ -63,12 +60,25 @@ __all__ = [
     "status_evaluation_interval_months",
 ]
 
-ORDER5 = "国家卫生健康委令第5号《工作场所职业卫生管理规定》"
-ORDER5_IN_FORCE = dt.date(2021, 2, 1)
-"""In force date of 令第5号 (verified, copy of the order's preamble)."""
-ORDER47 = "原国家安全生产监督管理总局令第47号《工作场所职业卫生监督管理规定》"
-ORDER47_IN_FORCE = dt.date(2012, 6, 1)
-"""In force date of 令第47号 (copy of the order's preamble)."""
+_ORDER47, _ORDER5 = "SAWS Order 47", "NHC Order 5"  # ids in ohsreg.instruments (dates and citations)
+__getattr__ = instruments.deprecated_dates(
+    __name__,
+    {
+        "ORDER5": ('ohsreg.instruments.lookup("NHC Order 5").citation', lambda: instruments.cite(_ORDER5)),
+        "ORDER5_IN_FORCE": (
+            'ohsreg.instruments.lookup("NHC Order 5").in_force',
+            lambda: instruments.in_force_date(_ORDER5),
+        ),
+        "ORDER47": (
+            'ohsreg.instruments.lookup("SAWS Order 47").citation',
+            lambda: instruments.cite(_ORDER47),
+        ),
+        "ORDER47_IN_FORCE": (
+            'ohsreg.instruments.lookup("SAWS Order 47").in_force',
+            lambda: instruments.in_force_date(_ORDER47),
+        ),
+    },
+)
 
 
 @attrs.frozen(slots=True)
@@ -91,29 +101,53 @@ class DetectionRegime:
     def applies_on(self, as_of: dt.date) -> bool:
         return self.start <= as_of and (self.end is None or as_of < self.end)
 
+    @property
+    def clause_ref(self) -> instruments.Clause | None:
+        """The :class:`~ohsreg.instruments.Clause` of :attr:`clause`."""
+        return instruments.clause_of(self.clause)
+
+
+def _regime(
+    name: str,
+    order: str,
+    detection: dict[RiskClass | None, int],
+    evaluation: dict[RiskClass | None, int],
+    verified: bool,
+    source: str,
+) -> DetectionRegime:
+    """A regime of Art. 20 of ``order``: its dates and citation come from :mod:`ohsreg.instruments`."""
+    inst = instruments.lookup(order)
+    return DetectionRegime(
+        name,
+        inst.clause("第二十条").cite(),
+        inst.first_day,
+        inst.end,
+        detection,
+        evaluation,
+        verified,
+        source,
+    )
+
 
 REGIMES: tuple[DetectionRegime, ...] = (
-    DetectionRegime(
+    _regime(
         "令第47号",
-        f"{ORDER47}第二十条",
-        ORDER47_IN_FORCE,
-        ORDER5_IN_FORCE,
+        _ORDER47,
         {None: 12},
         {RiskClass.SERIOUS: 36},
         False,
         "article text quoted verbatim on two non-government pages (bestb2b.com vendor page, news.zybw.com)",
     ),
-    DetectionRegime(
+    _regime(
         "令第5号",
-        f"{ORDER5}第二十条",
-        ORDER5_IN_FORCE,
-        None,
+        _ORDER5,
         {RiskClass.SERIOUS: 12, RiskClass.GENERAL: 36},
         {RiskClass.SERIOUS: 36},
         True,
         "copy of the order's text (021wv.cn), RULES §5",
     ),
 )
+"""The two regimes of Art. 20 (dates from :mod:`ohsreg.instruments`)."""
 
 
 def detection_regime(as_of: dt.date) -> DetectionRegime | None:
@@ -149,13 +183,20 @@ class DutyDue:
         """Never done although required, or due strictly before ``as_of``."""
         return self.never_done or (self.due is not None and self.due < as_of)
 
+    @property
+    def clause_ref(self) -> instruments.Clause | None:
+        """The :class:`~ohsreg.instruments.Clause` of :attr:`clause` (``None`` if it cites no registered
+        instrument)."""
+        return instruments.clause_of(self.clause)
+
 
 def _interval(
     which: str, risk_class: RiskClass | str | None, as_of: dt.date
 ) -> tuple[int | None, str, DetectionRegime | None]:
     regime = detection_regime(as_of)
     if regime is None:
-        return None, "no detection regime before 令第47号 (2012-06-01) is shipped", None
+        first = instruments.in_force_date(_ORDER47).isoformat()
+        return None, f"no detection regime before 令第47号 ({first}) is shipped", None
     table = regime.detection if which == "detection" else regime.evaluation
     if None in table:
         return table[None], "", regime
@@ -183,7 +224,7 @@ def _due(which: str, risk_class: RiskClass | str | None, last: dt.date | None, a
     check_date(as_of, "as_of")
     months, reason, regime = _interval(which, risk_class, as_of)
     due = add_months(last, months) if months is not None and last is not None else None
-    clause = regime.clause if regime is not None else ORDER47
+    clause = regime.clause if regime is not None else instruments.cite(_ORDER47)
     return DutyDue(which, months, due, last, clause, reason, regime.name if regime else None)
 
 

@@ -32,6 +32,7 @@ from typing import Literal
 
 import attrs
 
+import ohsreg.instruments as instruments
 from ohsreg.errors import RuleViolation
 from ohsreg.vocab import LabeledEnum
 
@@ -43,8 +44,9 @@ __all__ = [
     "report_deadline_hours",
 ]
 
-ACCIDENT_ORDER = "卫生部令第25号《职业病危害事故调查处理办法》"
-"""The order that classes and reports occupational-disease hazard accidents (cited with its article)."""
+ACCIDENT_ORDER = instruments.cite("MOH Order 25")
+"""The order that classes and reports occupational-disease hazard accidents (cited with its article;
+its citation and dates live in :mod:`ohsreg.instruments` as ``"MOH Order 25"``)."""
 
 
 class AccidentClass(LabeledEnum):
@@ -91,7 +93,7 @@ def accident_class(
                 field=name,
                 value=str(value),
             )
-    clause = f"{ACCIDENT_ORDER}第二条"
+    clause = instruments.cite("MOH Order 25", "第二条")
     if radiological:
         return AccidentGrading(None, False, clause, "radiation accidents: 《放射事故管理规定》 applies")
     acute_rank, acute_amb = _rank(acute_cases, 10, 50)

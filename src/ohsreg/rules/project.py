@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import ohsreg.instruments as instruments
 from ohsreg.errors import InvalidFormat
 from ohsreg.rules._calendar import add_days, check_date
 from ohsreg.vocab import LabeledEnum, RiskClass
@@ -56,8 +57,7 @@ __all__ = [
     "ARTICLE_PRE_EVALUATION_REVIEW",
     "ARTICLE_TRIAL_RUN",
     "ARTICLE_WRITTEN_REPORT",
-    "ORDER_51_IN_FORCE",
-    "ORDER_90_IN_FORCE",
+    # ORDER_51_IN_FORCE, ORDER_90_IN_FORCE: deprecated, see ohsreg.instruments
     "TRIAL_RUN_MAX_DAYS",
     "TRIAL_RUN_MIN_DAYS",
     "WRITTEN_REPORT_DAYS",
@@ -74,40 +74,52 @@ __all__ = [
     "written_report_required",
 ]
 
-ORDER_51_IN_FORCE = dt.date(2012, 6, 1)
-"""令第51号 (《建设项目职业卫生“三同时”监督管理暂行办法》) in force (verified: order header)."""
+_ORDER51, _ORDER90 = "SAWS Order 51", "SAWS Order 90"  # ids in ohsreg.instruments (dates, citations)
+__getattr__ = instruments.deprecated_dates(
+    __name__,
+    {
+        "ORDER_51_IN_FORCE": (
+            'ohsreg.instruments.lookup("SAWS Order 51").in_force',
+            lambda: instruments.in_force_date(_ORDER51),
+        ),
+        "ORDER_90_IN_FORCE": (
+            'ohsreg.instruments.lookup("SAWS Order 90").in_force',
+            lambda: instruments.in_force_date(_ORDER90),
+        ),
+    },
+)
 
-ORDER_90_IN_FORCE = dt.date(2017, 5, 1)
-"""令第90号 in force; it replaced 令第51号 (verified: order preamble)."""
 
-ORDER_90 = "安监总局令第90号《建设项目职业病防护设施“三同时”监督管理办法》"
+def _art(article: str | None = None, note: str | None = None) -> str:
+    return instruments.cite(_ORDER90, article, note=note)
 
-ARTICLE_PRE_EVALUATION = f"{ORDER_90}第九条"
+
+ARTICLE_PRE_EVALUATION = _art("第九条")
 """Pre-evaluation in the feasibility-study stage (verified)."""
-ARTICLE_PRE_EVALUATION_CONTENT = f"{ORDER_90}第十条"
+ARTICLE_PRE_EVALUATION_CONTENT = _art("第十条")
 """Report contents; the conclusion states the project's risk class (verified)."""
-ARTICLE_PRE_EVALUATION_ANALOGY = f"{ORDER_90}第十一条"
+ARTICLE_PRE_EVALUATION_ANALOGY = _art("第十一条")
 """Analogy-survey data must come from a qualified technical-service agency (verified)."""
-ARTICLE_PRE_EVALUATION_REVIEW = f"{ORDER_90}第十二条"
+ARTICLE_PRE_EVALUATION_REVIEW = _art("第十二条")
 """Review of the pre-evaluation; 严重 projects need external OH technical staff (verified)."""
-ARTICLE_TRIAL_RUN = f"{ORDER_90}第二十三条"
+ARTICLE_TRIAL_RUN = _art("第二十三条")
 """Trial run of at least 30 and at most 180 days, unless the industry rules say otherwise (verified)."""
-ARTICLE_CONTROL_EFFECT = f"{ORDER_90}第二十四条"
+ARTICLE_CONTROL_EFFECT = _art("第二十四条")
 """Control-effect evaluation before completion acceptance or during the trial run (verified)."""
-ARTICLE_DESIGN = f"{ORDER_90}（职业病防护设施设计：施工前进行；条号未核实）"
+ARTICLE_DESIGN = _art(note="职业病防护设施设计：施工前进行；条号未核实")
 """Protective-facility design before construction (text verified, article number not verified)."""
-ARTICLE_DESIGN_REVIEW = f"{ORDER_90}（防护设施设计评审；条号未核实）"
+ARTICLE_DESIGN_REVIEW = _art(note="防护设施设计评审；条号未核实")
 """Design review, same split as Art. 12 (text verified, article number not verified)."""
-ARTICLE_ACCEPTANCE_REVIEW = f"{ORDER_90}（控制效果评价评审及防护设施验收；条号未核实）"
+ARTICLE_ACCEPTANCE_REVIEW = _art(note="控制效果评价评审及防护设施验收；条号未核实")
 """Control-effect review and acceptance: internal for 一般/较重, with external staff for 严重 (text verified,
 article number not verified)."""
-ARTICLE_ACCEPTANCE_PLAN = f"{ORDER_90}（验收前20日书面报告验收方案；条号未核实）"
+ARTICLE_ACCEPTANCE_PLAN = _art(note="验收前20日书面报告验收方案；条号未核实")
 """Acceptance plan reported in writing 20 days before acceptance (text verified, number not)."""
-ARTICLE_WRITTEN_REPORT = f"{ORDER_90}（严重项目验收完成之日起20日内提交书面报告；条号未核实）"
+ARTICLE_WRITTEN_REPORT = _art(note="严重项目验收完成之日起20日内提交书面报告；条号未核实")
 """严重 projects: written report within 20 days after acceptance (text verified, number not)."""
-ARTICLE_DISCLOSURE = f"{ORDER_90}（除国家保密项目外公布评价、评审、验收信息；条号未核实）"
+ARTICLE_DISCLOSURE = _art(note="除国家保密项目外公布评价、评审、验收信息；条号未核实")
 """Public disclosure unless state-secret (text verified, article number not verified)."""
-ARTICLE_CHANGE = f"{ORDER_90}（重大变更重新预评价；未核实）"
+ARTICLE_CHANGE = _art(note="重大变更重新预评价；未核实")
 """Re-evaluation after a material change of scale, process or materials (not verified)."""
 
 TRIAL_RUN_MIN_DAYS = 30
@@ -151,9 +163,9 @@ def regime(as_of: dt.date) -> ProjectRegime:
     ('ORDER_51_2012', 'ORDER_90_2017')
     """
     check_date(as_of, "as_of")
-    if as_of >= ORDER_90_IN_FORCE:
+    if as_of >= instruments.in_force_date(_ORDER90):
         return ProjectRegime.ORDER_90_2017
-    if as_of >= ORDER_51_IN_FORCE:
+    if as_of >= instruments.in_force_date(_ORDER51):
         return ProjectRegime.ORDER_51_2012
     return ProjectRegime.ORDER_49_2006
 

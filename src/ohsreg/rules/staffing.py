@@ -35,7 +35,7 @@ import datetime as dt
 
 import attrs
 
-from ohsreg.rules.detection import ORDER5, ORDER5_IN_FORCE, ORDER47, ORDER47_IN_FORCE
+import ohsreg.instruments as instruments
 from ohsreg.vocab import RiskClass
 
 __all__ = [
@@ -64,6 +64,11 @@ class StaffingRequirement:
     clause: str
     reason: str
 
+    @property
+    def clause_ref(self) -> instruments.Clause | None:
+        """The :class:`~ohsreg.instruments.Clause` of :attr:`clause`."""
+        return instruments.clause_of(self.clause)
+
 
 def staffing_requirement(
     risk_class: RiskClass | str | None, workers_total: int, *, as_of: dt.date
@@ -72,10 +77,10 @@ def staffing_requirement(
 
     ``None`` before 令第47号 (2012-06-01): no earlier regime is shipped.
     """
-    if as_of < ORDER47_IN_FORCE:
+    order = instruments.in_force("workplace order", as_of)  # 令第47号, then 令第5号
+    if order is None:
         return None
-    order = ORDER5 if as_of >= ORDER5_IN_FORCE else ORDER47
-    clause = f"{order}第八条"
+    clause = order.clause("第八条").cite()
     cls = None if risk_class is None else RiskClass.parse(risk_class, field="risk_class")
     if cls is RiskClass.SERIOUS:
         return StaffingRequirement(True, True, clause, "serious occupational hazards")

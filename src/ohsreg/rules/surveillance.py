@@ -54,12 +54,15 @@ GBZ 188-2014 rows and their provenance (``verified``, ``source`` on each :class:
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+import ohsreg.instruments as instruments
 from ohsreg.errors import InvalidFormat
 from ohsreg.rules._calendar import add_months, check_date
 from ohsreg.rules._catalogue import canonical_hazard, hazard_name
@@ -72,10 +75,8 @@ if TYPE_CHECKING:
 __all__ = [
     "EDITIONS",
     "GBZ188_2014",
-    "GBZ188_2014_IN_FORCE",
     "GBZ188_2025",
-    "GBZ188_2025_IN_FORCE",
-    "GBZ188_2025_REPORTED_IN_FORCE",
+    # GBZ188_2014_IN_FORCE, GBZ188_2025_IN_FORCE, GBZ188_2025_REPORTED_IN_FORCE: deprecated (ohsreg.instruments)
     "NOT_LISTED",
     "ExamDue",
     "ExamInterval",
@@ -90,13 +91,24 @@ __all__ = [
 
 GBZ188_2007 = "GBZ 188-2007"
 GBZ188_2014 = "GBZ 188-2014"
-GBZ188_2014_IN_FORCE = dt.date(2014, 10, 1)
-"""In force date of GBZ 188-2014 (verified)."""
 GBZ188_2025 = "GBZ 188-2025"
-GBZ188_2025_IN_FORCE = dt.date(2026, 8, 1)
-"""In force date of GBZ 188-2025 (verified: independent public sources agree, see the module doc)."""
-GBZ188_2025_REPORTED_IN_FORCE = GBZ188_2025_IN_FORCE
-"""Former name of :data:`GBZ188_2025_IN_FORCE` (kept for compatibility)."""
+__getattr__ = instruments.deprecated_dates(
+    __name__,
+    {
+        "GBZ188_2014_IN_FORCE": (
+            'ohsreg.instruments.lookup("GBZ 188-2014").in_force',
+            lambda: instruments.in_force_date(GBZ188_2014),
+        ),
+        "GBZ188_2025_IN_FORCE": (
+            'ohsreg.instruments.lookup("GBZ 188-2025").in_force',
+            lambda: instruments.in_force_date(GBZ188_2025),
+        ),
+        "GBZ188_2025_REPORTED_IN_FORCE": (
+            'ohsreg.instruments.lookup("GBZ 188-2025").in_force',
+            lambda: instruments.in_force_date(GBZ188_2025),
+        ),
+    },
+)
 
 
 @attrs.frozen(slots=True)
@@ -118,38 +130,28 @@ class SurveillanceEdition:
         return self.in_force <= as_of and (self.replaced_on is None or as_of < self.replaced_on)
 
 
+def _edition(name: str, shipped: bool) -> SurveillanceEdition:
+    """An edition of GBZ 188 with its dates from :mod:`ohsreg.instruments` (GBZ 188-2007, whose day is
+    unknown, starts on the first day of its window: only its replacement date matters here)."""
+    inst = instruments.lookup(name)
+    return SurveillanceEdition(
+        name,
+        inst.issued,
+        inst.first_day,
+        inst.end,
+        shipped,
+        inst.verified,
+        inst.evidence,
+        issued_verified=inst.issued_verified,
+    )
+
+
 EDITIONS: tuple[SurveillanceEdition, ...] = (
-    SurveillanceEdition(
-        GBZ188_2007,
-        None,
-        dt.date(2007, 1, 1),
-        GBZ188_2014_IN_FORCE,
-        False,
-        False,
-        "replaced by GBZ 188-2014 (cover page); its own dates are not modelled",
-    ),
-    SurveillanceEdition(
-        GBZ188_2014,
-        dt.date(2014, 5, 14),
-        GBZ188_2014_IN_FORCE,
-        GBZ188_2025_IN_FORCE,
-        True,
-        True,
-        "cover page copies: mdjjksjc.com 8136100020002065, max.book118.com 22851552",
-    ),
-    SurveillanceEdition(
-        GBZ188_2025,
-        dt.date(2025, 8, 20),
-        GBZ188_2025_IN_FORCE,
-        None,
-        True,
-        True,
-        "in force 2026-08-01: four independent public code repositories (two cite the NHC notice "
-        "nhc.gov.cn/fzs/c100048/202509/93c5090f626f471b98dac5088824fc8a); 2025 table of contents: "
-        "zybls.com/a/6751; issue date 2025-08-20 from one repository only (unverified)",
-        issued_verified=False,
-    ),
+    _edition(GBZ188_2007, False),
+    _edition(GBZ188_2014, True),
+    _edition(GBZ188_2025, True),
 )
+"""The editions of GBZ 188 (dates and evidence from :mod:`ohsreg.instruments`)."""
 
 
 def edition_on(as_of: dt.date) -> SurveillanceEdition | None:
@@ -160,14 +162,6 @@ def edition_on(as_of: dt.date) -> SurveillanceEdition | None:
     """
     check_date(as_of, "as_of")
     return next((e for e in EDITIONS if e.applies_on(as_of)), None)
-
-
-_COPY = "GBZ 188-2014 text, public copy (renrendoc p-80331186, in-service periodicity list), FACTS §10"
-_NOISE = "secondary: g230.com page quoting the GBZ 188-2014 noise clause; qwkpw.com gives 1 year only"
-_COAL = "secondary: exam answer citing GBZ 188-2014 6.2.2.3 (222.198.130.40 showsubject 210fceca…)"
-_HEAT = "two pages: xiaomilidoc p-2896031 (copy of the standard's table) and qwkpw.com/jingyan/y5yzm4"
-_POSTGUARD = "secondary: one public code repository (GBZ 188-2025 cycle rules in its comments)"
-_LIVER = "liver function test every 6 months (not modelled)"
 
 
 @attrs.frozen(slots=True)
@@ -194,157 +188,33 @@ class ExamIntervalRule:
     edition: str = GBZ188_2014
 
 
-def _chem(hazard: str, months: int, *names: str, note: str = "", verified: bool = True) -> ExamIntervalRule:
+def _from_entry(entry: Any, edition: str) -> ExamIntervalRule:
     return ExamIntervalRule(
-        hazard, (hazard, *names), months, _COPY, verified, f"{GBZ188_2014} {hazard}", note
+        entry.hazard_zh,
+        entry.names,
+        entry.months,
+        entry.source.transcription,
+        entry.verified,
+        entry.clause,
+        entry.note,
+        by_noise=entry.by_noise,
+        by_grade=tuple((HazardGrade[code], months) for code, months in entry.by_grade),
+        edition=edition,
     )
 
 
-def _graded(hazard: str, *names: str, note: str) -> ExamIntervalRule:
-    """A chemical whose interval depends on the grade of the work (Ⅱ and above: 1 year; Ⅰ: 2 years);
-    the copy lost the grade numerals, so the rule is unverified."""
-    return ExamIntervalRule(
-        hazard,
-        (hazard, *names),
-        None,
-        _COPY,
-        False,
-        f"{GBZ188_2014} {hazard}",
-        f"有毒作业分级 Ⅱ级及以上 1 年, Ⅰ级 2 年 (grade numerals lost in the copy); {note}".rstrip("; "),
-        by_grade=((HazardGrade.GRADE_II, 12), (HazardGrade.GRADE_I, 24)),
-    )
+_CATALOGUE_TABLES = {GBZ188_2014: "exam_intervals_2014", GBZ188_2025: "exam_intervals_2025"}
 
 
-_RULES_2014: tuple[ExamIntervalRule, ...] = (
-    _chem("铅及其无机化合物", 12, "铅", "铅及其化合物", "铅及其化合物（不包括四乙基铅）", "7439-92-1"),
-    _chem("四乙基铅", 36, "78-00-2"),
-    _graded("汞及其无机化合物", "汞", "汞及其化合物", "7439-97-6", note="catalogue factor is broader"),
-    _chem("锰及其无机化合物", 12, "锰", "锰及其化合物", "7439-96-5"),
-    _chem("铍及其无机化合物", 12, "铍", "铍及其化合物", "7440-41-7"),
-    _chem("镉及其无机化合物", 12, "镉", "镉及其化合物", "7440-43-9"),
-    _chem("铬及其无机化合物", 12, "铬", "铬及其化合物", "7440-47-3"),
-    _chem("氧化锌", 12, "1314-13-2"),
-    _graded("砷", "砷及其化合物", "砷及其化合物（砷化氢单列）", "7440-38-2", note=_LIVER),
-    _chem("砷化氢", 36, "砷化三氢", "7784-42-1"),
-    _chem(
-        "磷及其无机化合物",
-        6,
-        "磷",
-        "黄磷",
-        "磷及其化合物",
-        "磷及其化合物（磷化氢、磷化锌、磷化铝、有机磷单列）",
-        note=f"{_LIVER}; the catalogue factor is broader than 磷及其无机化合物",
-    ),
-    _chem("磷化氢", 12, "7803-51-2", note="the catalogue factor also covers 磷化锌、磷化铝"),
-    _chem(
-        "钡化合物",
-        36,
-        "可溶性钡化合物",
-        "钡及其化合物",
-        note="GBZ 188-2014: 氯化钡、硝酸钡、醋酸钡; the catalogue factor 钡及其化合物 is broader",
-    ),
-    _chem("钒及其无机化合物", 36, "钒", "钒及其化合物"),
-    _chem("三烷基锡", 36),
-    _chem("铊及其无机化合物", 12, "铊", "铊及其化合物"),
-    _chem("羰基镍", 12, "13463-39-3"),
-    _chem("氟及其无机化合物", 12, "氟", "7782-41-4"),
-    _chem("苯", 12, "71-43-2", "benzene"),
-    _chem("甲苯", 12, "108-88-3", "toluene", note="按苯的要求执行（参照苯）"),
-    _chem("二甲苯", 12, "1330-20-7", "xylene", note="按苯的要求执行（参照苯）"),
-    _chem("二硫化碳", 12, "75-15-0"),
-    _chem("四氯化碳", 36, "56-23-5", note=_LIVER),
-    _chem("甲醇", 36, "67-56-1", "methanol"),
-    _chem("汽油", 12, "8006-61-9"),
-    _chem("溴甲烷", 36, "74-83-9"),
-    _chem(
-        "1,2-二氯乙烷",
-        36,
-        "107-06-2",
-        "二氯乙烷",
-        note="the 2015 catalogue lists 二氯乙烷; GBZ 188-2014 names 1,2-二氯乙烷",
-    ),
-    _chem("正己烷", 12, "110-54-3", "n-hexane"),
-    _chem(
-        "苯的氨基与硝基化合物",
-        36,
-        "苯的氨基及硝基化合物",
-        "苯的氨基及硝基化合物（不含三硝基甲苯）",
-    ),
-    _chem("三硝基甲苯", 12, "118-96-7", "TNT", note=_LIVER),
-    _chem("联苯胺", 12, "92-87-5"),
-    _chem("氯气", 12, "氯", "7782-50-5"),
-    _chem("二氧化硫", 12, "7446-09-5"),
-    _chem("氮氧化物", 12, "氮氧化合物"),
-    _chem("氨", 12, "7664-41-7"),
-    _chem("光气", 36, "碳酰氯", "75-44-5"),
-    _chem("甲醛", 12, "50-00-0", "formaldehyde"),
-    _chem("一甲胺", 12, "74-89-5"),
-    _chem("一氧化碳", 36, "630-08-0"),
-    _chem("硫化氢", 36, "7783-06-4"),
-    _graded("氯乙烯", "75-01-4", note=_LIVER),
-    _chem(
-        "三氯乙烯",
-        36,
-        "79-01-6",
-        note="皮肤科常规检查 weekly in the first 3 months after placement (not modelled)",
-    ),
-    _chem("氯丙烯", 12, "107-05-1"),
-    ExamIntervalRule(
-        "噪声",
-        ("噪声", "noise"),
-        None,
-        _NOISE,
-        False,
-        f"{GBZ188_2014} 噪声 在岗期间职业健康检查周期",
-        "L_EX,8h < 80 dB(A): no periodic interval given",
-        by_noise=((85.0, 12), (80.0, 24)),
-    ),
-    ExamIntervalRule(
-        "煤尘",
-        ("煤尘", "煤尘（游离SiO2含量＜10%）"),
-        None,
-        _COAL,
-        False,
-        f"{GBZ188_2014} 6.2.2.3",
-        "生产性粉尘作业分级 Ⅰ级: 3 年; Ⅱ级及以上: 2 年; 煤工尘肺患者 1–2 年 (not modelled)",
-        by_grade=((HazardGrade.GRADE_II, 24), (HazardGrade.GRADE_I, 36)),
-    ),
-    ExamIntervalRule(
-        "高温",
-        ("高温", "heat"),
-        12,
-        _HEAT,
-        True,
-        f"{GBZ188_2014} 高温 在岗期间职业健康检查周期",
-        "每年高温季节到来之前进行",
-    ),
-)
+@functools.cache
+def _table(edition: str) -> tuple[ExamIntervalRule, ...]:
+    """The intervals of ``edition`` from the reference catalogue (their one copy; read on first use)."""
+    name = _CATALOGUE_TABLES.get(edition)
+    if name is None:
+        return ()
+    entries = getattr(importlib.import_module("ohsreg.catalogue"), name)
+    return tuple(_from_entry(e, edition) for e in entries)
 
-_RULES_2025: tuple[ExamIntervalRule, ...] = (
-    ExamIntervalRule(
-        "噪声",
-        ("噪声", "noise"),
-        None,
-        _POSTGUARD,
-        False,
-        f"{GBZ188_2025} 7.1 噪声",
-        "L_EX,8h < 80 dB(A): no surveillance; section number 7.1 from a public mapping of the 2025 text",
-        by_noise=((85.0, 12), (80.0, 24)),
-        edition=GBZ188_2025,
-    ),
-    ExamIntervalRule(
-        "高温",
-        ("高温", "heat"),
-        12,
-        _POSTGUARD,
-        False,
-        f"{GBZ188_2025} 7.3 高温",
-        "section number 7.3 from a public mapping of the 2025 text",
-        edition=GBZ188_2025,
-    ),
-)
-
-_TABLES: dict[str, tuple[ExamIntervalRule, ...]] = {GBZ188_2014: _RULES_2014, GBZ188_2025: _RULES_2025}
 
 _GRADE_ORDER = {
     HazardGrade.GRADE_0: 0,
@@ -365,7 +235,7 @@ def _rule_index(edition: str) -> dict[str, ExamIntervalRule]:
             index = _indexes.get(edition)
             if index is None:
                 table: dict[str, ExamIntervalRule] = {}
-                for rule in _TABLES.get(edition, ()):
+                for rule in _table(edition):
                     for name in rule.names:
                         table.setdefault(name, rule)
                         table.setdefault(canonical_hazard(name), rule)
@@ -384,7 +254,7 @@ def interval_rules(edition: str = GBZ188_2014) -> tuple[ExamIntervalRule, ...]:
     >>> len(interval_rules()), len(interval_rules("GBZ 188-2025"))
     (46, 2)
     """
-    return _TABLES.get(edition, ())
+    return _table(edition)
 
 
 @attrs.frozen(slots=True)
@@ -505,7 +375,7 @@ def exam_interval(
             GBZ188_2007,
             GBZ188_2007,
             False,
-            reason="GBZ 188-2007 (in force before 2014-10-01) is not shipped",
+            reason=f"GBZ 188-2007 (in force before {instruments.in_force_date(GBZ188_2014)}) is not shipped",
             status="EDITION_NOT_SHIPPED",
         )
     rule = _find(edition.name, hazard)
@@ -515,7 +385,7 @@ def exam_interval(
         if rule is not None:
             status = "FALLBACK"
             caveat = (
-                f"GBZ 188-2025 is in force from {GBZ188_2025_IN_FORCE.isoformat()}; its interval for "
+                f"GBZ 188-2025 is in force from {instruments.in_force_date(GBZ188_2025).isoformat()}; its interval for "
                 f"{hazard_name(canonical_hazard(hazard))} is not shipped: the replaced GBZ 188-2014 interval is "
                 "given (check it against the 2025 text)"
             )

@@ -31,7 +31,10 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib
 
+import ohsreg.instruments as instruments
 from ohsreg.rules._calendar import add_months
 from ohsreg.vocab import LabeledEnum
 
@@ -47,13 +50,13 @@ __all__ = [
     "next_training_due",
 ]
 
-TRAINING_CLAUSE = "职业病防治法（2018年修正）第三十四条"
-"""Duty to train (verified copy of the article)."""
-HOURS_SOURCE = "安监总厅安健〔2015〕121号《关于加强用人单位职业卫生培训工作的通知》"
+TRAINING_CLAUSE = instruments.cite("OD law", "第三十四条", amendment="2018")
+"""Duty to train (verified copy of the article): 职业病防治法（2018年修正）第三十四条."""
+HOURS_SOURCE = instruments.cite("SAWS training notice 2015")
 HOURS_VERIFIED = True
 """The hours and the one-year cycle of principals and OH managers agree in independent public pages
 (see the module docstring); the notice's own text was not reached."""
-ORDER5_TRAINING_ARTICLES = "国家卫生健康委令第5号《工作场所职业卫生管理规定》第九条、第十条"
+ORDER5_TRAINING_ARTICLES = instruments.cite("NHC Order 5", "第九条、第十条")
 """Training articles of 令第5号 as a public index cites them (article numbers unverified)."""
 
 
@@ -72,26 +75,23 @@ class TrainingKind(LabeledEnum):
     CONTINUING = ("CONTINUING", "继续教育", "continuing training", ("在岗期间培训", "再培训"))
 
 
-_HOURS = {
-    (TraineeRole.PRINCIPAL, TrainingKind.INITIAL): 16.0,
-    (TraineeRole.PRINCIPAL, TrainingKind.CONTINUING): 8.0,
-    (TraineeRole.OH_MANAGER, TrainingKind.INITIAL): 16.0,
-    (TraineeRole.OH_MANAGER, TrainingKind.CONTINUING): 8.0,
-    (TraineeRole.WORKER, TrainingKind.INITIAL): 8.0,
-    (TraineeRole.WORKER, TrainingKind.CONTINUING): 4.0,
-}
+@functools.cache
+def _hours() -> dict[tuple[TraineeRole, TrainingKind], tuple[float, int | None]]:
+    """Hours and continuing cycle by role and kind, from the reference catalogue (their one copy)."""
+    table = importlib.import_module("ohsreg.catalogue").training_hours
+    return {(TraineeRole[r.role], TrainingKind[r.kind]): (r.hours, r.cycle_months) for r in table}
 
 
 def hours_required(role: TraineeRole | str, kind: TrainingKind | str) -> float:
     """Minimum hours (学时) of a training of ``kind`` for ``role`` (安监总厅安健〔2015〕121号, verified by
     independent pages)."""
-    return _HOURS[TraineeRole.parse(role, field="role"), TrainingKind.parse(kind, field="kind")]
+    return _hours()[TraineeRole.parse(role, field="role"), TrainingKind.parse(kind, field="kind")][0]
 
 
 def continuing_cycle_months(role: TraineeRole | str) -> int | None:
     """Months between continuing trainings: 12 for principals and OH managers (:data:`HOURS_SOURCE`, as
     secondary pages quote it); ``None`` (not found) for workers."""
-    return None if TraineeRole.parse(role, field="role") is TraineeRole.WORKER else 12
+    return _hours()[TraineeRole.parse(role, field="role"), TrainingKind.CONTINUING][1]
 
 
 def next_training_due(role: TraineeRole | str, last_training: dt.date) -> dt.date | None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import ohsreg.instruments as instruments
 from ohsreg.models.authority import AuthorityKind, supervising_authority_kind
 from ohsreg.models.base import Finding, finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
@@ -40,21 +41,17 @@ from ohsreg.models.training import TrainingRecord
 from ohsreg.rules._calendar import check_date
 from ohsreg.rules._catalogue import directory_edition, directory_entry, hazard_name
 from ohsreg.rules.declaration import (
-    DECLARATION_ORDER,
     declaration_applies,
     declaration_clause,
     due_date,
 )
 from ohsreg.rules.detection import (
-    ORDER5,
-    ORDER47,
     detection_regime,
     next_detection_due,
     next_status_evaluation_due,
 )
-from ohsreg.rules.enforcement import ACCIDENT_ORDER
 from ohsreg.rules.staffing import staffing_requirement
-from ohsreg.rules.surveillance import GBZ188_2025, GBZ188_2025_IN_FORCE, edition_on, next_exam_due
+from ohsreg.rules.surveillance import GBZ188_2025, edition_on, next_exam_due
 from ohsreg.rules.training import (
     HOURS_SOURCE,
     TRAINING_CLAUSE,
@@ -71,7 +68,11 @@ if TYPE_CHECKING:
 
 __all__ = ["check_enterprise"]
 
-_LAW = "职业病防治法（2018年修正）"
+
+def _law(article: str) -> str:
+    """An article of 职业病防治法 as amended in 2018 (the text in force since 2018-12-29)."""
+    return instruments.cite("OD law", article, amendment="2018")
+
 
 LATE_REPORT_HOURS = 6
 """An accident report later than this many hours after the accident is late (``accident.reported_late``).
@@ -107,6 +108,7 @@ def check_enterprise(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     out += check_training(ent, as_of=as_of)
     out += check_detection(ent, as_of=as_of)
     out += check_records(ent, as_of=as_of)
+    out += check_post_ppe(ent, as_of=as_of)
     return out
 
 
@@ -122,7 +124,7 @@ def check_declaration(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
             finding(
                 "declaration.not_applicable",
                 INFO,
-                f"{DECLARATION_ORDER}第二条",
+                instruments.cite("SAWS Order 48", "第二条"),
                 "coal mines are outside the declaration order; the declaration is not checked",
             )
         ]
@@ -134,7 +136,7 @@ def check_declaration(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
             finding(
                 "declaration.missing",
                 ERROR,
-                f"{DECLARATION_ORDER}第二条",
+                instruments.cite("SAWS Order 48", "第二条"),
                 "no occupational-hazard declaration is filed although posts are exposed to hazards",
                 subject="declarations",
             )
@@ -146,7 +148,7 @@ def check_declaration(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                 finding(
                     "declaration.hazard_missing",
                     ERROR,
-                    f"{DECLARATION_ORDER}第五条",
+                    instruments.cite("SAWS Order 48", "第五条"),
                     "hazard {hazard} of the posts is missing from the declaration filed on {filed_on}",
                     subject="declarations",
                     hazard=hazard_name(hazard),
@@ -237,7 +239,7 @@ def check_surveillance(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                     finding(
                         "surveillance.exit_exam_missing",
                         ERROR,
-                        f"{_LAW}第三十五条; {standard}",
+                        f"{_law('第三十五条')}; {standard}",
                         "worker {worker} left on {left_on} without an exit examination",
                         subject=subject,
                         worker=worker.id,
@@ -282,7 +284,7 @@ def check_surveillance(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                             finding(
                                 "surveillance.pre_placement_missing",
                                 ERROR,
-                                f"{_LAW}第三十五条; {standard}",
+                                f"{_law('第三十五条')}; {standard}",
                                 "worker {worker} has no pre-placement examination for {hazard}",
                                 subject=subject,
                                 due=due.due,
@@ -334,7 +336,7 @@ def check_surveillance(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                         finding(
                             "surveillance.contraindication",
                             ERROR,
-                            f"{_LAW}第三十五条",
+                            _law("第三十五条"),
                             "worker {worker} has a contraindication for {hazard} and is still on post {post}",
                             subject=subject,
                             worker=worker.id,
@@ -351,14 +353,14 @@ def check_surveillance(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                 INFO,
                 GBZ188_2025,
                 "GBZ 188-2025 is in force from {date}; its intervals for {hazards} are not shipped, so the GBZ 188-2014 intervals were used",
-                date=GBZ188_2025_IN_FORCE.isoformat(),
+                date=instruments.in_force_date(GBZ188_2025).isoformat(),
                 hazards="、".join(fallback),
             )
         )
     return out
 
 
-_SUSPECTED_CLAUSE = f"{_LAW}第五十条、第五十五条"
+_SUSPECTED_CLAUSE = _law("第五十条、第五十五条")
 """职业病防治法 (2018年修正, 主席令第24号): Art. 50 -- the employer reports suspected occupational-disease
 patients to the health authority in time; Art. 55 -- the employer arranges their diagnosis in time, may
 not end their labour contract during diagnosis or medical observation, and bears its cost (verified
@@ -469,7 +471,7 @@ def check_training(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
             finding(
                 "enterprise.oh_manager_missing",
                 ERROR,
-                f"{_LAW}第二十条第（一）项",
+                _law("第二十条第（一）项"),
                 "no full-time or part-time occupational-health manager is appointed",
                 subject="oh_managers",
             )
@@ -548,7 +550,7 @@ def check_staffing(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
 
 
 # ------------------------------------------------------------------------------- detection / evaluation
-_NO_RULE_BEFORE = "no detection regime before 令第47号 (in force 2012-06-01) is shipped"
+_NO_RULE_BEFORE = "no detection regime before 令第47号 (in force {since}) is shipped"
 _NO_RULE_CLASS = "Art. 20 sets no detection frequency for {risk_class} employers"
 _CLASS_UNKNOWN = "the employer's risk class is not given: duties that depend on it are not checked"
 _CLASS_CONDITIONAL = (
@@ -575,7 +577,16 @@ def check_detection(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
         return out
     regime = detection_regime(as_of)
     if regime is None:
-        return [finding("detection.no_rule", INFO, ORDER47, _NO_RULE_BEFORE)]
+        order47 = instruments.lookup("SAWS Order 47")
+        return [
+            finding(
+                "detection.no_rule",
+                INFO,
+                order47.citation,
+                _NO_RULE_BEFORE,
+                since=order47.first_day.isoformat(),
+            )
+        ]
     last_det = max((d.completed_on for d in ent.detections if d.completed_on <= as_of), default=None)
     last_eval = max((e.report_date for e in ent.status_evaluations if e.report_date <= as_of), default=None)
     risk_class, source = ent.detection_risk_class(as_of=as_of)
@@ -667,7 +678,7 @@ def check_detection(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                 finding(
                     "evaluation.after_accident",
                     WARNING,
-                    f"{ORDER5}第二十一条",
+                    instruments.cite("NHC Order 5", "第二十一条"),
                     "no current-status evaluation is on record after the accident of {date}",
                     subject=f"accidents[{i}]",
                     date=day.isoformat(),
@@ -681,6 +692,13 @@ _WRONG_REGIME = {
     AuthorityKind.WORK_SAFETY: "a {kind} authority is named on {date}, when work-safety authorities supervised workplaces",
     AuthorityKind.HEALTH: "a {kind} authority is named on {date}, when health authorities supervised workplaces",
 }
+
+
+def check_post_ppe(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
+    """The PPE rules (``ppe.*``) on the posts that record their PPE: :mod:`ohsreg.checks.ppe`."""
+    from ohsreg.checks.ppe import check_posts
+
+    return check_posts(ent, as_of=as_of)
 
 
 def check_records(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
@@ -743,7 +761,7 @@ def check_records(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                 finding(
                     "accident.reported_late",
                     WARNING,
-                    f"{ACCIDENT_ORDER}第六条、第七条",
+                    instruments.cite("MOH Order 25", "第六条、第七条"),
                     "the accident of {date} was reported {hours} h after it happened; the employer must report immediately",
                     subject=f"accidents[{i}]",
                     date=accident.occurred_at.date().isoformat(),
@@ -757,7 +775,7 @@ def check_records(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
                 finding(
                     "accident.unreported",
                     ERROR,
-                    f"{ACCIDENT_ORDER}第六条; {_LAW}第三十七条",
+                    f"{instruments.cite('MOH Order 25', '第六条')}; {_law('第三十七条')}",
                     "the accident of {date} ({accident_class}) has no report to the health authority on record",
                     subject=f"accidents[{i}]",
                     date=accident.occurred_at.date().isoformat(),

@@ -22,6 +22,7 @@ hazard ratio. Other physical and radiological factors are not judged here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from ohsreg.errors import OhsregError
@@ -31,9 +32,10 @@ from ohsreg.rules._catalogue import hazard_name
 from ohsreg.vocab import Severity, Verdict
 
 if TYPE_CHECKING:
+    from ohsreg.models.enterprise import Enterprise, ExposureRecord, JobPost
     from ohsreg.models.ppe import PPEObservation, PPEUseSurvey
 
-__all__ = ["NOISE_KEY", "PPE_CLAUSE", "WEAR_CLAUSE", "check_survey"]
+__all__ = ["NOISE_KEY", "PPE_CLAUSE", "WEAR_CLAUSE", "check_posts", "check_survey"]
 
 PPE_CLAUSE = "职业病防治法（2018年修正）第二十二条"
 WEAR_CLAUSE = "职业病防治法（2018年修正）第三十四条（款号未核实）"
@@ -55,6 +57,69 @@ def check_survey(survey: PPEUseSurvey, *, as_of: dt.date) -> list[Finding]:
         elif _category(obs.hazard) in _AIRBORNE:
             out += _airborne(obs, subject, _oel(obs, as_of, limits))
     return out
+
+
+def check_posts(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
+    """The same rules on each post of ``ent`` that records its PPE (:attr:`JobPost.ppe`), for each of its
+    hazards, from the post's latest exposure record on or before ``as_of``: the measured concentration
+    (``result`` in mg/m³) or, without one, the record's verdict (``EXCEEDS``: PPE needed); for noise its
+    ``lex_8h``. The protected level under hearing protectors needs L_C, which exposure records do not
+    carry: it is judged in surveys (:class:`~ohsreg.models.PPEObservation`) only."""
+    check_date(as_of, "as_of")
+    out: list[Finding] = []
+    limits: dict[str, Any] = {}
+    for w, workplace in enumerate(ent.workplaces):
+        for p, post in enumerate(workplace.posts):
+            if post.ppe is None:
+                continue
+            for hazard in post.hazards:
+                obs, hint = _post_observation(post, hazard, as_of)
+                subject = f"workplaces[{w}].posts[{p}]"
+                if hazard == NOISE_KEY:
+                    out += _noise(obs, subject)
+                elif _category(hazard) in _AIRBORNE:
+                    out += _airborne(obs, subject, _oel(obs, as_of, limits), need_hint=hint)
+    return out
+
+
+_MG_M3 = re.compile(r"([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\s*mg/m(?:³|3)\s*$")
+
+
+def _post_observation(post: JobPost, hazard: str, as_of: dt.date) -> tuple[PPEObservation, bool | None]:
+    """The post and hazard as an observation (latest exposure on or before ``as_of``), and whether the
+    exposure record's verdict says PPE is needed when no concentration can be read from it."""
+    from ohsreg.models.ppe import PPEObservation
+
+    latest: ExposureRecord | None = max(
+        (e for e in post.exposures if e.hazard == hazard and e.measured_on <= as_of),
+        key=lambda e: e.measured_on,
+        default=None,
+    )
+    concentration = l_a = None
+    hint: bool | None = None
+    if latest is not None:
+        match = _MG_M3.search(latest.result or "")
+        concentration = float(match.group(1)) if match else None
+        l_a = None if latest.lex_8h is None else float(latest.lex_8h.value)
+        if latest.verdict is Verdict.EXCEEDS:
+            hint = True
+        elif latest.verdict is Verdict.COMPLIES:
+            hint = False
+    assert post.ppe is not None
+    obs = PPEObservation.model_construct(  # built from validated records: no second validation
+        post_code=post.code,
+        post_name=post.name,
+        hazard=hazard,
+        workers_exposed=post.workers,
+        concentration=concentration,
+        limit=None,
+        l_a=l_a,
+        l_c=None,
+        respirators=post.ppe.respirators,
+        hearing_protectors=post.ppe.hearing_protectors,
+        workers_wearing=post.ppe.workers_wearing,
+    )
+    return obs, hint
 
 
 def _oel(obs: PPEObservation, as_of: dt.date, cache: dict[str, Any]) -> Any:
@@ -82,7 +147,7 @@ def _params(obs: PPEObservation) -> dict[str, Any]:
     return {"post": obs.post_code, "hazard": hazard_name(obs.hazard), "hazard_key": obs.hazard}
 
 
-def _airborne(obs: PPEObservation, subject: str, oel: Any) -> list[Finding]:
+def _airborne(obs: PPEObservation, subject: str, oel: Any, *, need_hint: bool | None = None) -> list[Finding]:
     from ohsreg.assess import respirator_protection
     from ohsreg.assess.ppe import hazard_ratio
 
@@ -90,7 +155,7 @@ def _airborne(obs: PPEObservation, subject: str, oel: Any) -> list[Finding]:
     ratio: float | None = None
     if obs.concentration is not None and oel is not None:
         ratio = hazard_ratio(obs.concentration, limit=oel)
-    need = None if ratio is None else ratio > 1
+    need = need_hint if ratio is None else ratio > 1
     out: list[Finding] = []
     issued = sum(r.workers for r in obs.respirators)
     out += _issue_findings(obs, subject, need, issued, "respirator", params)
