@@ -322,8 +322,8 @@ def _risk_directory(edition: str) -> _Side:
 def _gbz188(edition: str) -> _Side:
     from ohsreg.rules import surveillance
 
-    rules = surveillance.interval_rules(edition) if edition in surveillance._CATALOGUE_TABLES else None
-    if rules is None:
+    rules = surveillance.interval_rules(edition)  # () for an edition whose intervals are not shipped
+    if not rules:
         raise _not_shipped("GBZ 188", edition)
     rows = tuple(
         _Row(
@@ -368,7 +368,12 @@ def _gbz21_loader(edition: str) -> _Loader:
         return _gbz21_2007
     if edition.startswith("GBZ 2.1-2019"):
         return lambda: _gbz21_2019(edition.count("+"))
-    return lambda: (_ for _ in ()).throw(_not_shipped("GBZ 2.1", edition))  # GBZ 2-2002: not shipped
+    return functools.partial(_unshipped, "GBZ 2.1", edition)  # GBZ 2-2002
+
+
+def _unshipped(family: str, edition: str) -> _Side:
+    """The loader of an edition the registry knows but whose table is not shipped."""
+    raise _not_shipped(family, edition)
 
 
 #: family shown -> (family in :mod:`ohsreg.instruments`, edition name -> loader, short edition names).
