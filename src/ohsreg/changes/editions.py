@@ -290,6 +290,15 @@ def _gbz21_2007() -> _Side:
     return _limit_side("GBZ 2.1-2007", catalogue.chemical_limits_2007, catalogue.dust_limits_2007, None)
 
 
+_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十]+[）)、]\s*")
+
+
+def _heading(text: str | None) -> str | None:
+    """A category heading without its ordinal (``十、其他职业病`` -> ``其他职业病``): a list that adds
+    categories renumbers the others, which is not a change of the disease's category."""
+    return None if text is None else _ORDINAL.sub("", text)
+
+
 def _diseases(edition: str) -> _Side:
     from ohsreg import catalogue
 
@@ -297,12 +306,14 @@ def _diseases(edition: str) -> _Side:
     rows = tuple(
         _Row(
             key=r.name_zh,
-            values={"category": r.category_zh, "subcategory": r.subcategory_zh},
+            values={"category": _heading(r.category_zh), "subcategory": _heading(r.subcategory_zh)},
             source=r.source.cite(),
         )
         for r in table
     )
-    return _Side(edition, rows, complete=True, scope="职业病分类和目录: category, sub-category")
+    return _Side(
+        edition, rows, complete=True, scope="职业病分类和目录: category, sub-category (without ordinals)"
+    )
 
 
 def _risk_directory(edition: str) -> _Side:
