@@ -944,7 +944,7 @@ def not_shipped_2019(
             ],
             "limit_types": "PC-TWA+PC-STEL",
             "edition_2007_rows": ["二氧化氮", "一氧化氮"],
-            "note": "2019 merged the 一氧化氮 limit into 二氧化氮 (foreword); 2019 values not found",
+            "note": "2019 merged the 一氧化氮 limit into 二氧化氮 (foreword: 将一氧化氮接触限值并入二氧化氮的接触限值, copies at dmzsm.com detail-96-9dc6a18c1818124e and tayhamn.com/36/398); 2019 values not found",
         },
         {
             "name_zh": "二硼烷",
@@ -1981,7 +1981,7 @@ def main() -> None:
             "document": "GBZ 2.2-2007 工作场所有害因素职业接触限值 第2部分：物理因素",
             "edition": "GBZ 2.2-2007",
             "effective": _day("GBZ 2.2-2007", "in_force"),
-            "effective_verified": False,
+            "effective_verified": _INSTRUMENTS["GBZ 2.2-2007"]["verified"],
             "official_count": None,
             "entries_shipped": None,
             "known_gaps": [

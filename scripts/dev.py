@@ -2,8 +2,8 @@
 """Developer entry point: ``python3 scripts/dev.py demo`` and ``python3 scripts/dev.py test``.
 
 Needs only Python >= 3.11 and pip. It creates ``.venv`` beside the project, installs the package
-(editable, with the ``dev``, ``docs`` and the optional ``excel``, ``arrow``, ``frame``, ``plot`` extras, so CI runs
-their tests; they add about 10 s to a fresh install) when ``pyproject.toml`` changed since the last install,
+(editable, with the ``dev``, ``docs`` and the optional ``excel``, ``arrow``, ``frame``, ``plot``, ``scale`` extras, so
+CI runs their tests, the Dask cluster test included; they add about 30 s to a fresh install) when ``pyproject.toml`` changed since the last install,
 then runs the demo or every quality gate. The test command runs all gates even when one fails, prints a
 summary and exits non-zero if any gate failed.
 """
@@ -44,10 +44,10 @@ def bootstrap() -> None:
             stdout=subprocess.DEVNULL,
         )
         return
-    print("== installing ohsreg[dev,docs,excel,arrow,frame,plot] into .venv", flush=True)
+    print("== installing ohsreg[dev,docs,excel,arrow,frame,plot,scale] into .venv", flush=True)
     pip = [str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "-e", ".[dev,docs,excel,arrow,frame,plot]"], check=True, cwd=ROOT)
+    subprocess.run([*pip, "-e", ".[dev,docs,excel,arrow,frame,plot,scale]"], check=True, cwd=ROOT)
     STAMP.write_text(key)
 
 

@@ -7,8 +7,11 @@ reproduced exactly.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,3 +34,24 @@ def wood_furniture() -> Enterprise:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.build_wood_furniture_workshop()  # type: ignore[no-any-return]
+
+
+RunCli = Callable[[list[str]], tuple[int, str, str]]
+
+
+def _run_cli(argv: list[str]) -> tuple[int, str, str]:
+    from ohsreg import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """Run the command line in-process: ``(exit code, stdout, stderr)``."""
+    return _run_cli

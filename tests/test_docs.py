@@ -47,8 +47,8 @@ def test_every_literal_rule_code_is_documented() -> None:
 _CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
 #: Rule codes built at run time: (module, source fragment) -> the codes it can produce.
 _DYNAMIC_CODES = {
-    ("models/enterprise_check.py", 'f"{prefix}.missing"'): ("detection.missing", "evaluation.missing"),
-    ("models/enterprise_check.py", 'f"{prefix}.overdue"'): ("detection.overdue", "evaluation.overdue"),
+    ("checks/enterprise.py", 'f"{prefix}.missing"'): ("detection.missing", "evaluation.missing"),
+    ("checks/enterprise.py", 'f"{prefix}.overdue"'): ("detection.overdue", "evaluation.overdue"),
 }
 #: Illustrative codes of the demo and of docstring examples, not rules of the library.
 _ILLUSTRATIVE = ("demo.",)

@@ -26,8 +26,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         InvalidFormat,
         InvalidLength,
         OhsregError,
+        Problem,
         RuleViolation,
         UnknownEntry,
+        problems,
     )
     from ohsreg.models import (
         Authority,
@@ -236,6 +238,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
         TechnicalService,
     )
 
+    # -- checks (#13) --
+    # isort: split
+    from ohsreg import checks
+
     # -- change tracking (#16) --
     # isort: split
     from ohsreg import changes
@@ -253,6 +259,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     from ohsreg import export
     from ohsreg.export.json import dump, dump_jsonl, dumps, iter_load, load, load_many
 
+    # -- bulk paths (#14) --
+    # isort: split
+    from ohsreg import scale, validation
+
 # public name -> module that defines it. One block per area (keep the marker comments: they let
 # work on different areas merge without conflicts); one line per name, sorted within a block.
 _LAZY_NAMES: dict[str, str] = {
@@ -264,6 +274,8 @@ _LAZY_NAMES: dict[str, str] = {
     "InvalidLength": "ohsreg.errors",
     "OhsregError": "ohsreg.errors",
     "RuleViolation": "ohsreg.errors",
+    "Problem": "ohsreg.errors",
+    "problems": "ohsreg.errors",
     "UnknownEntry": "ohsreg.errors",
     "Authority": "ohsreg.models",
     "AuthorityKind": "ohsreg.models",
@@ -494,8 +506,13 @@ _SUBMODULES: frozenset[str] = frozenset(
         # -- models (#7, #8, #9) --
         # -- export (#10) --
         "export",
+        # -- checks (#13) --
+        "checks",
         # -- change tracking (#16) --
         "changes",
+        # -- bulk paths (#14) --
+        "scale",
+        "validation",
     }
 )
 
@@ -507,10 +524,12 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "InvalidFormat",
     "InvalidLength",
     "OhsregError",
+    "Problem",
     "RuleViolation",
     "UnknownEntry",
     "__version__",
     "errors",
+    "problems",
     "i18n",
     "models",
     "Authority",
@@ -697,6 +716,8 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "TechnicalService",
     "TechnicalServiceAgency",
     "TechnicalSupportInstitution",
+    # -- checks (#13) --
+    "checks",
     # -- change tracking (#16) --
     "EditionDiff",
     "Flip",
@@ -727,6 +748,9 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "iter_load",
     "load",
     "load_many",
+    # -- bulk paths (#14) --
+    "scale",
+    "validation",
 ]
 
 

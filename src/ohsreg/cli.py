@@ -137,7 +137,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from ohsreg.errors import InvalidFormat
-    from ohsreg.export._io import RecordError
+    from ohsreg.export._io import RecordError, shown_value
 
     path = Path(args.file)
     model = _model(args.model, path)
@@ -152,7 +152,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         # streamed: records are checked one by one and not kept (bounded memory on large files)
         for count, record in enumerate(_records(path, model, args.format), 1):
             value = getattr(record, key, None) if key is not None else None
-            if value is not None:
+            if key is not None and value is not None:
                 first = seen.setdefault(str(value), count)
                 if first != count:
                     raise InvalidFormat(
@@ -161,7 +161,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                         field=key,
                         hint="each record needs its own identifier; remove or merge the duplicates",
                         name=key,
-                        value=str(value),
+                        value=shown_value(record, key),
                         first=first,
                         second=count,
                     )
@@ -747,6 +747,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return value
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     parser = argparse.ArgumentParser(
         prog="ohsreg",
@@ -801,7 +811,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
 
     p = command("lookup", _cmd_lookup, "search the hazard catalogue (name, alias, English name, CAS, pinyin)")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=10, help="at most this many matches (default 10)")
+    p.add_argument("--limit", type=_positive, default=10, help="at most this many matches (default 10)")
     p.add_argument("--limits", action="store_true", help="also print the exposure limits (GBZ 2.1)")
     p.add_argument("--edition", help="limit edition, e.g. 'GBZ 2.1-2019' (default: the library default)")
     p.add_argument("--as-of", type=_date, help="the edition and amendments in force on this date")
@@ -828,8 +838,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     return parser, handlers
 
 
+def _fail(text: str) -> None:
+    """The final one-line message of a failed run (a message that holds line breaks is joined)."""
+    _err(" ".join(text.split("\n")).replace("\r", " "))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the process exit code."""
+    """Run the command line; returns the process exit code.
+
+    Every failure ends with one line on stderr, ``ohsreg: <message> [rule]``, and exit code 2 (1 when
+    ``validate`` read the input and found invalid records or error findings); never a traceback.
+    """
     parser, handlers = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -841,35 +860,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         locale = normalize_locale(args.locale)
     except OhsregError as err:
-        print(f"ohsreg: {err.message()} [{err.rule}]", file=sys.stderr)
+        _fail(f"{err.message()} [{err.rule}]")
         return 2
-    try:
-        with use(locale):
+    with use(locale):
+        try:
             return handlers[args.command](args)
-    except OhsregError as err:
-        print(f"ohsreg: {err.message(locale)} [{err.rule}]", file=sys.stderr)
-        suggestions = err.params.get("suggestions")
-        if suggestions:
-            with use(locale):
+        except OhsregError as err:
+            suggestions = err.params.get("suggestions")
+            if suggestions:
                 _err(_t("did you mean: {names}?", names=", ".join(map(str, suggestions))))
-        return 2
-    except BrokenPipeError:  # output piped into head & co.: stop quietly
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the flush at exit
-        return 0
-    except OSError as err:
-        print(f"ohsreg: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)
-        return 2
-    except ValueError as err:  # pydantic ValidationError of a single record: invalid input data
-        errors = getattr(err, "errors", None)
-        if callable(errors):
-            from ohsreg.export._io import error_items
+            _fail(f"{err.message(locale)} [{err.rule}]")
+            return 2
+        except BrokenPipeError:  # output piped into head & co.: stop quietly
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - silence the flush at exit
+            return 0
+        except OSError as err:
+            _fail(f"{err.strerror or err}: {err.filename or ''}")
+            return 2
+        except ValueError as err:  # pydantic ValidationError of a single record: invalid input data
+            if callable(getattr(err, "errors", None)):
+                from ohsreg.export._io import error_items
 
-            with use(locale):
                 _print_items(error_items(err))
-                _err(_t("the record of {model} is invalid", model=getattr(err, "title", "?")))
-        else:
-            print(f"ohsreg: {err}", file=sys.stderr)
-        return 1
+                _fail(_t("the record of {model} is invalid", model=getattr(err, "title", "?")))
+                return 1
+            return _internal(err)
+        except Exception as err:  # a bug of ohsreg, not of the input: still one line, no traceback
+            return _internal(err)
+
+
+def _internal(err: Exception) -> int:
+    _fail(
+        _t(
+            "internal error ({kind}: {error}); please report it with the command run",
+            kind=type(err).__name__,
+            error=str(err),
+        )
+    )
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

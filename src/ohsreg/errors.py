@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,8 +32,10 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "OhsregError",
+    "Problem",
     "RuleViolation",
     "UnknownEntry",
+    "problems",
     "to_pydantic_error",
 ]
 
@@ -67,7 +70,9 @@ class OhsregError(ValueError):
         self.field = field
         self.hint = hint
         self.params: Mapping[str, Any] = params
-        super().__init__(self.__str__())
+        # the message is rendered when asked for (str(), message()), not here: code that catches errors in
+        # bulk (20k unknown hazards of a file) does not pay for two gettext renderings per error
+        super().__init__(template)
 
     def message(self, locale: str | None = None) -> str:
         """The message (and hint, if any) in ``locale`` (default: the active ohsreg locale, zh_CN)."""
@@ -186,3 +191,84 @@ def _encodable(value: Any) -> Any:
     if isinstance(value, str):
         return value.encode("utf-8", "backslashreplace").decode("utf-8")
     return value
+
+
+# --------------------------------------------------------------------------------------------------
+# one way to catch every library error
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of a caught error, whatever raised it: the rule code, the field, both messages.
+
+    ``rule`` is the ohsreg rule code (see the rule table); for pydantic's own checks it is pydantic's
+    error type (``missing``, ``extra_forbidden``, ``string_type``…). ``line`` is the line or row in the
+    input file for errors of a file reader.
+    """
+
+    rule: str
+    field: str | None
+    message_en: str
+    message_zh: str
+    line: int | None = None
+
+    def message(self, locale: str | None = None) -> str:
+        """The message in ``locale`` (zh_CN by default, like every ohsreg message)."""
+        from ohsreg.i18n import normalize_locale
+
+        return self.message_en if normalize_locale(locale) == "en" else self.message_zh
+
+
+def problems(exc: BaseException) -> list[Problem]:
+    """Every problem of an error raised by ohsreg: an :class:`OhsregError`, a file reader's
+    ``RecordError`` (one problem per record field) or a pydantic ``ValidationError`` of a model.
+
+    The documented way to catch every library error::
+
+        from pydantic import ValidationError
+
+        try:
+            ...
+        except (OhsregError, ValidationError) as exc:
+            for p in problems(exc):
+                print(p.rule, p.field, p.message("zh_CN"))
+
+    Raises :class:`TypeError` for any other exception (a bug, not bad input: let it propagate).
+
+    >>> from ohsreg.identifiers import uscc
+    >>> try:
+    ...     uscc.validate("91110000600037341X")
+    ... except OhsregError as exc:
+    ...     [(p.rule, p.field) for p in problems(exc)]
+    [('uscc.checksum', 'uscc')]
+    """
+    items = getattr(exc, "errors", None)
+    if isinstance(exc, OhsregError) and isinstance(items, list):  # a reader's RecordError
+        return [
+            Problem(
+                str(i.get("type")),
+                i.get("field") or None,
+                str(i.get("message")),
+                str(i.get("message_zh", i.get("message"))),
+                i.get("line"),
+            )
+            for i in items
+        ]
+    if isinstance(exc, OhsregError):
+        return [Problem(exc.rule, exc.field, exc.message("en"), exc.message("zh_CN"))]
+    if callable(items) and type(exc).__name__ == "ValidationError":  # pydantic, without importing it
+        out: list[Problem] = []
+        for e in items(include_url=False):
+            ctx = e.get("ctx") or {}
+            english = str(ctx.get("message_en", e["msg"]))
+            loc = ".".join(str(p) for p in e["loc"])
+            out.append(
+                Problem(
+                    str(e["type"]),
+                    ctx.get("field") or loc or None,
+                    english,
+                    str(ctx.get("message_zh", english)),
+                )
+            )
+        return out
+    raise TypeError(f"not an ohsreg or pydantic validation error: {type(exc).__name__}") from exc

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 __all__ = [
     "KINDS",
     "MAX_UNIT_LENGTH",
+    "SOUND_LEVEL_RANGE",
     "Acceleration",
     "Concentration",
     "Duration",
@@ -285,6 +286,7 @@ _ZH_NAMES = {
     "power density": "功率密度",
     "irradiance": "辐照度",
     "percent": "百分比",
+    "volume": "体积",
     "mass concentration": "质量浓度",
     "volume fraction": "体积分数",
     "mass fraction": "质量分数",
@@ -587,6 +589,8 @@ def parse_quantity(
                 field=field,
             )
         magnitude, unit_text = _magnitude(value["value"], field), value["unit"]
+    elif isinstance(value, str) and (quick := _quick_split(value)) is not None:
+        magnitude, unit_text = quick[0], quick[1] or default_unit
     elif isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip()
         if not text:
@@ -612,6 +616,24 @@ def parse_quantity(
     if isinstance(value, Quantity) and value.unit == unit.canonical:
         return value
     return Quantity.trusted(magnitude, unit.canonical)
+
+
+_NUMBER_CHARS = frozenset("0123456789.eE+-")
+
+
+def _quick_split(value: str) -> tuple[float, str] | None:
+    """``"0.5 mg/m3"`` -> ``(0.5, "mg/m3")`` without NFKC or the regex, for a plain number, a space, a unit.
+
+    Only text whose number part is digits, ``.``, ``e``/``E`` and signs is taken (``float`` accepts no
+    more of it than :data:`_NUMBER` does); anything else returns ``None`` and goes the full way.
+    """
+    number, _, unit = value.strip().partition(" ")
+    if not number or not _NUMBER_CHARS.issuperset(number):
+        return None
+    try:
+        return float(number), unit.strip()
+    except ValueError:  # "1e", "+-1": not a number after all; the regex path reports it
+        return None
 
 
 def _magnitude(value: object, field: str | None) -> float:
@@ -655,28 +677,40 @@ class QuantityKind:
         spec, default = self.kind, self.default_unit
         # canonical unit -> itself, for the units of this kind: the fast path needs one dict look-up
         canonical = {u.canonical: u.canonical for u in _UNITS.values() if u.dimension in spec.dimensions}
+        spellings: dict[str, str] = {}  # other spellings of this kind's units already parsed -> canonical
         low = 0.0 if spec.non_negative else -math.inf
         inf = math.inf
         new, set_magnitude, set_unit, cls = _new, _set_magnitude, _set_unit, Quantity
         field = getattr(handler, "field_name", None)
 
         def validate(value: Any) -> Quantity:
-            # fast path: the serialised form, a canonical unit and an in-range float
-            try:
-                unit = canonical[value["unit"]]
-                magnitude = value["value"]
-            except (TypeError, KeyError, IndexError):
-                pass
-            else:
-                if magnitude.__class__ is float and low <= magnitude < inf and len(value) == 2:
+            quick = None
+            if value.__class__ is str:
+                quick = _quick_split(value)
+                if quick is not None:  # fast path: "0.5 mg/m3" with a unit spelling seen before
+                    unit = canonical.get(quick[1]) or spellings.get(quick[1])
+                    if unit is not None and low <= quick[0] < inf:
+                        q = new(cls)
+                        set_magnitude(q, quick[0])
+                        set_unit(q, unit)
+                        return q
+            elif value.__class__ is dict and len(value) == 2:
+                # fast path: the serialised form, a canonical unit and an in-range float
+                given = value.get("unit")
+                unit = canonical.get(given) if given.__class__ is str else None
+                magnitude = value.get("value")
+                if unit is not None and magnitude.__class__ is float and low <= magnitude < inf:
                     q = new(cls)
                     set_magnitude(q, magnitude)
                     set_unit(q, unit)
                     return q
             try:
-                return parse_quantity(value, default, spec.name, field=field)
+                result = parse_quantity(value, default, spec.name, field=field)
             except OhsregError as err:
                 raise to_pydantic_error(err) from None
+            if quick is not None and quick[1] and len(spellings) < 1024:  # bounded memo of spellings
+                spellings[quick[1]] = result.unit
+            return result
 
         return core_schema.no_info_plain_validator_function(
             validate,
@@ -772,10 +806,7 @@ class SoundLevel:
                 hint="use A, C or Z",
                 weighting=self.weighting,
             )
-        if not math.isfinite(self.value):
-            raise InvalidFormat(
-                "{value} is not a finite number", rule="sound.not_finite", field="value", value=self.value
-            )
+        _finite_level(self.value, "value")
 
     @property
     def unit(self) -> str:
@@ -857,10 +888,26 @@ def parse_sound_level(value: object, default_unit: str = "dB(A)", *, field: str 
     return _sound(f"{level!r} {default_unit}", value, field)
 
 
+SOUND_LEVEL_RANGE = (-50.0, 250.0)
+"""Sound levels accepted, in dB, bounds included: air carries no undistorted sound above ~194 dB and no
+instrument reads below -50 dB; a level outside raises ``sound.range`` (``1e300 dB`` is a typo, not a level)."""
+
+
 def _finite_level(level: float, field: str | None) -> float:
+    """``level`` if it is a finite sound level within :data:`SOUND_LEVEL_RANGE`; else the rule error."""
     if not math.isfinite(level):
         raise InvalidFormat(
             "{value} is not a finite number", rule="sound.not_finite", field=field, value=level
+        )
+    low, high = SOUND_LEVEL_RANGE
+    if not low <= level <= high:
+        raise RuleViolation(
+            "a sound level of {value} dB is outside {low} to {high} dB",
+            rule="sound.range",
+            field=field,
+            value=level,
+            low=low,
+            high=high,
         )
     return level
 
@@ -884,11 +931,7 @@ def _sound(text: str, original: object, field: str | None) -> SoundLevel:
             hint="write dB(A), dB(C) or dB(Z)",
             text=str(original),
         )
-    level = float(match.group(1))
-    if not math.isfinite(level):
-        raise InvalidFormat(
-            "{value} is not a finite number", rule="sound.not_finite", field=field, value=level
-        )
+    level = _finite_level(float(match.group(1)), field)
     return SoundLevel(level, weighting.upper(), bool(match.group(4)))  # type: ignore[arg-type]
 
 
@@ -916,12 +959,7 @@ def _levels(levels: Iterable[float | SoundLevel], field: str) -> list[float]:
             weightings.add((item.weighting, item.peak))
             values.append(item.value)
         else:
-            level = _magnitude(item, field)
-            if not math.isfinite(level):
-                raise InvalidFormat(
-                    "{value} is not a finite number", rule="sound.not_finite", field=field, value=level
-                )
-            values.append(level)
+            values.append(_finite_level(_magnitude(item, field), field))
     if len(weightings) > 1:
         raise RuleViolation(
             "cannot combine sound levels of different weightings ({weightings})",
@@ -1083,13 +1121,27 @@ def _is_array(value: object) -> bool:
     return not isinstance(value, int | float) and hasattr(value, "__array__")
 
 
-def _times(value: Any, num: float, den: float, field: str) -> Any:
-    """``value × num / den`` for a real number or a numpy array (numpy is imported only then)."""
+_VOLUME = _Kind("volume", ("volume",), "L", True, "a sampled air volume")
+
+
+def _times(value: Any, num: float, den: float, field: str, kind: _Kind | None = None) -> Any:
+    """``value × num / den`` for a finite non-negative number or numpy array (numpy is imported only then).
+
+    A concentration or a volume is never negative, NaN or infinite: such input raises ``units.negative``
+    or ``units.not_finite`` (for an array, naming the first bad element) instead of a silent result.
+    """
     if _is_array(value):
         import numpy as np
 
-        return np.asarray(value, dtype=float) * (num / den)
-    return _magnitude(value, field) * num / den
+        array = np.asarray(value, dtype=float)
+        bad = ~np.isfinite(array) | (array < 0)
+        if bad.any():
+            first = array.flat[int(np.flatnonzero(bad)[0])]
+            _check_magnitude(float(first), kind or KINDS["concentration"], field)
+        return array * (num / den)
+    x = _magnitude(value, field)
+    _check_magnitude(x, kind or KINDS["concentration"], field)
+    return x * num / den
 
 
 @overload
@@ -1158,4 +1210,4 @@ def standard_volume(v: Any, temperature_c: float, pressure_kpa: float) -> Any:
     temperature_c = _magnitude(temperature_c, "temperature_c")
     pressure_kpa = _magnitude(pressure_kpa, "pressure_kpa")
     factor = 293.0 / (273.0 + temperature_c) * pressure_kpa / 101.3
-    return _times(v, factor, 1.0, "v")
+    return _times(v, factor, 1.0, "v", _VOLUME)

@@ -225,3 +225,48 @@ def test_rule_tables_come_from_the_catalogue_data() -> None:
         assert "(100, 140.0)" not in text
         assert '_chem("苯", 12' not in text
         assert "TrainingKind.INITIAL): 16.0" not in text
+
+
+# -- names that should resolve, typo search, bounded suggestions (#15 item 3) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "factor"),
+    [
+        ("煤尘（游离SiO2含量＜10%）", "D002"),  # full-width ＜ and a content qualifier the catalogue lacks
+        ("煤尘(游离SiO2含量<10%)", "D002"),
+        ("矽尘", "D001"),  # without the catalogue's qualifier （游离SiO2含量≥10%）
+        ("石棉", "D005"),
+        ("石棉（石棉含量＞10%）", "D005"),  # the GBZ 2.1-2019 表2 name
+        ("coal dust", "D002"),
+        ("Coal Dust", "D002"),
+        ("二氧化氮", "C018"),
+        ("一氧化氮", "C018"),
+        ("谷物粉尘", "D021"),
+    ],
+)
+def test_names_that_should_resolve(query: str, factor: str) -> None:
+    assert catalogue.lookup(query).id == factor
+
+
+def test_search_finds_a_one_character_typo() -> None:
+    found = [h.name_zh for h, _ in catalogue.search("苯乙稀")]
+    assert found[0] == "苯乙烯"
+    assert all(score <= 50 for _, score in catalogue.search("苯乙稀"))  # below every substring match
+    assert catalogue.search("苯乙")[0][1] > 50  # exact prefixes still rank first
+    assert [h.name_zh for h, _ in catalogue.search("三氯乙稀", limit=1)] == ["三氯乙烯"]
+    assert catalogue.search("benzine", limit=1)[0][0].name_zh == "苯"  # English name, one letter off
+    with pytest.raises(UnknownEntry) as info:
+        catalogue.lookup("苯乙稀")
+    assert info.value.params["suggestions"][0] == "苯乙烯"
+
+
+def test_suggestions_are_bounded_and_cached() -> None:
+    table = catalogue.hazards
+    first = table.suggest("苯乙稀")
+    assert first == table.suggest("苯乙稀")
+    assert first[0] == "苯乙烯"
+    assert table.suggest("x" * 100_000) == []  # cut to 64 characters: no scan of a huge query
+    for i in range(1100):  # the cache stays bounded
+        table.suggest(f"未知因素{i}")
+    assert len(table._suggestions) <= 1024

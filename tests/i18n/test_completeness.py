@@ -75,8 +75,8 @@ _DYNAMIC: dict[tuple[str, str], tuple[str, ...]] = {
 _FLOORS = {
     "models/base models/declaration models/detection models/enforcement models/enterprise models/licence "
     "models/surveillance models/training rules/declaration rules/detection rules/enforcement "
-    "rules/surveillance rules/training": 40,
-    "models/project.py": 25,
+    "rules/surveillance rules/training checks/enterprise": 40,
+    "models/project.py checks/project.py": 25,
     "export/ cli.py": 30,
     "assess/": 100,
     "units.py vocab/": 30,

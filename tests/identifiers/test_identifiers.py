@@ -8,6 +8,7 @@ import sys
 import threading
 
 import pytest
+from stdnum.cn import uscc as stdnum_uscc
 
 import ohsreg
 from ohsreg.errors import EditionError, UnknownEntry
@@ -30,7 +31,7 @@ def test_uscc_parts_is_a_frozen_record() -> None:
 
 def test_uscc_letter_authority_allowed() -> None:
     body = "Y1110000MA0000001"
-    code = body + uscc._stdnum_uscc.calc_check_digit(body)
+    code = body + stdnum_uscc.calc_check_digit(body)
     assert uscc.validate(code) == code
     assert uscc.parts(code).authority_name == "其他"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ohsreg import cli
 from ohsreg.errors import OhsregError
 from ohsreg.export import csv as export_csv
 from ohsreg.export import json as export_json
@@ -45,16 +43,6 @@ GARBAGE = st.one_of(
 )
 
 
-def _run(argv: list[str]) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main(argv)
-        except SystemExit as exc:  # argparse usage errors
-            code = exc.code if isinstance(exc.code, int) else 2
-    return code, err.getvalue()
-
-
 @ROBUST
 @given(data=st.data())
 def test_readers_on_garbage(kit: Any, tmp_path: Path, data: st.DataObject) -> None:
@@ -71,7 +59,7 @@ def test_readers_on_garbage(kit: Any, tmp_path: Path, data: st.DataObject) -> No
 
 @ROBUST
 @given(data=st.data())
-def test_cli_on_garbage_files(tmp_path: Path, data: st.DataObject) -> None:
+def test_cli_on_garbage_files(tmp_path: Path, data: st.DataObject, run_cli: Any) -> None:
     blob = data.draw(GARBAGE)
     ext = data.draw(st.sampled_from(["json", "jsonl", "csv"]))
     path = tmp_path / f"enterprise.{ext}"
@@ -81,7 +69,7 @@ def test_cli_on_garbage_files(tmp_path: Path, data: st.DataObject) -> None:
         ["export", str(path), "--to", "jsonl", "-o", str(tmp_path / "out.jsonl")],
         ["assess", str(path)],
     ):
-        code, err = _run(argv)
+        code, _, err = run_cli(argv)
         assert code in (0, 1, 2), (argv, code)
         assert "Traceback" not in err
 
@@ -107,8 +95,8 @@ def test_cli_on_garbage_files(tmp_path: Path, data: st.DataObject) -> None:
     ],
     ids=repr,
 )
-def test_cli_odd_arguments(argv: list[str]) -> None:
-    code, err = _run(argv)
+def test_cli_odd_arguments(argv: list[str], run_cli: Any) -> None:
+    code, _, err = run_cli(argv)
     assert code in (0, 1, 2)
     assert "Traceback" not in err
 
@@ -126,11 +114,11 @@ def test_cli_odd_arguments(argv: list[str]) -> None:
         "id,concentration,duration\n1,1,8,extra\n",
     ],
 )
-def test_cli_assess_on_odd_measurements(tmp_path: Path, text: str) -> None:
+def test_cli_assess_on_odd_measurements(tmp_path: Path, text: str, run_cli: Any) -> None:
     path = tmp_path / "m.csv"
     path.write_text(text, encoding="utf-8")
     for rule in ("twa", "stel"):
-        code, err = _run(["assess", str(path), "--rule", rule, "--limit", "1"])
+        code, _, err = run_cli(["assess", str(path), "--rule", rule, "--limit", "1"])
         assert code in (0, 1, 2)
         assert "Traceback" not in err
 

@@ -79,7 +79,9 @@ def test_energy() -> None:
     assert scale_time(85, 8, 4) == pytest.approx(88.01, abs=0.01)
     # GBZ/T 189.8 exchange: 4 h -> 88, 2 h -> 91 at the 85 dB(A) 8-h criterion
     assert scale_time(85, 8, 2) == pytest.approx(91.02, abs=0.01)
-    assert energy_sum([1000, 1000]) == pytest.approx(1003.0103, abs=1e-4)  # no overflow
+    assert energy_sum([250, 250]) == pytest.approx(253.0103, abs=1e-4)  # no overflow at the top level
+    with pytest.raises(OhsregError, match=r"sound\.range"):
+        energy_sum([1000, 1000])  # not a sound level: refused, not summed
 
 
 @pytest.mark.parametrize(

@@ -152,6 +152,19 @@ class Assessment:
     reasons: tuple[Message, ...] = ()
     rule_edition: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        # Finite inputs can still overflow (1e308 mg/m³ × 8 h): an infinite result is refused, never
+        # reported as a value that "exceeds".
+        if self.value is not None and not math.isfinite(self.value):
+            raise AssessmentError(
+                "{quantity} cannot be computed: the result overflows ({value})",
+                rule="assess.overflow",
+                field="value",
+                hint="check the units and magnitude of the input",
+                quantity=self.quantity,
+                value=self.value,
+            )
+
     @property
     def edition(self) -> str | None:
         """The edition that answered: of the rule when it has editions, else of the limit applied."""

@@ -50,21 +50,24 @@ _COLUMN_PROBLEMS = {
 }
 
 
-def _column_error(name: str, problem: str, value: Any = None) -> AssessmentError:
+#: rule code of a column problem -> what to do about it (the reader of samples, of validated tables)
+_HINTS = {
+    "assess.table_column": "see the samples schema in the docs (ohsreg.assess.SAMPLE_COLUMNS)",
+    "column.missing": "see the column rules passed to ohsreg.validation.validate_table",
+}
+
+
+def _column_error(name: str, problem: str, value: Any = None, *, rule: str) -> AssessmentError:
     return AssessmentError(
-        _COLUMN_PROBLEMS[problem],
-        rule="assess.table_column",
-        field=name,
-        hint="see the samples schema in the docs (ohsreg.assess.SAMPLE_COLUMNS)",
-        column=name,
-        value=value,
+        _COLUMN_PROBLEMS[problem], rule=rule, field=name, hint=_HINTS[rule], column=name, value=value
     )
 
 
 class Columns:
     """Read named columns of ``data`` (Arrow table or record batch, pandas DataFrame, mapping of arrays)."""
 
-    def __init__(self, data: Any) -> None:
+    def __init__(self, data: Any, *, rule: str = "assess.table_column") -> None:
+        self.rule = rule
         if hasattr(data, "schema") and hasattr(data, "column") and hasattr(data, "num_rows"):
             self.kind = "arrow"
             self.names = frozenset(data.schema.names)
@@ -80,7 +83,7 @@ class Columns:
             if len(lengths) > 1:
                 raise AssessmentError(
                     "the columns differ in length: {lengths}",
-                    rule="assess.table_column",
+                    rule=rule,
                     field="samples",
                     lengths=sorted(lengths),
                 )
@@ -97,12 +100,15 @@ class Columns:
     def __len__(self) -> int:
         return self.rows
 
+    def _error(self, name: str, problem: str, value: Any = None) -> AssessmentError:
+        return _column_error(name, problem, value, rule=self.rule)
+
     def has(self, name: str) -> bool:
         return name in self.names
 
     def _raw(self, name: str) -> Any:
         if name not in self.names:
-            raise _column_error(name, "missing")
+            raise self._error(name, "missing")
         if self.kind == "arrow":
             return self.data.column(name)
         return self.data[name]
@@ -128,9 +134,9 @@ class Columns:
         except (TypeError, ValueError, OverflowError) as exc:
             if isinstance(exc, AssessmentError):
                 raise
-            raise _column_error(name, "numbers") from exc
+            raise self._error(name, "numbers") from exc
         except Exception as exc:  # pyarrow's ArrowInvalid / ArrowNotImplementedError on a bad cast
-            raise _column_error(name, "numbers") from exc
+            raise self._error(name, "numbers") from exc
 
     def flags(self, name: str) -> Any:
         """Booleans (missing -> False); numbers 0/1 and the texts true/false are accepted."""
@@ -157,7 +163,7 @@ class Columns:
             elif low in ("false", "0", "0.0", "no", "n", "f", ""):
                 table.append(False)
             else:
-                raise _column_error(name, "flags", text)
+                raise self._error(name, "flags", text)
         return np.append(np.asarray(table, dtype=bool), False)[codes]
 
     # -- labels -----------------------------------------------------------------------------------

@@ -214,8 +214,10 @@ class ShiftTable:
                 arrays.append(pa.DictionaryArray.from_arrays(idx, verdict_names))
             elif name in self.texts:
                 codes, values = self.texts[name]
-                idx = pa.array(codes.astype(np.int32), type=pa.int32(), mask=codes < 0)
-                dictionary = pa.array(values, type=pa.string())
+                empty = [i for i, v in enumerate(values) if v is None]  # e.g. the clause of no rule
+                mask = (codes < 0) | np.isin(codes, empty)
+                idx = pa.array(codes.astype(np.int32), type=pa.int32(), mask=mask)
+                dictionary = pa.array(["" if v is None else v for v in values], type=pa.string())
                 column = pa.DictionaryArray.from_arrays(idx, dictionary)
                 if SHIFT_COLUMNS[name][0] == "string":
                     column = column.cast(pa.string())
@@ -350,7 +352,7 @@ def shift_table(
             hint="use one of error, zero, half, limit",
             policy=below_lod,
         )
-    cols = Columns(samples)
+    cols = Columns(samples, rule="assess.table_column")
     n = len(cols)
     errors = _Errors(n)
     shift_c, shift_u = cols.labels("shift_id")

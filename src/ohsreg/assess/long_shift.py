@@ -31,21 +31,21 @@ LONG_SHIFT_CLAUSE = "GBZ 2.1-2019 A.7.3 (Brief & Scala formula, unverified)"
 
 
 def daily_factor(hours: float) -> float:
-    """Brief & Scala daily reduction factor ``8/h × (24 − h)/16``, capped at 1; ``hours`` in (0, 24]."""
+    """Brief & Scala daily reduction factor ``8/h × (24 − h)/16``, capped at 1; ``hours`` in (0, 24)."""
     return _brief_scala(hours, 8.0, 24.0, "hours_per_day")
 
 
 def weekly_factor(hours: float) -> float:
-    """Brief & Scala weekly reduction factor ``40/h × (168 − h)/128``, capped at 1; ``hours`` in (0, 168]."""
+    """Brief & Scala weekly reduction factor ``40/h × (168 − h)/128``, capped at 1; ``hours`` in (0, 168)."""
     return _brief_scala(hours, 40.0, 168.0, "hours_per_week")
 
 
 def _brief_scala(hours: float, reference: float, period: float, field: str) -> float:
     """``RF = reference/h × (period − h)/(period − reference)``: exposure and recovery time both scaled."""
     h = number(hours, "h", field, allow_zero=False)
-    if h > period:
+    if h >= period:  # a whole day (week) of exposure leaves no recovery: RF = 0, the model does not apply
         raise AssessmentError(
-            "{where} must be at most {cap} h, got {value}",
+            "{where} must be less than {cap} h (the model needs time to recover), got {value}",
             rule="assess.duration",
             field=field,
             cap=int(period),

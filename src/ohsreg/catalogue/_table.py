@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import json
 import operator
@@ -163,6 +162,7 @@ class Table(Generic[R]):
         self._owners: tuple[int, ...] = ()
         self._grams: dict[str, set[int]] | None = None
         self._sha = ""
+        self._suggestions: dict[tuple[str, int], tuple[str, ...]] = {}
 
     # -- loading ------------------------------------------------------------------------------------
     def _load(self) -> tuple[R, ...]:
@@ -280,10 +280,7 @@ class Table(Generic[R]):
         found = self.get(query)
         if found is not None:
             return found
-        suggestions = [r.name_zh for r, _ in self.search(query, limit=5)] if isinstance(query, str) else []
-        if not suggestions and isinstance(query, str):
-            names = [r.name_zh for r in self._load()]
-            suggestions = difflib.get_close_matches(query, names, n=5, cutoff=0.5)
+        suggestions = self.suggest(query, limit=5)
         raise UnknownEntry(
             "{query!r} is not in {table}",
             rule="catalogue.unknown",
@@ -301,7 +298,9 @@ class Table(Generic[R]):
         Scores: a whole key 100, a prefix 80-90, a substring 60-70 (more of the key covered and earlier
         positions score higher); a record scores its best key, ties keep the table's order. Matching is
         case-, width- and space-insensitive. Candidates come from an index of the keys' characters and
-        character pairs, built on the first search.
+        character pairs, built on the first search. When fewer than ``limit`` records match, keys within
+        a small edit distance of the query follow (a one-character typo such as 苯乙稀 for 苯乙烯 scores
+        40-50): their cost is bounded by the index, not by the size of the table.
         """
         check_arg(query, str, "query")
         check_arg(limit, int, "limit")
@@ -310,12 +309,9 @@ class Table(Generic[R]):
         if not q:
             return []
         grams = self._grams if self._grams is not None else self._build_grams()
-        candidates = _candidates(grams, q)
-        if not candidates:
-            return []
         texts, owners, size = self._texts, self._owners, len(q)
         best: dict[int, float] = {}
-        for k in candidates:
+        for k in _candidates(grams, q):
             text = texts[k]
             i = text.find(q)
             if i < 0:  # the pairs of q are all in the key, but not in a row
@@ -329,9 +325,32 @@ class Table(Generic[R]):
             owner = owners[k]
             if score > best.get(owner, 0.0):
                 best[owner] = score
+        if len(best) < limit:
+            for owner, score in _near(grams, texts, owners, q).items():
+                if owner not in best:
+                    best[owner] = score
         # best score first, then table order (a stable sort of the positions, reversed on score)
         ranked = sorted(sorted(best), key=best.__getitem__, reverse=True)[:limit]
         return [(records[pos], best[pos]) for pos in ranked]
+
+    def suggest(self, query: str, *, limit: int = 5) -> list[str]:
+        """Names of the records closest to ``query`` (what :meth:`lookup` offers when nothing matches).
+
+        Bounded cost: the query is cut to 64 characters, and the answers for the last 1024 distinct
+        queries are kept, so a file with thousands of rows naming the same unknown hazard does not pay
+        for the search again.
+        """
+        if not isinstance(query, str):
+            return []
+        key = (fold(query)[:64], limit)
+        cached = self._suggestions.get(key)
+        if cached is not None:
+            return list(cached)
+        found = tuple(dict.fromkeys(r.name_zh for r, _ in self.search(key[0], limit=limit)))
+        if len(self._suggestions) >= 1024:
+            self._suggestions.clear()  # simple bound; a dict assignment is atomic under the GIL
+        self._suggestions[key] = found
+        return list(found)
 
     def _build_grams(self) -> dict[str, set[int]]:
         """Index every key by each character and each pair of adjacent characters (built on first search)."""
@@ -375,6 +394,62 @@ _QUALIFIER = re.compile(r"[（(][^（）()]*(?:[%≥≤<>＜＞]|含量|不包�
 def _strip_qualifiers(text: str) -> str:
     """``text`` without its content qualifiers: ``煤尘（游离SiO2含量＜10%）`` → ``煤尘``."""
     return _QUALIFIER.sub("", text).strip()
+
+
+def _near(
+    grams: dict[str, set[int]], texts: tuple[str, ...], owners: tuple[int, ...], q: str
+) -> dict[int, float]:
+    """Records with a key within a small edit distance of ``q`` (1 for keys up to 5 characters, else 2),
+    scored 50 for one edit and 40 for two.
+
+    The keys compared are those holding one of the three rarest character pairs of ``q``: one edit breaks
+    at most two pairs, so a key one edit away keeps one of any three; the cost follows the index's
+    rarest postings, not the size of the table.
+    """
+    if len(q) < 3 or len(q) > 64:
+        return {}
+    pairs = sorted({q[j : j + 2] for j in range(len(q) - 1)}, key=lambda p: len(grams.get(p, _NONE)))
+    candidates: set[int] = set()
+    for pair in pairs[:3]:
+        candidates.update(grams.get(pair, _NONE))
+    out: dict[int, float] = {}
+    size = len(q)
+    for k in candidates:
+        text = texts[k]
+        most = 1 if len(text) <= 5 else 2
+        if abs(len(text) - size) > most:
+            continue
+        d = _edits(q, text, most)
+        if d <= most:
+            score = 50.0 - 10.0 * (d - 1)
+            owner = owners[k]
+            if score > out.get(owner, 0.0):
+                out[owner] = score
+    return out
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """Levenshtein distance of ``a`` and ``b`` when it is at most ``most`` (small), else ``most + 1``.
+
+    Strips the common prefix and suffix, then tries the three edits at the first difference: a handful
+    of string comparisons instead of a full table (``most`` is 1 or 2 here).
+    """
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    i, n = 0, min(len(a), len(b))
+    while i < n and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < n - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    a, b = a[i : len(a) - j], b[i : len(b) - j]
+    if not a or not b:
+        d = len(a) or len(b)
+        return d if d <= most else most + 1
+    if most == 0:
+        return 1
+    rest = min(_edits(a[1:], b[1:], most - 1), _edits(a[1:], b, most - 1), _edits(a, b[1:], most - 1))
+    return rest + 1 if rest < most else most + 1
 
 
 def _default_keys(rec: Any) -> list[tuple[str, str]]:

@@ -158,9 +158,11 @@ def open_sink(dest: str | os.PathLike[str] | IO[bytes]) -> Iterator[IO[bytes]]:
 
 
 def detect_encoding(head: bytes) -> str:
-    """The text encoding of a file from its first bytes: ``utf-8-sig``, ``utf-16``, ``utf-8`` or ``gb18030``.
+    """The text encoding of a file from its first bytes: ``utf-8-sig``, ``utf-16`` (``-le``/``-be`` when
+    unmarked), ``utf-8`` or ``gb18030``.
 
-    A UTF-8 byte-order mark gives ``utf-8-sig``; a UTF-16 mark ``utf-16``; text that decodes as UTF-8
+    A UTF-8 byte-order mark gives ``utf-8-sig``; a UTF-16 mark ``utf-16``; UTF-16 without a mark is told
+    by the zero bytes of its ASCII characters (``utf-16-le`` or ``utf-16-be``); text that decodes as UTF-8
     ``utf-8`` (a multi-byte character cut at the end of ``head`` is tolerated); otherwise ``gb18030``,
     the national superset of GBK/GB2312 used by Chinese Excel and Windows tools.
 
@@ -173,6 +175,9 @@ def detect_encoding(head: bytes) -> str:
         return "utf-8-sig"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
+    unmarked = _utf16_without_mark(head)
+    if unmarked is not None:
+        return unmarked
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -180,6 +185,29 @@ def detect_encoding(head: bytes) -> str:
             return "utf-8"
         return "gb18030"
     return "utf-8"
+
+
+def _utf16_without_mark(head: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` for UTF-16 saved without a byte-order mark, else None.
+
+    Records always hold ASCII (JSON punctuation, CSV commas and line breaks, digits, field names), whose
+    UTF-16 code units have one zero byte each: zeros in the odd (even) bytes mark little (big) endian.
+    UTF-8 and GB18030 text has no zero bytes at all (records refuse NUL).
+    """
+    sample = head[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    order = "utf-16-le" if odd > even else "utf-16-be"
+    if min(even, odd) * 4 > max(even, odd) or max(even, odd) * 8 < len(sample):
+        return None  # zeros on both sides, or too few to tell: not UTF-16 text
+    try:
+        sample[: len(sample) // 2 * 2].decode(order)
+    except UnicodeDecodeError:
+        # a surrogate pair cut at the end of the sample is fine
+        if not sample[: len(sample) // 2 * 2 - 2].decode(order, "ignore"):
+            return None
+    return order
 
 
 def check_encoding(encoding: object) -> None:
@@ -239,8 +267,9 @@ def text_blocks(raw: IO[bytes], encoding: str | None = None) -> Iterator[tuple[i
     if encoding is not None:
         check_encoding(encoding)
     head = raw.read(1 << 16)
-    if (encoding or detect_encoding(head)) == "utf-16":
-        yield 0, decode(head + raw.read(), "utf-16")[0]
+    found = encoding or detect_encoding(head)
+    if found.lower().replace("_", "-").startswith("utf-16"):
+        yield 0, decode(head + raw.read(), found)[0]
         return
     pending = bytearray(head)
     cut = pending.rfind(b"\n") + 1  # end of the last whole line in pending (0: none yet)
@@ -282,34 +311,97 @@ def note_encoding(encoding: str) -> str | None:
         return _GB_HINT
     if encoding == "utf-8-sig":
         return "the file starts with a UTF-8 byte-order mark (BOM)"
-    if encoding == "utf-16":
+    if encoding.startswith("utf-16"):
         return "the file is UTF-16 text"
     return None
 
 
 def json_syntax_error(text: str, *, line_offset: int = 0) -> OhsregError | None:
-    """The position of the first JSON syntax error in ``text``, or None if it parses."""
+    """The position of the first JSON syntax error in ``text``, or None if it parses.
+
+    Python's parser names the error; the records' own parser (pydantic's, stricter about nesting: it
+    stops at a few hundred levels) is asked too, so input that only it refuses still gets its line and
+    column rather than a bare "malformed".
+    """
     import json
+    import re
+
+    from pydantic_core import from_json
 
     try:
         json.loads(text)
     except json.JSONDecodeError as err:
-        return InvalidFormat(
-            "malformed JSON at line {line}, column {column}: {reason}",
-            rule="export.json_syntax",
-            line=err.lineno + line_offset,
-            column=err.colno,
-            reason=err.msg,
-        )
-    except RecursionError:  # nesting deeper than the interpreter's stack: refuse, do not crash
-        return InvalidFormat(
-            "malformed JSON at line {line}, column {column}: {reason}",
-            rule="export.json_syntax",
-            line=1 + line_offset,
-            column=1,
-            reason="nested too deeply",
-        )
+        return _syntax(err.lineno + line_offset, err.colno, err.msg)
+    except RecursionError:  # nesting deeper than the interpreter's stack: located by the parser below
+        pass
+    try:
+        from_json(text)
+    except ValueError as err:
+        found = re.fullmatch(r"(.*) at line (\d+) column (\d+)", str(err), re.S)
+        if found is None:  # pragma: no cover - pydantic-core always says where
+            return _syntax(1 + line_offset, 1, str(err))
+        reason, line, column = found.groups()
+        return _syntax(int(line) + line_offset, int(column), reason)
     return None
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> None:
+    if len(pairs) > 1 and len({k for k, _ in pairs}) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+
+
+def duplicate_key_error(
+    text: str | bytes, *, lines: list[tuple[int, str]] | None = None
+) -> OhsregError | None:
+    """``export.duplicate_key`` if an object of the JSON ``text`` has a key twice, else None.
+
+    JSON parsers (pydantic's too) keep the last value of a repeated key silently, so ``{"deaths": 3,
+    "deaths": 0}`` would read as 0 deaths. One pass of the standard library's C parser finds the
+    repetition; with ``lines`` (the numbered lines of JSON Lines input) the error names the line.
+    """
+    import json
+
+    try:
+        json.loads(text, object_pairs_hook=_unique_pairs)
+    except _DuplicateKey as dup:
+        line = None
+        for number, line_text in lines or ():
+            try:
+                json.loads(line_text, object_pairs_hook=_unique_pairs)
+            except _DuplicateKey:
+                line = number
+                break
+        return InvalidFormat(
+            "the key {key!r} appears twice in one object at line {line}"
+            if line
+            else "the key {key!r} appears twice in one object",
+            rule="export.duplicate_key",
+            hint="keep one value per key (JSON readers would silently keep the last one)",
+            key=dup.key,
+            line=line,
+        )
+    except (ValueError, RecursionError):  # not JSON: the syntax check reports it
+        return None
+    return None
+
+
+def _syntax(line: int, column: int, reason: str) -> OhsregError:
+    return InvalidFormat(
+        "malformed JSON at line {line}, column {column}: {reason}",
+        rule="export.json_syntax",
+        line=line,
+        column=column,
+        reason=reason,
+    )
 
 
 @contextlib.contextmanager
@@ -342,6 +434,15 @@ def list_adapter(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
 def context(unmask: bool) -> dict[str, bool] | None:
     """The serialisation context: personal data in clear only when asked."""
     return {"unmask": True} if unmask else None
+
+
+def shown_value(record: Any, field: str) -> str:
+    """``record.field`` as a default export shows it, for messages: personal data (a resident ID, a
+    name) masked, so an error about a duplicate does not print it in clear."""
+    dump = getattr(record, "model_dump", None)
+    if callable(dump):
+        return str(dump(mode="json", include={field}).get(field))
+    return str(getattr(record, field, None))  # pragma: no cover - records are pydantic models
 
 
 def error_items(err: Any, lines: list[int] | None = None) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from ohsreg.errors import InvalidFormat
@@ -34,6 +34,7 @@ from ohsreg.export._io import (
     Source,
     context,
     decode,
+    duplicate_key_error,
     error_items,
     gc_paused,
     json_syntax_error,
@@ -42,6 +43,7 @@ from ohsreg.export._io import (
     open_source,
     read_bytes,
     record_error,
+    shown_value,
     text_blocks,
 )
 
@@ -119,10 +121,12 @@ def load(source: Source, model: type[M]) -> M:
 
     text, _ = decode(read_bytes(source))
     try:
-        return model.model_validate_json(text)
+        record = model.model_validate_json(text)
     except ValidationError as err:
         _raise_if_syntax(err, text)
         raise
+    _refuse_duplicate_keys(text)
+    return record
 
 
 def load_many(source: Source, model: type[M], *, unique: str | None = None) -> list[M]:
@@ -149,6 +153,7 @@ def load_many(source: Source, model: type[M], *, unique: str | None = None) -> l
         except ValidationError as err:
             _raise_if_syntax(err, text)
             raise record_error(error_items(err), model) from err
+        _refuse_duplicate_keys(text)
         lines = None
     else:
         numbered = [(i, line) for i, line in enumerate(text.split("\n"), 1) if line.strip()]
@@ -173,13 +178,15 @@ def _fast_lines(data: bytes, model: type[M]) -> list[M] | None:
     body = data.rstrip()
     if not body.startswith(b"{"):
         return None
+    joined = b"[" + body.replace(b"\n", b",") + b"]"
     try:
         with gc_paused():
-            result: list[M] = list_adapter(model).validate_json(b"[" + body.replace(b"\n", b",") + b"]")
+            result: list[M] = list_adapter(model).validate_json(joined)
     except ValidationError:
         return None
     if len(result) != body.count(b"\n") + 1:
         return None
+    _refuse_duplicate_keys(joined, lambda: list(enumerate(body.decode("utf-8").split("\n"), 1)))
     return result
 
 
@@ -188,16 +195,29 @@ def _validate_lines(numbered: Sequence[tuple[int, str]], model: type[M]) -> list
 
     if not numbered:
         return []
+    joined = "[" + ",".join(t for _, t in numbered) + "]"
     try:
         with gc_paused():
-            result: list[M] = list_adapter(model).validate_json("[" + ",".join(t for _, t in numbered) + "]")
+            result: list[M] = list_adapter(model).validate_json(joined)
     except ValidationError as err:
         if any(e["type"] == "json_invalid" for e in err.errors()):
             _raise_line_syntax(numbered)
         raise record_error(error_items(err, [n for n, _ in numbered]), model) from err
     if len(result) != len(numbered):  # a record spread over lines: ``{"a": 1`` + ``"b": 2}`` joined
         _raise_line_syntax(numbered)
+    _refuse_duplicate_keys(joined, lambda: list(numbered))
     return result
+
+
+def _refuse_duplicate_keys(
+    text: str | bytes, lines: Callable[[], list[tuple[int, str]]] | None = None
+) -> None:
+    """Raise ``export.duplicate_key`` for an object with a repeated key (``lines`` locate it, if given)."""
+    error = duplicate_key_error(text)
+    if error is not None and lines is not None:
+        error = duplicate_key_error(text, lines=lines())
+    if error is not None:
+        raise error
 
 
 def _raise_if_syntax(err: Any, text: str) -> None:
@@ -268,7 +288,7 @@ def check_unique(records: Sequence[Any], field: str, *, lines: Sequence[int] | N
                 field=field,
                 name=field,
                 hint="each record needs its own identifier; remove or merge the duplicates",
-                value=key,
+                value=shown_value(r, field),
                 first=where[0],
                 second=where[1],
             )

@@ -37,7 +37,14 @@ def compact(number: object) -> str:
     ('7732-18-5', '71-43-2')
     """
     text = "".join(
-        prepare(number, field=FIELD, type_rule="cas.type", length_rule="cas.length", example=_EXAMPLE).split()
+        prepare(
+            number,
+            field=FIELD,
+            type_rule="cas.type",
+            length_rule="cas.length",
+            character_rule="cas.character",
+            example=_EXAMPLE,
+        ).split()
     )
     if "-" not in text and len(text) >= 4:
         text = f"{text[:-3]}-{text[-3:-1]}-{text[-1]}"

@@ -267,7 +267,14 @@ def compact(code: object) -> str:
     ('330106', '330106')
     """
     return strip_separators(
-        prepare(code, field=FIELD, type_rule="division.type", length_rule="division.length", example=_EXAMPLE)
+        prepare(
+            code,
+            field=FIELD,
+            type_rule="division.type",
+            length_rule="division.length",
+            character_rule="division.character",
+            example=_EXAMPLE,
+        )
     )
 
 

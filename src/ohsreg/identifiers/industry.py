@@ -206,7 +206,14 @@ def compact(code: object) -> str:
     ('C2110', 'C2110', 'C21', 'C')
     """
     text = strip_separators(
-        prepare(code, field=FIELD, type_rule="industry.type", length_rule="industry.length", example=_EXAMPLE)
+        prepare(
+            code,
+            field=FIELD,
+            type_rule="industry.type",
+            length_rule="industry.length",
+            character_rule="industry.character",
+            example=_EXAMPLE,
+        )
     )
     if text and text.isascii() and text.isdigit() and len(text) >= 2:
         return section_of(text) + text

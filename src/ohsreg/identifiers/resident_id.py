@@ -77,6 +77,7 @@ def compact(number: object) -> str:
             field=FIELD,
             type_rule="resident_id.type",
             length_rule="resident_id.length",
+            character_rule="resident_id.character",
             example=_EXAMPLE,
         )
     )
@@ -127,12 +128,15 @@ def validate(number: object, *, allow_masked: bool = False) -> str:
     ``allow_masked=True`` accepts a masked number (what exports write by default) and returns it
     normalised, with its division code checked; its check character cannot be checked.
     """
-    code = compact(number)
-    if _MASKED.match(code):
-        if not allow_masked:
-            _refuse_masked(code)
-        _check_division(code)
-        return code
+    if number.__class__ is str and len(number) == 18 and number.isascii() and number.isalnum():
+        code = number.upper()  # fast path: already compact (what stored records hold); never masked
+    else:
+        code = compact(number)
+        if _MASKED.match(code):
+            if not allow_masked:
+                _refuse_masked(code)
+            _check_division(code)
+            return code
     if len(code) != 18:
         raise InvalidLength(
             "a resident ID number has 18 characters, got {length}",

@@ -12,7 +12,8 @@ position  part                                         characters
 18        check character (校验码, GB/T 17710)          digit or letter
 ========  ===========================================  ==========================
 
-The check character algorithm is python-stdnum's (:mod:`stdnum.cn.uscc`); this module adds
+The check character is GB/T 17710's MOD 31-3 as in python-stdnum (:mod:`stdnum.cn.uscc`; computed here on
+the already-normalised code, without stdnum's second clean-up, and tested equal to it); this module adds
 normalisation of what people type, the parts, bilingual errors with rule codes and the pydantic
 type :data:`ohsreg.identifiers.USCC`. Unlike python-stdnum, the first two positions may be letters
 (authority ``Y`` "other" and letter entity types occur in real codes).
@@ -33,15 +34,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stdnum.cn import uscc as _stdnum_uscc
-
 from ohsreg.errors import InvalidChecksum, InvalidFormat, InvalidLength
 from ohsreg.identifiers._common import passes, prepare, strip_separators
 
 __all__ = [
     "AUTHORITY_NAMES",
+    "CHARACTERS",
     "PATTERN",
+    "WEIGHTS",
     "USCCParts",
+    "check_character",
     "compact",
     "format",
     "is_valid",
@@ -55,6 +57,11 @@ PATTERN = r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$"
 _ALPHABET = frozenset("0123456789ABCDEFGHJKLMNPQRTUWXY")
 _EXCLUDED = frozenset("IOZSV")
 _EXAMPLE = "91110000600037341L"
+#: The USCC alphabet in the order of its character values 0-30 (GB 32100-2015).
+CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_VALUE = {c: i for i, c in enumerate(CHARACTERS)}
+#: Weights of positions 1-17 for the check character (3^(i-1) mod 31, GB 32100-2015 / GB/T 17710).
+WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 
 #: Registration-authority codes with their names (GB 32100-2015, 表1 as reproduced in public
 #: secondary sources; ``verified: false`` against the standard's own text). Other codes are passed
@@ -78,6 +85,16 @@ class USCCParts:
         return AUTHORITY_NAMES.get(self.authority)
 
 
+def check_character(code: str) -> str:
+    """The check character of a normalised code (its first 17 characters, all of the USCC alphabet).
+
+    >>> check_character("91110000600037341")
+    'L'
+    """
+    total = sum(_VALUE[c] * w for c, w in zip(code[:17], WEIGHTS, strict=False))
+    return CHARACTERS[(31 - total % 31) % 31]
+
+
 def compact(number: object) -> str:
     """Normalise what people type: full-width to ASCII, upper case, no spaces or hyphens.
 
@@ -87,7 +104,14 @@ def compact(number: object) -> str:
     '91110000600037341L'
     """
     return strip_separators(
-        prepare(number, field=FIELD, type_rule="uscc.type", length_rule="uscc.length", example=_EXAMPLE)
+        prepare(
+            number,
+            field=FIELD,
+            type_rule="uscc.type",
+            length_rule="uscc.length",
+            character_rule="uscc.character",
+            example=_EXAMPLE,
+        )
     )
 
 
@@ -138,7 +162,7 @@ def validate(number: object) -> str:
             char=char,
             position=position,
         )
-    expected = _stdnum_uscc.calc_check_digit(code[:17])
+    expected = check_character(code)
     if code[17] != expected:
         raise InvalidChecksum(
             "wrong check character {actual!r}: expected {expected!r}",

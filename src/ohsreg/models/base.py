@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
@@ -64,7 +65,10 @@ if TYPE_CHECKING:
     from ohsreg.instruments import Clause
 
 __all__ = [
+    "INT64_MAX",
+    "MAX_COUNT",
     "AgencyRef",
+    "Count",
     "EventDate",
     "Finding",
     "HazardRef",
@@ -87,9 +91,15 @@ __all__ = [
 def _refuse_lax_scalars(schema: Any) -> None:
     """Refuse the conversions pydantic would make silently, in the compiled (Rust) schema.
 
-    A number given for a date (seconds since 1970: ``0`` would become 1970-01-01) and a bool given for a
-    count (``True`` would become 1) fail with rule ``record.type``; dates stay accepted as ``date`` objects
-    and ISO strings, counts as ints, whole floats (``6.0``) and digit strings. No Python runs per value.
+    Each field's input type is checked first (rule ``record.type``), so these fail instead of being
+    converted: a number for a date or a date-time (seconds since 1970: ``0`` would become 1970-01-01), a
+    date-time text for a date (``"2024-03-01T00:00"``), a bool for a count or a number (``True`` would
+    become 1), and anything but ``true``/``false`` for a flag (``"yes"``, ``1``, ``"0"``). Text must be a
+    string without NUL characters (``record.text``: NUL ends a string in C tools and databases and
+    cannot be stored in XML or a spreadsheet). A count above its field's maximum -- at most a 64-bit
+    integer, what Parquet and databases hold -- fails with ``record.too_large``. Still accepted: ISO
+    dates and date-times as text, whole floats (``6.0``) and digit strings for counts, numbers as text.
+    No Python runs per value.
     """
     node = schema
     while node.get("type") in ("function-after", "function-before", "function-wrap", "definitions"):
@@ -102,38 +112,166 @@ def _refuse_lax_scalars(schema: Any) -> None:
         field["schema"] = _strict_leaf(field["schema"], key)
 
 
-def _strict_leaf(schema: Any, key: str) -> Any:
-    kind = schema.get("type")
-    if kind in ("default", "nullable", "function-after", "function-before", "function-plain"):
-        if "schema" in schema:
-            schema["schema"] = _strict_leaf(schema["schema"], key)
-        return schema
-    if kind not in ("date", "int"):
-        return schema
+INT64_MAX = 2**63 - 1
+"""The largest integer a record field holds (a signed 64-bit integer: Parquet, Arrow and SQL ``BIGINT``)."""
+
+MAX_COUNT = 10_000_000
+"""The largest count of people or cases one record holds (:data:`Count`): above any employer's workforce."""
+
+# What a record's input may be, per core-schema type: the expected-type words of the record.type message
+# and the strict inputs accepted (the field's own schema then converts and applies its constraints, so
+# "abc", 6.5 or -1 keep their usual error types).
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_ISO_DATETIME = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}"
+_NO_NUL = r"^[^\x00]*$"
+_EXPECTED = {
+    "date": "a date (YYYY-MM-DD)",
+    "datetime": "a date and time (YYYY-MM-DDTHH:MM, optionally with seconds and a UTC offset)",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+}
+_WRAPPERS = ("default", "nullable", "function-after", "function-before", "function-plain")
+
+
+def _accepted(kind: str) -> list[Any]:
     from pydantic_core import core_schema
 
-    expected = "a date (YYYY-MM-DD)" if kind == "date" else "a whole number"
-    from ohsreg.i18n import gettext, render_message
+    strict: Any = {"type": kind, "strict": True}
+    if kind == "date":
+        return [strict, core_schema.str_schema(strict=True, pattern=_ISO_DATE)]
+    if kind == "datetime":
+        return [strict, core_schema.str_schema(strict=True, pattern=_ISO_DATETIME)]
+    if kind == "int":  # 6.0 from a spreadsheet or a frame, "6" from a form
+        return [strict, core_schema.float_schema(strict=True), core_schema.str_schema(strict=True)]
+    if kind == "float":
+        return [strict, core_schema.int_schema(strict=True), core_schema.str_schema(strict=True)]
+    return [strict]  # bool
 
-    template = "{field_name} must be {expected}"
-    message = render_message(template, "en", field_name=key, expected=expected)
-    zh = render_message(template, "zh_CN", field_name=key, expected=gettext(expected, "zh_CN"))
-    # Only the input's type is checked here (all in Rust); the field's own schema then converts and
-    # applies its constraints, so "abc", 6.5 or -1 keep their usual error types.
-    accepted: list[Any] = [{"type": kind, "strict": True}, core_schema.str_schema(strict=True)]
-    if kind == "int":
-        accepted.append(core_schema.float_schema(strict=True))  # 6.0 from a spreadsheet or a frame
-    typed = core_schema.union_schema(
-        accepted,
-        custom_error_type="record.type",
+
+def _custom(
+    choices: list[Any], *, rule: str, template: str, key: str, en: dict[str, str], zh: dict[str, str]
+) -> Any:
+    """``choices`` (one schema or a union) failing with ``rule`` and its message in en and zh (in ``ctx``);
+    ``en`` and ``zh`` are the template's parameters in each language."""
+    from pydantic_core import core_schema
+
+    from ohsreg.i18n import render_message
+
+    message = render_message(template, "en", field_name=key, **en)
+    message_zh = render_message(template, "zh_CN", field_name=key, **zh)
+    return core_schema.custom_error_schema(
+        core_schema.union_schema(choices) if len(choices) > 1 else choices[0],
+        custom_error_type=rule,
         custom_error_message=message.replace("{", "{{").replace("}", "}}"),
-        custom_error_context={"rule": "record.type", "field": key, "message_zh": zh},
+        custom_error_context={"rule": rule, "field": key, "message_zh": message_zh},
     )
-    return core_schema.chain_schema([typed, schema])
+
+
+def _inside(schema: Any, key: str, leaf: Callable[[Any, str], Any]) -> Any:
+    """``leaf`` applied to the schema under the wrappers (default, nullable, field validators)."""
+    if schema.get("type") in _WRAPPERS:
+        if "schema" in schema:
+            schema["schema"] = _inside(schema["schema"], key, leaf)
+        return schema
+    return leaf(schema, key)
+
+
+def _strict_leaf(schema: Any, key: str) -> Any:
+    return _inside(schema, key, _strict)
+
+
+def _strict(schema: Any, key: str) -> Any:
+    from pydantic_core import core_schema
+
+    from ohsreg.i18n import gettext
+
+    kind = schema.get("type")
+    if kind in ("list", "tuple", "set", "frozenset"):
+        items = schema.get("items_schema")
+        if isinstance(items, dict):
+            schema["items_schema"] = _text_leaf(items, key)
+        elif isinstance(items, list):
+            schema["items_schema"] = [_text_leaf(i, key) for i in items]
+        return schema
+    if kind == "str":
+        return _text(schema, key)
+    if kind not in _EXPECTED:
+        return schema
+    typed = _custom(
+        _accepted(kind),
+        rule="record.type",
+        template="{field_name} must be {expected}",
+        key=key,
+        en={"expected": _EXPECTED[kind]},
+        zh={"expected": gettext(_EXPECTED[kind], "zh_CN")},
+    )
+    if kind == "float":
+        schema["allow_inf_nan"] = False
+    if kind != "int":
+        return _chain(typed, schema)
+    # the field's maximum is checked last, with a rule code, and shows in the JSON Schema (last step)
+    limit = schema.pop("le", None)
+    if limit is None:
+        limit = INT64_MAX if "lt" not in schema else schema.pop("lt") - 1
+    if "ge" not in schema and "gt" not in schema:
+        schema["ge"] = -INT64_MAX - 1
+    bound = core_schema.int_schema(strict=True, le=limit, ge=schema.get("ge"), gt=schema.get("gt"))
+    too_large = _custom(
+        [bound],
+        rule="record.too_large",
+        template="{field_name} must be at most {limit}",
+        key=key,
+        en={"limit": str(limit)},
+        zh={"limit": str(limit)},
+    )
+    return _chain(typed, schema, too_large)
+
+
+def _text_leaf(schema: Any, key: str) -> Any:
+    return _inside(schema, key, _text)
+
+
+def _text(schema: Any, key: str) -> Any:
+    """A text schema that first refuses a non-string and NUL characters (``record.text``)."""
+    from pydantic_core import core_schema
+
+    if schema.get("type") != "str":
+        return schema
+    check = _custom(
+        [core_schema.str_schema(strict=True, pattern=_NO_NUL)],
+        rule="record.text",
+        template="{field_name} must be text without NUL characters",
+        key=key,
+        en={},
+        zh={},
+    )
+    return _chain(check, schema)
+
+
+def _chain(*steps: Any) -> Any:
+    """Run ``steps`` in turn; the JSON Schema (both modes) is the last step's, the field's own."""
+    from pydantic_core import core_schema
+
+    last = steps[-1]
+    # the last step's own JSON Schema hooks (x-personal-data and the like) move up to the chain, where
+    # pydantic applies them around the schema generated for that step
+    own = dict(last.get("metadata") or {})
+    metadata = {
+        **own,
+        "pydantic_js_functions": [
+            lambda _schema, handler: handler(last),
+            *own.get("pydantic_js_functions", ()),
+        ],
+    }
+    return core_schema.chain_schema(list(steps), metadata=metadata)
 
 
 class Record(BaseModel):
-    """Base of every public ohsreg document: frozen, strict about unknown fields, stripped strings."""
+    """Base of every public ohsreg document: frozen, strict about unknown fields, stripped strings.
+
+    Validation errors do not repeat the input (``hide_input_in_errors``): a record may hold personal
+    data, and error text ends up in logs. ``err.errors()`` still gives each field, type and message."""
 
     model_config = ConfigDict(
         frozen=True,
@@ -141,6 +279,9 @@ class Record(BaseModel):
         str_strip_whitespace=True,
         validate_default=True,
         use_attribute_docstrings=True,
+        # str(ValidationError) would otherwise print each bad input (input_value=...): names, phone
+        # numbers and resident IDs of the people in a record; the error still names field and rule
+        hide_input_in_errors=True,
     )
 
     @classmethod
@@ -157,6 +298,10 @@ class Record(BaseModel):
 
         return record_html(self)
 
+
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+"""A count of people or cases (workers, exposed workers, deaths): 0 to :data:`MAX_COUNT`; above it the
+record fails with ``record.too_large`` (a typo or an overflow, not a real count)."""
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 """A non-empty free text (a name, a number, an opinion) of at most 500 characters, stripped."""
@@ -206,13 +351,38 @@ def require_order(
         raise rule_error(template, rule=rule, field=field, hint=hint, **params)
 
 
+class _Today:
+    """``date.today()`` read once per local day, not once per validated date (a hot path of bulk loads).
+
+    The cached day is valid until the next local midnight, checked with ``time.time()`` (far cheaper than
+    ``date.today()``); a clock set back re-reads the date.
+    """
+
+    def __init__(self) -> None:
+        self.day = dt.date.min
+        self.start = self.until = 0.0
+
+    def __call__(self) -> dt.date:
+        now = time.time()
+        if not self.start <= now < self.until:
+            self.day = dt.date.today()
+            self.start = dt.datetime.combine(self.day, dt.time()).timestamp()
+            self.until = dt.datetime.combine(self.day + dt.timedelta(days=1), dt.time()).timestamp()
+        return self.day
+
+
+_today = _Today()
+
+
 def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
-    context = info.context if isinstance(info.context, dict) else {}
-    reference = context.get("as_of")
-    if isinstance(reference, dt.datetime):
+    context = info.context
+    reference = context.get("as_of") if isinstance(context, dict) else None
+    if reference is None:
+        reference = _today()  # documented default of EventDate; pass context={"as_of": ...}
+    elif isinstance(reference, dt.datetime):
         reference = reference.date()
-    if not isinstance(reference, dt.date):
-        reference = dt.date.today()  # documented default of EventDate; pass context={"as_of": ...}
+    elif not isinstance(reference, dt.date):
+        reference = _today()
     if value > reference:
         raise rule_error(
             "{field} {value} is after the validation date {as_of}",
@@ -376,17 +546,33 @@ def _hazard_resolver() -> Callable[[str], object] | None:
     return resolve
 
 
+#: hazard reference -> canonical key, for references already resolved (the shipped catalogue does not
+#: change in a process); bounded so that hostile input cannot grow it without limit
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MAX = 8192
+
+
 def _check_hazard(key: str) -> str:
-    """Resolve a hazard reference to the catalogue's canonical key, when the catalogue is available."""
+    """Resolve a hazard reference to the catalogue's canonical key, when the catalogue is available.
+
+    A reference is looked up in the catalogue once; later records reuse the answer (errors are not
+    cached: they are raised again with their suggestions).
+    """
+    known = _RESOLVED.get(key)
+    if known is not None:
+        return known
     resolve = _hazard_resolver()
     if resolve is None:
         return key
     from ohsreg.errors import OhsregError, to_pydantic_error
 
     try:
-        return str(resolve(key))
+        found = str(resolve(key))
     except OhsregError as err:
         raise to_pydantic_error(err) from None
+    if len(_RESOLVED) < _RESOLVED_MAX:
+        _RESOLVED[key] = found
+    return found
 
 
 HazardRef = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_check_hazard)]

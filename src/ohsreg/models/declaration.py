@@ -21,13 +21,13 @@ The deadlines (Arts. 8–9, verified) live in :mod:`ohsreg.rules.declaration`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated, Self
+from typing import Self
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from ohsreg.identifiers import USCC
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import EventDate, HazardRef, Record, Text, require_order, rule_error
+from ohsreg.models.base import Count, EventDate, HazardRef, Record, Text, require_order, rule_error
 from ohsreg.rules._catalogue import canonical_hazard
 from ohsreg.rules.declaration import DeclarationEvent
 from ohsreg.vocab import HazardCategory, LabeledEnum
@@ -51,7 +51,7 @@ class DeclaredHazard(Record):
     category: HazardCategory | None = None
     distribution: str | None = None
     """Where the factor occurs (workshops, posts), as declared."""
-    exposed_workers: Annotated[int, Field(ge=0)]
+    exposed_workers: Count
     """Number of workers exposed to this factor."""
 
 

@@ -18,7 +18,7 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from ohsreg.models.authority import Authority
-from ohsreg.models.base import EventDate, Record, Text, require_order, rule_error
+from ohsreg.models.base import Count, EventDate, Record, Text, require_order, rule_error
 from ohsreg.rules.enforcement import AccidentClass, AccidentGrading, accident_class
 from ohsreg.vocab import LabeledEnum
 
@@ -104,9 +104,9 @@ class Accident(Record):
     """An occupational-disease hazard accident (职业病危害事故) and its report."""
 
     occurred_at: dt.datetime
-    acute_cases: Annotated[int, Field(ge=0)] = 0
-    deaths: Annotated[int, Field(ge=0)] = 0
-    anthrax_cases: Annotated[int, Field(ge=0)] = 0
+    acute_cases: Count = 0
+    deaths: Count = 0
+    anthrax_cases: Count = 0
     radiological: bool = False
     hazards: tuple[str, ...] = ()
     """The factors involved (free text or catalogue keys)."""
@@ -116,6 +116,17 @@ class Accident(Record):
 
     @model_validator(mode="after")
     def _order(self) -> Self:
+        # A naive time cannot be ordered against one with a UTC offset without guessing its zone:
+        # refuse the mix (both naive, read as local time, or both with an offset, are fine).
+        if self.reported_at is not None and (self.occurred_at.utcoffset() is None) != (
+            self.reported_at.utcoffset() is None
+        ):
+            raise rule_error(
+                "occurred_at and reported_at must both have a UTC offset or both have none",
+                rule="accident.timezone_mixed",
+                field="reported_at",
+                hint="write both times with their offset (2024-05-01T09:30+08:00) or both without",
+            )
         require_order(
             ("occurred_at", self.occurred_at),
             ("reported_at", self.reported_at),

@@ -24,6 +24,7 @@ from pydantic import Field, model_validator
 from ohsreg.identifiers import USCC, DivisionCode, IndustryCode
 from ohsreg.models.authority import Authority
 from ohsreg.models.base import (
+    Count,
     EventDate,
     HazardRef,
     PersonalResidentID,
@@ -206,12 +207,12 @@ class JobPost(Record):
     """Identifier of the post, unique in the enterprise (workers refer to it)."""
     name: Text
     hazards: tuple[HazardRef, ...] = ()
-    workers: Annotated[int, Field(ge=0)] = 0
+    workers: Count = 0
     """Number of workers on the post."""
     exposures: tuple[ExposureRecord, ...] = ()
     ppe: PostPPE | None = None
     """Personal protective equipment (个体防护用品) issued on the post; ``None``: not recorded, so the PPE
-    rules are not applied to the post (see :mod:`ohsreg.models.ppe_check`)."""
+    rules are not applied to the post (see :mod:`ohsreg.checks.ppe`)."""
 
     @model_validator(mode="after")
     def _exposures_on_listed_hazards(self) -> Self:
@@ -323,9 +324,9 @@ class Enterprise(Record):
     """The occupational-health management body (职业卫生管理机构或者组织), if one is set up."""
     oh_managers: tuple[OHManager, ...] = ()
     """Occupational-health managers (职业卫生管理人员), full-time or part-time."""
-    workers_total: Annotated[int, Field(ge=0)]
+    workers_total: Count
     """Number of workers (劳动者) employed."""
-    workers_exposed: Annotated[int, Field(ge=0)]
+    workers_exposed: Count
     """Number of workers exposed to occupational-disease hazard factors; at most ``workers_total``."""
     risk_class: RiskClass | None = None
     """The employer's occupational-hazard risk class, when known (else derived: see
@@ -488,7 +489,8 @@ class Enterprise(Record):
 
     def check(self, as_of: dt.date) -> list[Finding]:
         """Every compliance finding on ``as_of``: declaration, examinations, training, detection and
-        evaluation, licences, rectification, accidents. See :mod:`ohsreg.models.enterprise_check`."""
-        from ohsreg.models.enterprise_check import check_enterprise
+        evaluation, licences, rectification, accidents. See :mod:`ohsreg.checks.enterprise`."""
+        # The checks layer sits above the records: imported when called, so models never import it at load.
+        from ohsreg.checks.enterprise import check_enterprise
 
         return check_enterprise(self, as_of=as_of)

@@ -41,10 +41,10 @@ from pydantic import Field, field_validator, model_validator
 
 from ohsreg.errors import OhsregError, RuleViolation
 from ohsreg.identifiers import USCC, DivisionCode
-from ohsreg.models.base import Finding, PersonName, Phone, Record, Text, finding, require_order, rule_error
-from ohsreg.rules._calendar import add_years, check_date
+from ohsreg.models.base import Finding, PersonName, Phone, Record, Text, require_order, rule_error
+from ohsreg.rules._calendar import check_date
 from ohsreg.rules.agency import ProfessionalTitle
-from ohsreg.vocab import EvaluationStage, LabeledEnum, Severity
+from ohsreg.vocab import EvaluationStage, LabeledEnum
 
 __all__ = [
     "SHANXI_2024",
@@ -512,47 +512,7 @@ class ExpertPool(Record):
 
     def check(self, as_of: dt.date) -> list[Finding]:
         """Experts that no longer meet :attr:`rules` or whose term is over or too long, on ``as_of``."""
-        check_date(as_of, "as_of")
-        clause = self.rules.source + ("" if self.rules.verified else "（未核实）")
-        out: list[Finding] = []
-        for index, expert in enumerate(self.experts):
-            subject = f"experts[{index}]"
-            for code in self._below_rules(expert):
-                out.append(
-                    finding(
-                        "pool.expert_below_rules",
-                        Severity.WARNING,
-                        clause,
-                        "expert {id} does not meet the pool conditions ({reason})",
-                        subject=subject,
-                        id=expert.id,
-                        reason=code,
-                    )
-                )
-            if expert.status is ExpertStatus.ACTIVE and as_of > expert.term_end:
-                out.append(
-                    finding(
-                        "pool.term_ended",
-                        Severity.WARNING,
-                        clause,
-                        "the term of expert {id} ended on {end}: renew or withdraw",
-                        subject=subject,
-                        due=expert.term_end,
-                        id=expert.id,
-                        end=expert.term_end.isoformat(),
-                    )
-                )
-            limit = self.rules.max_term_years
-            if limit is not None and expert.term_end > add_years(expert.term_start, limit):
-                out.append(
-                    finding(
-                        "pool.term_too_long",
-                        Severity.WARNING,
-                        clause,
-                        "the term of expert {id} is longer than {years} years",
-                        subject=subject,
-                        id=expert.id,
-                        years=limit,
-                    )
-                )
-        return out
+        # The checks layer sits above the records: imported when called, so models never import it at load.
+        from ohsreg.checks.expert import check_pool
+
+        return check_pool(self, as_of=as_of)

@@ -6,7 +6,7 @@ many workers), :class:`PostPPE` (the PPE of an enterprise's post, :attr:`~ohsreg
 how many wore it) and :class:`PPEUseSurvey` (the survey of one employer: the national work plan's survey
 of PPE use). :meth:`PPEUseSurvey.check` returns :class:`~ohsreg.models.base.Finding` objects
 (``ppe.not_issued``, ``ppe.not_worn``, ``ppe.protection_insufficient``, ``ppe.apf_not_shipped``,
-``ppe.need_unknown``); the rules and their clauses are in :mod:`ohsreg.models.ppe_check`.
+``ppe.need_unknown``); the rules and their clauses are in :mod:`ohsreg.checks.ppe`.
 
 Bad input raises a ``ValidationError`` with a rule code: an HML rating without all three values
 (``ppe.hml_incomplete``), a pressure mode the class does not have (``ppe.pressure_mode``), more workers
@@ -194,7 +194,8 @@ class PPEUseSurvey(Record):
 
     def check(self, as_of: dt.date | None = None) -> list[Finding]:
         """Every PPE finding of the survey; limits from the catalogue are those in force on ``as_of``
-        (default: :attr:`surveyed_on`). See :mod:`ohsreg.models.ppe_check`."""
-        from ohsreg.models.ppe_check import check_survey
+        (default: :attr:`surveyed_on`). See :mod:`ohsreg.checks.ppe`."""
+        # The checks layer sits above the records: imported when called, so models never import it at load.
+        from ohsreg.checks.ppe import check_survey
 
         return check_survey(self, as_of=self.surveyed_on if as_of is None else as_of)

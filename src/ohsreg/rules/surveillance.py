@@ -77,9 +77,11 @@ __all__ = [
     "GBZ188_2014",
     "GBZ188_2025",
     # GBZ188_2014_IN_FORCE, GBZ188_2025_IN_FORCE, GBZ188_2025_REPORTED_IN_FORCE: deprecated (ohsreg.instruments)
+    "NOT_LISTED",
     "ExamDue",
     "ExamInterval",
     "ExamIntervalRule",
+    "NotListed",
     "SurveillanceEdition",
     "edition_on",
     "exam_interval",
@@ -275,7 +277,38 @@ class ExamInterval:
     """``OK``; ``FALLBACK`` (GBZ 188-2025 in force, its interval for the factor not shipped: the
     replaced GBZ 188-2014 interval is given); ``NOT_SHIPPED`` (no interval for the factor);
     ``EDITION_NOT_SHIPPED`` (date before GBZ 188-2014); ``NO_INTERVAL_AT_LEVEL`` (noise below
-    80 dB(A), grade 0)."""
+    80 dB(A), grade 0); ``NOT_LISTED`` (the edition has no section for the factor, see
+    :data:`NOT_LISTED`: no examination is demanded by it)."""
+
+
+@attrs.frozen(slots=True)
+class NotListed:
+    """A factor an edition of GBZ 188 has no section for, with the evidence."""
+
+    hazard: str
+    edition: str
+    source: str
+    verified: bool
+
+
+NOT_LISTED: tuple[NotListed, ...] = (
+    NotListed(
+        "乙酸丁酯",
+        GBZ188_2014,
+        "GBZ 188-2014 has no section for 乙酸丁酯 among the chemical sections seen (items 1-42 of the "
+        "public copy renrendoc p-80331186, 铅 to 氯丁二烯); the remaining sections were not seen, so this "
+        "is unverified. Searched 2026-12: no copy or page lists it for examination",
+        False,
+    ),
+)
+"""Factors a GBZ 188 edition does not list: no pre-placement or periodic examination is demanded for
+them (``status="NOT_LISTED"``); a factor neither here nor in the interval rules stays ``NOT_SHIPPED``
+and its pre-placement examination is still demanded (the conservative reading)."""
+
+
+def _not_listed(edition: str, hazard: str) -> NotListed | None:
+    key = canonical_hazard(hazard)
+    return next((n for n in NOT_LISTED if n.edition == edition and canonical_hazard(n.hazard) == key), None)
 
 
 def _months(
@@ -357,6 +390,22 @@ def exam_interval(
                 "given (check it against the 2025 text)"
             )
     if rule is None:
+        unlisted = _not_listed(edition.name, hazard)
+        if unlisted is None and edition.name == GBZ188_2025:
+            unlisted = _not_listed(GBZ188_2014, hazard)  # like the intervals: the replaced edition answers
+        if unlisted is not None:
+            return ExamInterval(
+                hazard,
+                None,
+                unlisted.edition,
+                f"{unlisted.edition} (no section for this factor)",
+                unlisted.verified and unlisted.edition == edition.name,
+                reason=unlisted.source,
+                caveat=""
+                if unlisted.edition == edition.name
+                else f"{edition.name} is in force; that it lists no section for this factor either is not checked",
+                status="NOT_LISTED",
+            )
         return ExamInterval(
             hazard,
             None,

@@ -22,7 +22,7 @@ MINE_MODULES = [
     "models/detection",
     "models/enforcement",
     "models/enterprise",
-    "models/enterprise_check",
+    "checks/enterprise",
     "models/licence",
     "models/surveillance",
     "models/training",

@@ -355,3 +355,20 @@ def test_status_evaluations_are_evaluations_of_this_employer(mine: Enterprise) -
             {**mine.model_dump(context={"unmask": True}), "status_evaluations": [other.model_dump()]}
         )
     assert info.value.errors()[0]["type"] == "enterprise.status_evaluation"
+
+
+def test_accident_reported_late_is_a_finding(mine: Enterprise) -> None:
+    from ohsreg.models.enterprise_check import LATE_REPORT_HOURS
+
+    accident = mine.accidents[0]
+    on_time = [f.rule for f in mine.check(dt.date(2025, 6, 30)) if f.rule.startswith("accident.")]
+    assert on_time == []  # reported 35 min after
+    for hours, late in ((LATE_REPORT_HOURS, False), (LATE_REPORT_HOURS + 0.5, True), (50, True)):
+        reported = accident.occurred_at + dt.timedelta(hours=hours)
+        ent = mine.model_copy(update={"accidents": (accident.model_copy(update={"reported_at": reported}),)})
+        found = [f for f in ent.check(dt.date(2025, 6, 30)) if f.rule == "accident.reported_late"]
+        assert bool(found) is late, hours
+        if late:
+            assert "第六条" in found[0].clause
+            assert found[0].params["hours"] == f"{hours:.1f}"
+            assert "立即" in found[0].message("zh_CN")

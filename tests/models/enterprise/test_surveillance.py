@@ -195,3 +195,52 @@ def test_edition_records() -> None:
     assert not later.issued_verified
     assert by_name[GBZ188_2014].replaced_on == later.in_force
     assert edition_on(dt.date(2014, 10, 1)) is by_name[GBZ188_2014]
+
+
+# ---- findings users expected (#15) ---------------------------------------------------------------
+
+
+def _with_paint_hazards(wood: Enterprise, *hazards: str) -> Enterprise:
+    data = wood.model_dump(mode="json", context={"unmask": True})
+    for workplace in data["workplaces"]:
+        for post in workplace["posts"]:
+            if post["code"] == "PAINT":
+                post["hazards"] = [*post["hazards"], *hazards]
+    return Enterprise.model_validate(data)
+
+
+def test_butyl_acetate_is_not_listed_in_gbz188_2014(wood: Enterprise) -> None:
+    r = exam_interval("乙酸丁酯", as_of=D)
+    assert (r.status, r.months, r.edition, r.verified) == ("NOT_LISTED", None, GBZ188_2014, False)
+    assert "renrendoc" in r.reason
+    ent = _with_paint_hazards(wood, "乙酸丁酯")
+    found = ent.check(dt.date(2025, 6, 30))
+    demanded = [
+        f for f in found if f.params.get("hazard") == "乙酸丁酯" and f.rule != "declaration.hazard_missing"
+    ]
+    assert [f.rule for f in demanded] == ["surveillance.not_listed"]
+    assert "乙酸丁酯" in demanded[0].message("zh_CN")
+    # a factor the standard lists is still demanded: the same worker lacks a benzene examination
+    ent = _with_paint_hazards(wood, "苯")
+    rules = [f.rule for f in ent.check(dt.date(2025, 6, 30)) if f.params.get("hazard") == "苯"]
+    assert "surveillance.pre_placement_missing" in rules
+
+
+def test_suspected_disease_conclusion_is_a_finding(wood: Enterprise) -> None:
+    worker = wood.workers[1]
+    suspected = HealthExam(
+        exam_type="PERIODIC", date=dt.date(2025, 3, 1), hazards=["二甲苯"], conclusion="SUSPECTED_DISEASE"
+    )
+    ent = wood.model_copy(
+        update={"workers": (wood.workers[0], worker.model_copy(update={"exams": (*worker.exams, suspected)}))}
+    )
+    found = [f for f in ent.check(dt.date(2025, 6, 30)) if f.rule == "surveillance.suspected_disease"]
+    assert len(found) == 1
+    f = found[0]
+    assert f.clause == "职业病防治法（2018年修正）第五十条、第五十五条"
+    assert f.subject == "workers[1].exams[2]"
+    assert "diagnosis" in f.message("en")
+    assert "诊断" in f.message("zh_CN")
+    # not before the examination
+    assert not [f for f in ent.check(dt.date(2025, 2, 28)) if f.rule == "surveillance.suspected_disease"]
+    assert not [f for f in wood.check(dt.date(2025, 6, 30)) if f.rule == "surveillance.suspected_disease"]

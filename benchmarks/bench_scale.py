@@ -1,0 +1,83 @@
+"""Scale-out (issue #14): ``ohsreg.scale.shift_table`` on a 2-worker Dask cluster vs one process.
+
+Both sides do the same work: make each partition's samples (``PARTS`` partitions of ``ROWS / PARTS``
+samples, shift ids unique per partition) and assess them with :func:`ohsreg.assess.shift_table`. The
+baseline runs the partitions one after the other in this process; the measure runs them on a
+``LocalCluster(n_workers=2, processes=True)`` through ``dd.from_map`` + ``map_partitions``
+(``partitioned=True``: no shuffle, the ids already group by partition). Goal: ≥ 1.7× speed-up, i.e. a
+ratio ≤ 0.59. Not in CI. ``OHSREG_BENCH_SEGMENTS`` sets the size (default 1e7 samples).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import time
+from typing import Any
+
+from _harness import Result
+
+ROWS = int(float(os.environ.get("OHSREG_BENCH_SEGMENTS", "1e7")))
+PARTS = 20
+
+
+def make_partition(part: int, rows: int = ROWS // PARTS) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(part)
+    shifts = rows // 4
+    shift = np.repeat(np.arange(shifts), 4) + part * shifts
+    kind = np.tile(np.array(["TWA", "TWA", "TWA", "STE"]), shifts)
+    return pd.DataFrame(
+        {
+            "shift_id": np.char.add("S", shift.astype(str)),
+            "hazard": np.array(["苯", "氨", "甲苯", "氯"])[shift % 4],
+            "concentration": rng.lognormal(0.0, 1.0, rows),
+            "duration": np.where(kind == "TWA", 160.0, 15.0),
+            "duration_unit": "min",
+            "date": (np.datetime64("2023-01-01") + shift % 700).astype("datetime64[D]"),
+            "kind": kind,
+        }
+    )
+
+
+def _one_process() -> int:
+    import ohsreg.assess as oa
+
+    return sum(len(oa.shift_table(make_partition(i))) for i in range(PARTS))
+
+
+def run() -> list[Result]:
+    if importlib.util.find_spec("distributed") is None:
+        print("    (extra 'scale' not installed: skipped)")
+        return []
+    import sys
+
+    import cloudpickle
+    import dask.dataframe as dd
+    from dask.distributed import Client, LocalCluster
+
+    from ohsreg import scale
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import this script
+    start = time.perf_counter()
+    single = _one_process()
+    base = time.perf_counter() - start
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        client.run(lambda: __import__("ohsreg.assess.columnar"))  # warm imports on both workers
+        start = time.perf_counter()
+        frame = dd.from_map(make_partition, range(PARTS))
+        count = len(scale.shift_table(frame, partitioned=True))
+        mine = time.perf_counter() - start
+    assert count == single
+    print(f"    ({ROWS:,} samples, {single:,} shifts; speed-up {base / mine:.2f}x on 2 worker processes)")
+    return [Result(f"scale.shift_table {ROWS:.0e} samples, 2 workers", mine, "one process", base, 1 / 1.7)]
+
+
+if __name__ == "__main__":
+    for result in run():
+        print(result.line())
