@@ -172,11 +172,12 @@ def to_pydantic_error(err: OhsregError) -> PydanticCustomError:
     """
     from pydantic_core import PydanticCustomError
 
+    en, zh = _rendered(err)
     ctx: dict[str, Any] = {
         "rule": err.rule,
         "field": _encodable(err.field),
-        "message_en": _encodable(err.message("en")),
-        "message_zh": _encodable(err.message("zh_CN")),
+        "message_en": _encodable(en),
+        "message_zh": _encodable(zh),
     }
     for key, value in err.params.items():
         ctx.setdefault(
@@ -185,6 +186,32 @@ def to_pydantic_error(err: OhsregError) -> PydanticCustomError:
     text = f"{ctx['message_en']} / {ctx['message_zh']} [{err.rule}]"
     # Braces in user data must not be read as pydantic template fields.
     return PydanticCustomError(err.rule, text.replace("{", "{{").replace("}", "}}"), ctx)
+
+
+_RENDERED: dict[tuple[Any, ...], tuple[str, str]] = {}
+
+
+def _rendered(err: OhsregError) -> tuple[str, str]:
+    """The English and Chinese messages of ``err``; the same error seen again (a file with thousands of
+    rows naming the same unknown hazard) is rendered once. The cache is bounded (1024 messages)."""
+    try:
+        key = (
+            type(err),
+            err.template,
+            err.hint,
+            err.rule,
+            err.field,
+            tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in err.params.items()),
+        )
+        hash(key)
+    except TypeError:  # an unhashable parameter: render without the cache
+        return err.message("en"), err.message("zh_CN")
+    found = _RENDERED.get(key)
+    if found is None:
+        if len(_RENDERED) >= 1024:
+            _RENDERED.clear()
+        found = _RENDERED[key] = (err.message("en"), err.message("zh_CN"))
+    return found
 
 
 def _encodable(value: Any) -> Any:

@@ -23,12 +23,11 @@ import attrs
 from ohsreg._message import Message
 from ohsreg._message import msg as msg  # the assess rules build their reasons with it
 from ohsreg.errors import OhsregError
+from ohsreg.instruments import CitesClause
 from ohsreg.vocab import Verdict
 
 if TYPE_CHECKING:
     import datetime as dt
-
-    from ohsreg.instruments import Clause
 
 __all__ = [
     "AppliedLimit",
@@ -97,7 +96,7 @@ class ChemicalLimitLike(Protocol):
 
 
 @attrs.frozen(kw_only=True)
-class Assessment:
+class Assessment(CitesClause):
     """Base of every result: value, limit, verdict, clause, verification and explanation.
 
     Attributes:
@@ -145,14 +144,6 @@ class Assessment:
         if self.rule_edition is not None:
             return self.rule_edition
         return None if self.limit is None else self.limit.edition
-
-    @property
-    def clause_ref(self) -> Clause | None:
-        """:attr:`clause` as an :class:`~ohsreg.instruments.Clause` (``None`` if it cites no registered
-        instrument)."""
-        from ohsreg.instruments import clause_of
-
-        return clause_of(self.clause)
 
     @property
     def ratio(self) -> float | None:

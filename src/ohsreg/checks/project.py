@@ -325,9 +325,11 @@ class _Checker:
                     rules.ARTICLE_DESIGN,
                     "no protective-facility design, but the project has reached the {stage_en} stage",
                     subject="design",
+                    # the stage reached after the design's place: construction when no later stage
+                    # is recorded (never "planned" or "pre-evaluation", which come before the design)
                     **_stage_params(
                         p.current_stage().code
-                        if p.current_stage() is not ProjectStage.PRE_EVALUATION
+                        if p.current_stage() not in (ProjectStage.PLANNED, ProjectStage.PRE_EVALUATION)
                         else "CONSTRUCTION"
                     ),
                 )

@@ -257,7 +257,7 @@ def interval_rules(edition: str = GBZ188_2014) -> tuple[ExamIntervalRule, ...]:
 
 
 @attrs.frozen(slots=True)
-class ExamInterval:
+class ExamInterval(instruments.CitesClause):
     """The periodic examination interval that answers for one hazard on one date.
 
     ``months`` is ``None`` when no interval is shipped for the factor (or the date is before
