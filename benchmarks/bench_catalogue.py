@@ -95,6 +95,23 @@ def run() -> list[Result]:
 
     typo_lookup = per_call(typo, number=200)
     base_typo = per_call(lambda: difflib.get_close_matches("苯乙稀", names, n=5, cutoff=0.5), number=20)
+    import pydantic
+
+    from ohsreg.models import HazardRef
+    from ohsreg.models.base import _resolved_hazard
+
+    refs = pydantic.TypeAdapter(list[HazardRef])
+    unknown = [f"未知因素{i}号" for i in range(2000)]
+    known = [h.name_zh for h in hazards] * 5
+
+    def validate(values: list[str]) -> None:  # cold: no name seen before
+        _resolved_hazard.cache_clear()
+        hazards._suggestions.clear()
+        with contextlib.suppress(pydantic.ValidationError):
+            refs.validate_python(values)
+
+    bulk_unknown = per_call(lambda: validate(unknown), number=1, repeat=3)
+    bulk_known = per_call(lambda: validate(known[:2000]), number=1, repeat=3)
     search = per_call(lambda: hazards.search("苯乙"), number=200)
     search_pinyin = per_call(lambda: hazards.search("ben"), number=200)
     base_search = per_call(lambda: [n for n in names if "苯乙" in n], number=200)
@@ -108,6 +125,13 @@ def run() -> list[Result]:
         Result("exact lookup by CAS (hazards.get)", lookup, "dict.get", base_lookup, 10.0),
         Result("exact lookup needing case folding ('BENZENE')", lookup_folded, "dict.get", base_lookup, 20.0),
         Result("ranked search '苯乙' over 459 factors", search, "linear name scan", base_search, 25.0),
+        Result(
+            "2000 distinct unknown hazard names validated (HazardRef)",
+            bulk_unknown,
+            "2000 known names",
+            bulk_known,
+            400.0,
+        ),
         Result(
             "typo lookup '苯乙稀' (miss + suggestions, uncached)",
             typo_lookup,

@@ -3,7 +3,8 @@
 Callers switch on :attr:`OhsregError.rule` (a stable dotted code such as ``uscc.checksum``); people read
 :meth:`OhsregError.message` in the locale they ask for. Messages are English ``str.format`` templates
 that double as gettext message ids, so the Chinese text lives in the ``zh_CN`` catalogue of
-:mod:`ohsreg.i18n`, not in code.
+:mod:`ohsreg.i18n`, not in code; they render through the one message renderer of ``ohsreg._message``
+(errors do not import i18n, which raises them).
 
 >>> err = InvalidChecksum(
 ...     "check character should be {expected!r}", rule="uscc.checksum", field="uscc", expected="3"
@@ -21,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from ohsreg._message import normalize_locale, render
 
 if TYPE_CHECKING:
     from pydantic_core import PydanticCustomError
@@ -76,13 +79,11 @@ class OhsregError(ValueError):
 
     def message(self, locale: str | None = None) -> str:
         """The message (and hint, if any) in ``locale`` (default: the active ohsreg locale, zh_CN)."""
-        from ohsreg.i18n import render_message
-
         params = {"field": self.field or "", **self.params}  # a template may name its ``{field}``
-        text = render_message(self.template, locale, **params)
+        text = render(self.template, locale, **params)
         if self.hint:
-            parts = {"message": text, "hint": render_message(self.hint, locale, **params)}
-            text = render_message("{message}; {hint}", locale, **parts)
+            parts = {"message": text, "hint": render(self.hint, locale, **params)}
+            text = render("{message}; {hint}", locale, **parts)
         return text
 
     def __str__(self) -> str:
@@ -171,11 +172,12 @@ def to_pydantic_error(err: OhsregError) -> PydanticCustomError:
     """
     from pydantic_core import PydanticCustomError
 
+    en, zh = _rendered(err)
     ctx: dict[str, Any] = {
         "rule": err.rule,
         "field": _encodable(err.field),
-        "message_en": _encodable(err.message("en")),
-        "message_zh": _encodable(err.message("zh_CN")),
+        "message_en": _encodable(en),
+        "message_zh": _encodable(zh),
     }
     for key, value in err.params.items():
         ctx.setdefault(
@@ -184,6 +186,32 @@ def to_pydantic_error(err: OhsregError) -> PydanticCustomError:
     text = f"{ctx['message_en']} / {ctx['message_zh']} [{err.rule}]"
     # Braces in user data must not be read as pydantic template fields.
     return PydanticCustomError(err.rule, text.replace("{", "{{").replace("}", "}}"), ctx)
+
+
+_RENDERED: dict[tuple[Any, ...], tuple[str, str]] = {}
+
+
+def _rendered(err: OhsregError) -> tuple[str, str]:
+    """The English and Chinese messages of ``err``; the same error seen again (a file with thousands of
+    rows naming the same unknown hazard) is rendered once. The cache is bounded (1024 messages)."""
+    try:
+        key = (
+            type(err),
+            err.template,
+            err.hint,
+            err.rule,
+            err.field,
+            tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in err.params.items()),
+        )
+        hash(key)
+    except TypeError:  # an unhashable parameter: render without the cache
+        return err.message("en"), err.message("zh_CN")
+    found = _RENDERED.get(key)
+    if found is None:
+        if len(_RENDERED) >= 1024:
+            _RENDERED.clear()
+        found = _RENDERED[key] = (err.message("en"), err.message("zh_CN"))
+    return found
 
 
 def _encodable(value: Any) -> Any:
@@ -214,8 +242,6 @@ class Problem:
 
     def message(self, locale: str | None = None) -> str:
         """The message in ``locale`` (zh_CN by default, like every ohsreg message)."""
-        from ohsreg.i18n import normalize_locale
-
         return self.message_en if normalize_locale(locale) == "en" else self.message_zh
 
 

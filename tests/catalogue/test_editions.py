@@ -270,3 +270,20 @@ def test_suggestions_are_bounded_and_cached() -> None:
     for i in range(1100):  # the cache stays bounded
         table.suggest(f"未知因素{i}")
     assert len(table._suggestions) <= 1024
+
+
+def test_rows_naming_the_same_unknown_hazard_are_resolved_once() -> None:
+    import pydantic
+
+    from ohsreg.models import HazardRef
+    from ohsreg.models.base import _resolved_hazard
+
+    adapter = pydantic.TypeAdapter(list[HazardRef])
+    before = _resolved_hazard.cache_info()
+    with pytest.raises(pydantic.ValidationError) as info:
+        adapter.validate_python(["苯乙稀-未知"] * 500)
+    assert info.value.error_count() == 500
+    assert info.value.errors()[0]["type"] == "catalogue.unknown"
+    after = _resolved_hazard.cache_info()
+    assert after.misses - before.misses <= 1
+    assert after.hits - before.hits >= 499

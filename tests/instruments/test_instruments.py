@@ -206,3 +206,23 @@ def test_results_carry_a_clause() -> None:
         ("SAWS Order 48", None, "第二条"),
         ("OD law", "2018", "第十六条"),
     ]
+
+
+def test_every_rule_result_reads_its_clause_back() -> None:
+    from ohsreg.rules import enforcement, surveillance
+
+    interval = surveillance.exam_interval("苯", as_of=dt.date(2024, 1, 1))
+    assert interval.clause_ref is not None
+    assert interval.clause_ref.instrument.id == "GBZ 188-2014"
+    grading = enforcement.accident_class(acute_cases=3)
+    assert grading.clause_ref is not None
+    assert (grading.clause_ref.instrument.id, grading.clause_ref.article) == ("MOH Order 25", "第二条")
+    note = instruments.clauses_of("GBZ 2.1-2007 (超限倍数; multiples unverified)")
+    assert [c.cite() for c in note] == ["GBZ 2.1-2007 (超限倍数; multiples unverified)"]
+
+
+def test_identifier_standards_and_the_civil_code_are_registered() -> None:
+    assert instruments.lookup("GB/T 4754-2017").in_force == dt.date(2017, 10, 1)
+    assert instruments.lookup("GB 32100-2015").in_force == dt.date(2015, 10, 1)
+    assert instruments.lookup("民法典").in_force == dt.date(2021, 1, 1)
+    assert not instruments.lookup("GB/T 4754-2017").amendment("XG1").verified

@@ -66,6 +66,8 @@ def normalize_locale(locale: str | None) -> str:
     """
     if locale is None:
         return _active.get()
+    if locale == "zh_CN" or locale == "en":  # the spellings ohsreg passes itself: nothing to do
+        return locale
     key = locale.strip().replace("-", "_").lower() if isinstance(locale, str) else ""
     if key == "zh" or key.startswith(("zh_cn", "zh_hans")):
         return "zh_CN"

@@ -41,6 +41,7 @@ from ohsreg.errors import EditionError, UnknownEntry
 __all__ = [
     "FORMAT",
     "Amendment",
+    "CitesClause",
     "Clause",
     "EditionState",
     "Instrument",
@@ -48,6 +49,7 @@ __all__ = [
     "cite",
     "clause",
     "clause_of",
+    "clauses_of",
     "data_version",
     "deprecated_dates",
     "editions",
@@ -521,6 +523,27 @@ def clause_of(text: str) -> Clause | None:
     return None
 
 
+def clauses_of(text: str) -> tuple[Clause, ...]:
+    """Every provision of a citation text that joins several with ``"; "`` (``…第六条; 职业病防治法…``).
+
+    A ``"; "`` followed by something that is not a registered citation belongs to the article or note
+    before it (``GBZ 2.1-2007 (超限倍数; multiples unverified)`` is one provision).
+
+    >>> [c.instrument.id for c in clauses_of("卫生部令第25号《职业病危害事故调查处理办法》第六条; 职业病防治法（2018年修正）第三十七条")]
+    ['MOH Order 25', 'OD law']
+    """
+    if not isinstance(text, str):
+        return ()
+    parts: list[str] = []
+    for piece in text.split("; "):
+        if parts and clause_of(piece) is None:
+            parts[-1] += "; " + piece
+        else:
+            parts.append(piece)
+    found = (clause_of(part) for part in parts)
+    return tuple(c for c in found if c is not None)
+
+
 def data_version() -> str:
     """A short hash of the instruments data file: pin it to notice a change of any date or edition."""
     _REGISTRY.load()
@@ -554,3 +577,17 @@ def cite(
 ) -> str:
     """Shorthand for ``clause(instrument, article, ...).cite()``."""
     return clause(instrument, article, amendment=amendment, note=note).cite()
+
+
+class CitesClause:
+    """Mixin of results that cite a provision in a ``clause`` string: :attr:`clause_ref` gives it back as
+    a :class:`Clause` (``None`` when the text cites no instrument of the registry)."""
+
+    __slots__ = ()
+
+    @property
+    def clause_ref(self) -> Clause | None:
+        """:attr:`clause` as a :class:`Clause` of the registry (the first provision, if several)."""
+        text = getattr(self, "clause", None)
+        found = clauses_of(text) if isinstance(text, str) else ()
+        return found[0] if found else None

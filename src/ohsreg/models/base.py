@@ -294,7 +294,7 @@ class Record(BaseModel):
         return schema
 
     def _repr_html_(self) -> str:
-        from ohsreg.export.html import record_html  # notebook display lives at the edge
+        from ohsreg._display import record_html
 
         return record_html(self)
 
@@ -539,11 +539,10 @@ division code is checked, its check character cannot be."""
 def _hazard_resolver() -> Callable[[str], object] | None:
     """The catalogue's resolver, looked up once (None when the catalogue is not available)."""
     try:
-        from ohsreg import catalogue
+        from ohsreg.catalogue import resolve_hazard_key
     except ImportError:  # the catalogue ships with the package; tolerate partial installs
         return None
-    resolve: Callable[[str], object] | None = getattr(catalogue, "resolve_hazard_key", None)
-    return resolve
+    return resolve_hazard_key
 
 
 #: hazard reference -> canonical key, for references already resolved (the shipped catalogue does not
@@ -555,8 +554,8 @@ _RESOLVED_MAX = 8192
 def _check_hazard(key: str) -> str:
     """Resolve a hazard reference to the catalogue's canonical key, when the catalogue is available.
 
-    A reference is looked up in the catalogue once; later records reuse the answer (errors are not
-    cached: they are raised again with their suggestions).
+    A reference is looked up in the catalogue once; later records reuse the answer. An unknown one is
+    looked up (and its message rendered) once too: the same error is raised again.
     """
     known = _RESOLVED.get(key)
     if known is not None:
@@ -564,15 +563,27 @@ def _check_hazard(key: str) -> str:
     resolve = _hazard_resolver()
     if resolve is None:
         return key
-    from ohsreg.errors import OhsregError, to_pydantic_error
-
-    try:
-        found = str(resolve(key))
-    except OhsregError as err:
-        raise to_pydantic_error(err) from None
+    found, error = _resolved_hazard(key)
+    if error is not None:
+        raise error.with_traceback(None)  # a cached instance: do not grow its traceback on every raise
     if len(_RESOLVED) < _RESOLVED_MAX:
         _RESOLVED[key] = found
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved_hazard(key: str) -> tuple[str, Exception | None]:
+    """The canonical key of ``key``, or the pydantic error to raise: a file whose rows name the same
+    unknown hazard thousands of times looks it up (and renders its message) once. The catalogue is
+    read-only data, so the answer cannot change while the process runs."""
+    from ohsreg.errors import OhsregError, to_pydantic_error
+
+    resolve = _hazard_resolver()
+    assert resolve is not None
+    try:
+        return str(resolve(key)), None
+    except OhsregError as err:
+        return key, to_pydantic_error(err)
 
 
 HazardRef = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_check_hazard)]
@@ -623,13 +634,11 @@ class Finding(Record):
 
     def message(self, locale: str | None = None) -> str:
         """The message in ``locale`` (default: the active ohsreg locale, zh_CN)."""
-        from ohsreg.i18n import render_message
+        from ohsreg._message import render
 
         # the deadline and the subject are fields of the finding, and a template may name them too; the
-        # template may come from a file, so render_message() fills plain fields only (no attributes, no widths)
-        return render_message(
-            self.template, locale, **{"due": self.due, "subject": self.subject, **self.params}
-        )
+        # template may come from a file, so the renderer fills plain fields only (no attributes, no widths)
+        return render(self.template, locale, **{"due": self.due, "subject": self.subject, **self.params})
 
     def __str__(self) -> str:
         return f"[{self.severity.code}] {self.rule}: {self.message('en')} ({self.clause})"
@@ -638,10 +647,9 @@ class Finding(Record):
     def clauses(self) -> tuple[Clause, ...]:
         """The provisions of :attr:`clause` as :class:`~ohsreg.instruments.Clause` objects (the parts that
         cite an instrument of the registry; several provisions are joined by ``"; "``)."""
-        from ohsreg.instruments import clause_of
+        from ohsreg.instruments import clauses_of
 
-        found = (clause_of(part) for part in self.clause.split("; "))
-        return tuple(c for c in found if c is not None)
+        return clauses_of(self.clause)
 
 
 def finding(

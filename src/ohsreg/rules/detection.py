@@ -82,7 +82,7 @@ __getattr__ = instruments.deprecated_dates(
 
 
 @attrs.frozen(slots=True)
-class DetectionRegime:
+class DetectionRegime(instruments.CitesClause):
     """One provision setting detection and status-evaluation frequencies, and when it applied.
 
     ``detection`` and ``evaluation`` map a risk class to months; the key ``None`` applies to every
@@ -100,11 +100,6 @@ class DetectionRegime:
 
     def applies_on(self, as_of: dt.date) -> bool:
         return self.start <= as_of and (self.end is None or as_of < self.end)
-
-    @property
-    def clause_ref(self) -> instruments.Clause | None:
-        """The :class:`~ohsreg.instruments.Clause` of :attr:`clause`."""
-        return instruments.clause_of(self.clause)
 
 
 def _regime(
@@ -158,7 +153,7 @@ def detection_regime(as_of: dt.date) -> DetectionRegime | None:
 
 
 @attrs.frozen(slots=True)
-class DutyDue:
+class DutyDue(instruments.CitesClause):
     """When a periodic duty is next due.
 
     ``months`` is ``None`` when no shipped provision sets a frequency (``reason`` says why); ``due`` is
@@ -182,12 +177,6 @@ class DutyDue:
     def overdue(self, as_of: dt.date) -> bool:
         """Never done although required, or due strictly before ``as_of``."""
         return self.never_done or (self.due is not None and self.due < as_of)
-
-    @property
-    def clause_ref(self) -> instruments.Clause | None:
-        """The :class:`~ohsreg.instruments.Clause` of :attr:`clause` (``None`` if it cites no registered
-        instrument)."""
-        return instruments.clause_of(self.clause)
 
 
 def _interval(

@@ -58,7 +58,7 @@ class AccidentClass(LabeledEnum):
 
 
 @attrs.frozen(slots=True)
-class AccidentGrading:
+class AccidentGrading(instruments.CitesClause):
     """The class an accident falls in, whether the count sits on an ambiguous boundary, and the clause.
 
     ``accident_class`` is ``None`` for radiation accidents (another regulation applies).

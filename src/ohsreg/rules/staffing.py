@@ -52,7 +52,7 @@ ARTICLE_VERIFIED = False
 
 
 @attrs.frozen(slots=True)
-class StaffingRequirement:
+class StaffingRequirement(instruments.CitesClause):
     """What Art. 8 requires of one employer on one date.
 
     ``full_time_required`` and ``organisation_required`` are ``None`` when the answer depends on the
@@ -63,11 +63,6 @@ class StaffingRequirement:
     organisation_required: bool | None
     clause: str
     reason: str
-
-    @property
-    def clause_ref(self) -> instruments.Clause | None:
-        """The :class:`~ohsreg.instruments.Clause` of :attr:`clause`."""
-        return instruments.clause_of(self.clause)
 
 
 def staffing_requirement(
