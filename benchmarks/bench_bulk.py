@@ -13,26 +13,13 @@ Each figure is a ratio to a baseline timed in the same run:
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import io
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from typing import Any
 
-from _harness import Result
-
-
-def _best(fn: Callable[[], object], repeat: int = 3) -> float:
-    samples = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return min(samples)
+from _harness import Result, best
 
 
 def _available(name: str) -> bool:
@@ -90,7 +77,7 @@ def _validation(results: list[Result]) -> None:
     assert report.counts() == {
         "division.unknown": int((table.column("region").to_numpy(zero_copy_only=False) == "999999").sum())
     }
-    mine = _best(lambda: validate_table(table, rules))
+    mine = best(lambda: validate_table(table, rules))
     print(f"    (columnar validation: {n / mine / 1e6:.2f} M flat records/s on one core, goal >= 1)")
     if not _available("msgspec"):
         print("    (msgspec not installed: per-record comparison skipped)")
@@ -99,18 +86,27 @@ def _validation(results: list[Result]) -> None:
 
     import msgspec
 
-    class Flat(msgspec.Struct):
-        uscc: Annotated[str, msgspec.Meta(pattern=r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")]
-        region: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{6}$")]
-        industry: Annotated[str, msgspec.Meta(pattern=r"^[A-T][0-9]{0,4}$")]
-        workers: Annotated[int, msgspec.Meta(ge=0, le=10**7)]
-        founded: dt.date
-        kind: Literal["HEALTH", "WORK_SAFETY"]
+    flat = msgspec.defstruct(  # the same fields and shape checks, one struct per record
+        "Flat",
+        [
+            (
+                "uscc",
+                Annotated[
+                    str, msgspec.Meta(pattern=r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+                ],
+            ),
+            ("region", Annotated[str, msgspec.Meta(pattern=r"^[0-9]{6}$")]),
+            ("industry", Annotated[str, msgspec.Meta(pattern=r"^[A-T][0-9]{0,4}$")]),
+            ("workers", Annotated[int, msgspec.Meta(ge=0, le=10**7)]),
+            ("founded", dt.date),
+            ("kind", Literal["HEALTH", "WORK_SAFETY"]),
+        ],
+    )
 
     rows = [dict(zip(data, values, strict=True)) for values in zip(*data.values(), strict=True)]
     blob = json.dumps(rows).encode()
-    decoder = msgspec.json.Decoder(list[Flat])
-    base = _best(lambda: decoder.decode(blob))
+    decoder = msgspec.json.Decoder(list[flat])  # type: ignore[valid-type]
+    base = best(lambda: decoder.decode(blob))
     results.append(
         Result("validate 1e6 flat records (columns)", mine, "msgspec per record (patterns only)", base, 1.0)
     )
@@ -160,21 +156,21 @@ def _assessment(results: list[Result]) -> None:
         starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
         np.add.reduceat((conc * hours)[order], starts) / 8.0
 
-    mine = _best(lambda: oa.shift_table(samples))
+    mine = best(lambda: oa.shift_table(samples))
     results.append(
         Result(
             "shift_table 1e6 samples (TWA+STE, date join)",
             mine,
             "bare numpy C_TWA group-by",
-            _best(bare),
+            best(bare),
             3.0,
         )
     )
     print(f"    ({n / mine / 1e6:.2f} M samples/s through shift_table)")
     table = oa.shift_table(samples).to_arrow()
     frame = table.to_pandas()
-    mine = _best(lambda: write_csv(table, io.BytesIO()))
-    base = _best(lambda: frame.to_csv(io.BytesIO(), index=False))
+    mine = best(lambda: write_csv(table, io.BytesIO()))
+    base = best(lambda: frame.to_csv(io.BytesIO(), index=False))
     results.append(
         Result(f"CSV of {table.num_rows:,} shifts (Arrow, neutralised)", mine, "pandas to_csv", base, 1.0)
     )
@@ -182,7 +178,7 @@ def _assessment(results: list[Result]) -> None:
 
 
 _RSS = """
-import resource, sys
+import sys
 from ohsreg.export.arrow import to_parquet
 from ohsreg.models import Authority
 n, write = int(sys.argv[1]), sys.argv[2] == "1"
@@ -194,7 +190,7 @@ if write:
 else:
     for _ in records():
         pass
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")))  # KiB; ru_maxrss survives exec
 """
 
 

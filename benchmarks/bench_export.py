@@ -5,26 +5,12 @@ Measures whose optional packages (pyarrow, pandas, xlsxwriter) are missing are s
 
 from __future__ import annotations
 
-import gc
 import io
-import statistics
-import time
-from collections.abc import Callable
 
-from _harness import Result
+from _harness import Result, best
 
 from ohsreg.models import Authority, finding
 from ohsreg.vocab import Severity
-
-
-def _best(fn: Callable[[], object], repeat: int = 3) -> float:
-    samples = []
-    for _ in range(repeat):
-        gc.collect()  # every sample starts from the same collector state (the timings include its work)
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return min(samples) if repeat > 1 else statistics.median(samples)
 
 
 def _available(name: str) -> bool:
@@ -66,7 +52,7 @@ def _csv_assessments(results: list[Result]) -> None:
     def baseline() -> None:
         frame.to_csv(io.BytesIO(), index=False)
 
-    mine, base = _best(ours), _best(baseline)
+    mine, base = best(ours), best(baseline)
     results.append(Result("CSV of 1e6 assessment rows (Arrow)", mine, "pandas to_csv", base, 1.0))
     print(f"    ({n / mine / 1e6:.2f} M rows/s through Arrow, goal >= 2)")
 
@@ -110,7 +96,7 @@ def _xlsx(results: list[Result]) -> None:
             ws.write_number(i, 6, f.params["n"])  # type: ignore[arg-type]
         wb.close()
 
-    mine, base = _best(ours, 1), _best(baseline, 1)
+    mine, base = best(ours, 1), best(baseline, 1)
     results.append(Result("XLSX of 1e5 findings", mine, "xlsxwriter constant_memory", base, 1.2))
 
 
@@ -159,7 +145,7 @@ def _jsonl(results: list[Result]) -> None:
         def baseline(lines: list[str] = lines, model: type = model) -> None:
             [model.model_validate_json(line) for line in lines]  # keep the records, as a loader must
 
-        mine, base = _best(ours, 5), _best(baseline, 5)
+        mine, base = best(ours, 5), best(baseline, 5)
         results.append(Result(f"JSONL load 1e5, {label}", mine, "model_validate loop", base, 0.5))
 
 

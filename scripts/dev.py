@@ -56,6 +56,8 @@ def gates() -> list[tuple[str, list[str]]]:
         ("ruff check", [str(BIN / "ruff"), "check", "."]),
         ("ruff format", [str(BIN / "ruff"), "format", "--check", "."]),
         ("mypy --strict", [str(BIN / "mypy"), "--strict", "src"]),
+        # the layers contract of pyproject.toml [tool.importlinter]: imports point down, no circles
+        ("lint-imports", [str(BIN / "lint-imports"), "--no-cache"]),
         ("pytest", [str(PY), "-m", "pytest", "-q", "-p", "no:cacheprovider"]),
         (
             "mkdocs build --strict",

@@ -355,3 +355,20 @@ def test_one_invalid_json_record_is_listed_not_dumped(
         assert captured.out.startswith("kind: 'HEALTHY' is not a AuthorityKind term")
         assert "the record of Authority is invalid" in captured.err
         assert "input_value" not in captured.out + captured.err  # not pydantic's raw report
+
+
+def test_coverage_summary_comes_last_on_its_own_line() -> None:
+    # stdout and stderr into one pipe: the stderr summary used to arrive before the buffered table
+    out = subprocess.run(
+        [sys.executable, "-m", "ohsreg", "--locale", "en", "coverage"],
+        check=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    ).stdout
+    lines = out.splitlines()
+    assert out.endswith("\n")
+    assert lines[0].startswith("hazard_factors_2015")
+    assert "table(s)" in lines[-1]
+    assert sum("table(s)" in line for line in lines) == 1
+    assert any(line.startswith("    - ") for line in lines)  # the gaps are listed under their table

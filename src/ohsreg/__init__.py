@@ -14,7 +14,29 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ohsreg import _message
 from ohsreg._version import __version__
+
+
+def _render_message(template: str, locale: str | None, /, **params: Any) -> str:
+    """The package's message renderer, :func:`ohsreg.i18n.render_message`, imported on the first message."""
+    from ohsreg.i18n import render_message
+
+    _message.install(renderer=render_message)  # later messages go straight to i18n
+    return render_message(template, locale, **params)
+
+
+def _normalize_locale(locale: str | None) -> str:
+    """The package's locale normaliser, :func:`ohsreg.i18n.normalize_locale`, imported on first use."""
+    from ohsreg.i18n import normalize_locale
+
+    _message.install(normalize=normalize_locale)  # later calls go straight to i18n
+    return normalize_locale(locale)
+
+
+# The face is the composition root: errors and findings render through ohsreg._message, which cannot
+# import i18n (i18n raises errors); the face runs before any submodule, so it wires i18n in here.
+_message.install(renderer=_render_message, normalize=_normalize_locale)
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve lazily
     # -- foundation (#2) --

@@ -389,6 +389,9 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     rows = catalogue.coverage()
     for row in rows:
         print(row.line())
+        for gap in row.gaps:  # what is missing, one indented line each (a gap may hold a newline)
+            print("    - " + " ".join(str(gap).split()))
+    sys.stdout.flush()  # the summary goes to stderr: after the table, also when stdout is a pipe
     print(
         _t(
             "{tables} table(s), {shipped} row(s) shipped, {verified} verified",

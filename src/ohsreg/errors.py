@@ -3,7 +3,8 @@
 Callers switch on :attr:`OhsregError.rule` (a stable dotted code such as ``uscc.checksum``); people read
 :meth:`OhsregError.message` in the locale they ask for. Messages are English ``str.format`` templates
 that double as gettext message ids, so the Chinese text lives in the ``zh_CN`` catalogue of
-:mod:`ohsreg.i18n`, not in code.
+:mod:`ohsreg.i18n`, not in code; they render through the one message renderer of ``ohsreg._message``
+(errors do not import i18n, which raises them).
 
 >>> err = InvalidChecksum(
 ...     "check character should be {expected!r}", rule="uscc.checksum", field="uscc", expected="3"
@@ -21,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from ohsreg._message import normalize_locale, render
 
 if TYPE_CHECKING:
     from pydantic_core import PydanticCustomError
@@ -76,13 +79,11 @@ class OhsregError(ValueError):
 
     def message(self, locale: str | None = None) -> str:
         """The message (and hint, if any) in ``locale`` (default: the active ohsreg locale, zh_CN)."""
-        from ohsreg.i18n import render_message
-
         params = {"field": self.field or "", **self.params}  # a template may name its ``{field}``
-        text = render_message(self.template, locale, **params)
+        text = render(self.template, locale, **params)
         if self.hint:
-            parts = {"message": text, "hint": render_message(self.hint, locale, **params)}
-            text = render_message("{message}; {hint}", locale, **parts)
+            parts = {"message": text, "hint": render(self.hint, locale, **params)}
+            text = render("{message}; {hint}", locale, **parts)
         return text
 
     def __str__(self) -> str:
@@ -241,8 +242,6 @@ class Problem:
 
     def message(self, locale: str | None = None) -> str:
         """The message in ``locale`` (zh_CN by default, like every ohsreg message)."""
-        from ohsreg.i18n import normalize_locale
-
         return self.message_en if normalize_locale(locale) == "en" else self.message_zh
 
 

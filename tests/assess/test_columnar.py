@@ -247,6 +247,7 @@ def test_one_bad_group_does_not_stop_the_rest() -> None:
         "assess.duration",
         "assess.nondetect",
     ]
+    assert t.column("verified").tolist() == [True, False, False, False, False]
     half = oa.shift_table(
         {"shift_id": ["x"], "hazard": ["氨"], "concentration": [0.2], "duration": [8.0], "below_lod": [True]},
         below_lod="half",

@@ -113,7 +113,7 @@ def test_derating_is_explicit_and_recorded() -> None:
         {"l_c": 100.0},
         {"l_c": 100.0, "h": 30.0, "m": 25.0},
         {"l_c": 100.0, "h": 30.0, "m": 25.0, "l": 20.0},  # l_a missing
-        {"l_c": "100", "snr": 20.0},
+        {"l_c": "abc", "snr": 20.0},
         {"l_c": True, "snr": 20.0},
         {"l_c": float("nan"), "snr": 20.0},
     ],
@@ -156,3 +156,13 @@ def test_guide_examples_run() -> None:
         namespace: dict[str, object] = {}  # one page, one session: later blocks use earlier imports
         for block in re.findall(r"^```python\n(.*?)^```$", text, flags=re.S | re.M):
             exec(compile(block, f"docs/{lang}/guides/ppe.md", "exec"), namespace)
+
+
+def test_levels_with_their_weighting() -> None:
+    assert oa.hearing_protection(l_c="100 dB(C)", snr=25).value == 75.0
+    assert oa.hearing_protection(l_a="98 dB(A)", l_c="101 dB(C)", h=32, m=29, l=27).value == pytest.approx(
+        69.25
+    )
+    with pytest.raises(AssessmentError) as info:
+        oa.hearing_protection(l_c="100 dB(A)", snr=25)
+    assert info.value.rule == "assess.unit"

@@ -305,3 +305,45 @@ def test_parquet_streams_an_iterator_in_batches(tmp_path: Path) -> None:
     assert [b.num_rows for b in iter_batches(iter(records), batch_size=10)] == [10, 10, 5]
     to_parquet([], tmp_path / "e.parquet", model=Authority)
     assert read_parquet(tmp_path / "e.parquet", Authority) == []
+
+
+def test_plot_chinese_labels_get_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("matplotlib")
+    from ohsreg.assess import twa
+    from ohsreg.export import plot
+
+    r = twa([(4.5, 3), (1.2, 5)], limit=6.0)
+    monkeypatch.setattr(plot, "cjk_font", lambda: "DejaVu Sans")  # stands in for an installed CJK font
+    ax = plot.exposure_profile(r, locale="zh_CN")
+    assert ax.get_ylabel() == "浓度（mg/m³）"
+    assert ax.yaxis.label.get_fontfamily() == ["DejaVu Sans"]
+    legend = ax.get_legend().get_texts()
+    assert legend[0].get_text() == "浓度"
+    assert legend[0].get_fontfamily() == ["DejaVu Sans"]
+    ax = plot.noise_by_task([("打磨", 92.0, 2.0), ("装配", 80.0, 6.0)], locale="zh_CN", font="DejaVu Sans")
+    assert [t.get_text() for t in ax.texts] == ["打磨", "装配"]
+    assert all(t.get_fontfamily() == ["DejaVu Sans"] for t in ax.texts)
+
+
+def test_plot_without_a_cjk_font_warns_and_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("matplotlib")
+    from ohsreg.assess import twa
+    from ohsreg.export import plot
+
+    monkeypatch.setattr(plot, "cjk_font", lambda: None)
+    with pytest.warns(UserWarning, match="fonts-noto-cjk"):
+        ax = plot.exposure_profile(twa([(4.5, 8)], limit=6.0), locale="zh_CN")
+    assert ax.get_ylabel() == "concentration (mg/m³)"  # never boxes
+
+
+def test_plot_legend_values_are_rounded() -> None:
+    pytest.importorskip("matplotlib")
+    from ohsreg.assess import twa
+    from ohsreg.export.plot import exposure_profile
+
+    r = twa([(4.5, 3), (1.2, 5)], limit=6.0)  # C_TWA 2.4375
+    labels = [t.get_text() for t in exposure_profile(r, pc_stel=10.0, locale="en").get_legend().get_texts()]
+    assert "C_TWA 2.44 mg/m³" in labels
+    assert "PC-TWA 6 mg/m³" in labels
+    ax = exposure_profile([(1 / 3, 8)], twa=1 / 3, locale="en")
+    assert "C_TWA 0.333 mg/m³" in [t.get_text() for t in ax.get_legend().get_texts()]

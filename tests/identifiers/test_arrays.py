@@ -55,7 +55,13 @@ def usccs(draw: st.DrawFn) -> str | None:
 @settings(max_examples=60)
 @given(st.lists(usccs(), min_size=1, max_size=40))
 def test_uscc_kernel_equals_scalar(values: list[str | None]) -> None:
-    assert check("uscc", values).rule_of_rows() == [_scalar_rule("uscc", v) for v in values]
+    expected = [_scalar_rule("uscc", v) for v in values]
+    assert check("uscc", values).rule_of_rows() == expected
+    pa = pytest.importorskip("pyarrow")
+    assert check("uscc", pa.array(values, type=pa.string())).rule_of_rows() == expected  # Arrow buffers
+    assert (
+        check("uscc", pa.chunked_array([values[:1], values[1:]], type=pa.string())).rule_of_rows() == expected
+    )
 
 
 @settings(max_examples=40)

@@ -659,3 +659,13 @@ def test_the_agency_model_fits_the_protocol() -> None:
     found = status.check(AS_OF, agencies=[agency])
     assert [f.rule for f in found] == ["project.agency_not_qualified"]
     assert found[0].params["why"] == "agency.no_valid_qualification"
+
+
+def test_design_missing_names_the_stage_reached_not_planned() -> None:
+    started = ConstructionProject(**BASE, construction_started_on=AS_OF - dt.timedelta(days=30))
+    f = next(f for f in started.check(AS_OF) if f.rule == "project.design_missing")
+    assert (
+        f.message("en") == "no protective-facility design, but the project has reached the construction stage"
+    )
+    assert f.message("zh_CN") == "未进行职业病防护设施设计，但项目已进入施工阶段"
+    assert "立项" not in f.message("zh_CN")

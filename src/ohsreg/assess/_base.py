@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
+from ohsreg._message import Message
+from ohsreg._message import msg as msg  # the assess rules build their reasons with it
 from ohsreg.errors import OhsregError
 from ohsreg.instruments import CitesClause
 from ohsreg.vocab import Verdict
@@ -91,34 +93,6 @@ class ChemicalLimitLike(Protocol):
     def edition(self) -> str | None:
         """The edition of the standard the limit comes from (e.g. ``"GBZ 2.1-2019"``), if known."""
         ...
-
-
-@attrs.frozen
-class Message:
-    """A translatable sentence: an English gettext msgid and its parameters."""
-
-    template: str
-    params: tuple[tuple[str, Any], ...] = ()
-
-    def render(self, locale: str | None = None) -> str:
-        """The sentence in ``locale`` (zh_CN or en), parameters formatted in; English if untranslated."""
-        from ohsreg.i18n import render_message
-
-        return render_message(self.template, locale, **{k: _localize(v, locale) for k, v in self.params})
-
-
-def msg(template: str, **params: Any) -> Message:
-    """A :class:`Message` from an English msgid and its named parameters."""
-    return Message(template, tuple(params.items()))
-
-
-def _localize(value: Any, locale: str | None) -> Any:
-    if isinstance(value, Message):
-        return value.render(locale)
-    label = getattr(value, "label", None)
-    if callable(label):
-        return label(locale)
-    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -195,7 +169,7 @@ class Assessment(CitesClause):
 
     def _repr_html_(self) -> str:
         """Notebook display: the result as a table row with the verdict highlighted."""
-        from ohsreg.export.html import assessment_html  # notebook display lives at the edge
+        from ohsreg._display import assessment_html
 
         return assessment_html(self)
 

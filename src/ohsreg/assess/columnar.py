@@ -115,7 +115,10 @@ SHIFT_COLUMNS: dict[str, tuple[str, str]] = {
     "verdict": ("dictionary<string>", "EXCEEDS if any rule exceeds, else the most cautious of the rest"),
     "edition": ("dictionary<string>", "the limit edition that answered"),
     "clause": ("dictionary<string>", "the clauses applied"),
-    "verified": ("bool", "false when a rule or limit applied is not verified against the official text"),
+    "verified": (
+        "bool",
+        "false when a rule or limit applied is not verified against the official text (or the group is in error)",
+    ),
     "error_rule": ("dictionary<string>", "rule code of the group's error (null when assessed)"),
     "error": ("string", "the error message"),
 }
@@ -479,6 +482,7 @@ def shift_table(
     )
     applies = assessed & (np.stack([twa_v, ste_v, pe_v, mac_v]) != 2)
     verified = ~(applies & ~rule_verified).any(axis=0) if ng else np.zeros(0, bool)
+    verified &= ~bad  # nothing of a group in error was checked
     clause_code = (assessed * np.array([1, 2, 4, 8])[:, None]).sum(axis=0) if ng else np.zeros(0, np.int64)
     clauses = [
         "; ".join(c for bit, c in enumerate(_CLAUSES) if code & (1 << bit)) or None for code in range(16)

@@ -163,6 +163,7 @@ def work_intensity(index: float) -> WorkIntensity:
 INTENSITY_INDEX_CLAUSE = (
     "GBZ 2.2-2007 体力劳动强度分级 (I = 10·T·M·S·W; table number and coefficients unverified)"
 )
+"""The clause cited by :func:`work_intensity_index` (its table number in GBZ 2.2-2007 was not seen)."""
 SEX_COEFFICIENTS = {"male": 1.0, "female": 1.3}
 """S of the intensity index: men 1.0, women 1.3 (unverified, one secondary source; see the module)."""
 WORK_COEFFICIENTS = {"lift": 1.00, "shoulder": 0.40, "push_pull": 0.05}

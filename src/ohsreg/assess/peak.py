@@ -56,7 +56,9 @@ __all__ = [
 ]
 
 PEAK_CLAUSE = "GBZ 2.1-2019 6.3.3 (peak exposure; clause number unverified)"
+"""The clause cited by :func:`peak` (the clause number is unverified)."""
 EXCURSION_CLAUSE = "GBZ 2.1-2007 (超限倍数, excursion limit; clause and multiples unverified)"
+"""The clause cited by :func:`excursion` (GBZ 2.1-2007 excursion limits; unverified)."""
 _GBZ21_2019 = "GBZ 2.1-2019"
 EXCURSION_MULTIPLE = 3.0
 CEILING_MULTIPLE = 5.0

@@ -38,6 +38,7 @@ range 75–80 dB(A) after protection (one secondary source) is reported as ``in_
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -54,6 +55,7 @@ from ohsreg.assess._base import (
     number,
     resolve_limit,
 )
+from ohsreg.errors import OhsregError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -382,7 +384,11 @@ def hearing_protection(
 
     SNR method: ``l_c`` (C-weighted level of the noise, dB(C)) and ``snr``. HML method: ``l_a`` and ``l_c``
     and the protector's ``h``, ``m``, ``l`` (the HML method is used when all three are given). Levels are
-    plain dB numbers; ``limit`` overrides the 85 dB(A) of GBZ 2.2-2007 11.2.1.
+    dB numbers or sound levels with their weighting (``"99 dB(C)"``, ``"96 dB(A)"``; a wrong weighting
+    is ``assess.unit``); ratings are dB numbers; ``limit`` overrides the 85 dB(A) of GBZ 2.2-2007 11.2.1.
+
+    >>> hearing_protection(l_c="99 dB(C)", snr=24).value
+    75.0
     """
     hearing_factor = _catalogue().hearing_factor
     lc = _db(l_c, "l_c")
@@ -447,7 +453,33 @@ def hearing_protection(
     )
 
 
+_WEIGHTING = {"l_a": "A", "l_c": "C"}
+
+
 def _db(value: Any, field: str) -> float:
+    """A level or rating in dB: a number, or for ``l_a``/``l_c`` also a sound level (``"99 dB(C)"``, a
+    :class:`~ohsreg.units.SoundLevel`) whose weighting must be the field's (``assess.unit`` otherwise)."""
+    weighting = _WEIGHTING.get(field)
+    if weighting is not None and not isinstance(value, int | float | bool):
+        units = importlib.import_module("ohsreg.units")
+        try:
+            level = units.parse_sound_level(value, f"dB({weighting})", field=field)
+        except OhsregError as exc:
+            raise AssessmentError(
+                "{where} must be a level in dB (a number), got {value!r}",
+                rule="assess.value",
+                field=field,
+                value=value,
+            ) from exc
+        if level.weighting != weighting or level.peak:
+            raise AssessmentError(
+                "{where} must be a {weighting}-weighted level, got {value!r}",
+                rule="assess.unit",
+                field=field,
+                weighting=weighting,
+                value=value,
+            )
+        return float(level.value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise AssessmentError(
             "{where} must be a level in dB (a number), got {value!r}",
@@ -456,7 +488,7 @@ def _db(value: Any, field: str) -> float:
             value=value,
         )
     x = float(value)
-    if x != x or x in (float("inf"), float("-inf")):
+    if not math.isfinite(x):
         raise AssessmentError(
             "{where} must be a finite number, got {value!r}", rule="assess.value", field=field, value=value
         )

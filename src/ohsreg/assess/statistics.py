@@ -88,6 +88,7 @@ U_T: dict[int, float] = {
     29: 1.824,
     30: 1.820,
 }
+"""U_T by number of results n = 6–30 (EN 689:2018 Annex F; reproduced by :func:`tolerance_factor`; unverified)."""
 
 
 def _norm_cdf(x: float) -> float:

@@ -290,6 +290,15 @@ def _gbz21_2007() -> _Side:
     return _limit_side("GBZ 2.1-2007", catalogue.chemical_limits_2007, catalogue.dust_limits_2007, None)
 
 
+_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十]+[）)、]\s*")
+
+
+def _heading(text: str | None) -> str | None:
+    """A category heading without its ordinal (``十、其他职业病`` -> ``其他职业病``): a list that adds
+    categories renumbers the others, which is not a change of the disease's category."""
+    return None if text is None else _ORDINAL.sub("", text)
+
+
 def _diseases(edition: str) -> _Side:
     from ohsreg import catalogue
 
@@ -297,12 +306,14 @@ def _diseases(edition: str) -> _Side:
     rows = tuple(
         _Row(
             key=r.name_zh,
-            values={"category": r.category_zh, "subcategory": r.subcategory_zh},
+            values={"category": _heading(r.category_zh), "subcategory": _heading(r.subcategory_zh)},
             source=r.source.cite(),
         )
         for r in table
     )
-    return _Side(edition, rows, complete=True, scope="职业病分类和目录: category, sub-category")
+    return _Side(
+        edition, rows, complete=True, scope="职业病分类和目录: category, sub-category (without ordinals)"
+    )
 
 
 def _risk_directory(edition: str) -> _Side:
@@ -322,8 +333,8 @@ def _risk_directory(edition: str) -> _Side:
 def _gbz188(edition: str) -> _Side:
     from ohsreg.rules import surveillance
 
-    rules = surveillance.interval_rules(edition) if edition in surveillance._CATALOGUE_TABLES else None
-    if rules is None:
+    rules = surveillance.interval_rules(edition)  # () for an edition whose intervals are not shipped
+    if not rules:
         raise _not_shipped("GBZ 188", edition)
     rows = tuple(
         _Row(
@@ -368,7 +379,12 @@ def _gbz21_loader(edition: str) -> _Loader:
         return _gbz21_2007
     if edition.startswith("GBZ 2.1-2019"):
         return lambda: _gbz21_2019(edition.count("+"))
-    return lambda: (_ for _ in ()).throw(_not_shipped("GBZ 2.1", edition))  # GBZ 2-2002: not shipped
+    return functools.partial(_unshipped, "GBZ 2.1", edition)  # GBZ 2-2002
+
+
+def _unshipped(family: str, edition: str) -> _Side:
+    """The loader of an edition the registry knows but whose table is not shipped."""
+    raise _not_shipped(family, edition)
 
 
 #: family shown -> (family in :mod:`ohsreg.instruments`, edition name -> loader, short edition names).

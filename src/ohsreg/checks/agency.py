@@ -8,7 +8,9 @@ the order of the regime applied (:mod:`ohsreg.rules.agency`); the records are in
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
+from ohsreg.checks._finding import Findings
 from ohsreg.errors import InvalidFormat
 from ohsreg.models.agency import (
     AgencyStatus,
@@ -17,7 +19,7 @@ from ohsreg.models.agency import (
     ServiceSubject,
     TechnicalServiceAgency,
 )
-from ohsreg.models.base import Finding, finding
+from ohsreg.models.base import Finding
 from ohsreg.rules._calendar import check_date
 from ohsreg.rules.agency import (
     CLASS_C_LAPSE_DATE,
@@ -33,7 +35,33 @@ from ohsreg.rules.agency import (
 )
 from ohsreg.vocab import QualificationLevel, Severity
 
-__all__ = ["check_agency", "may_serve"]
+__all__ = ["AgencyRule", "check_agency", "may_serve"]
+
+AgencyRule = Literal[
+    "agency.calibration_expired",
+    "agency.class_c_lapsed",
+    "agency.equipment_missing",
+    "agency.field_out_of_scope",
+    "agency.field_undetermined",
+    "agency.lead_missing",
+    "agency.lead_seniority",
+    "agency.level_insufficient",
+    "agency.level_not_applicable",
+    "agency.no_valid_qualification",
+    "agency.qualification_expired",
+    "agency.qualified",
+    "agency.region_out_of_reach",
+    "agency.region_undetermined",
+    "agency.service_out_of_scope",
+    "agency.service_unregulated",
+    "agency.staff_too_few",
+    "agency.status_inactive",
+    "agency.validity_unknown",
+]
+"""The rule codes of the agency checks (``TechnicalServiceAgency.check`` findings, ``may_serve`` reasons), as documented in the rule table; :data:`finding` accepts no other."""
+
+finding = Findings[AgencyRule]()
+"""Builds the findings of this module: :func:`ohsreg.models.finding` typed by :data:`AgencyRule`."""
 
 
 def may_serve(

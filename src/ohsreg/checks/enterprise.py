@@ -30,11 +30,12 @@ code                                provision
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import ohsreg.instruments as instruments
+from ohsreg.checks._finding import Findings
 from ohsreg.models.authority import AuthorityKind, supervising_authority_kind
-from ohsreg.models.base import Finding, finding
+from ohsreg.models.base import Finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
 from ohsreg.models.surveillance import ExamConclusion
 from ohsreg.models.training import TrainingRecord
@@ -66,7 +67,50 @@ if TYPE_CHECKING:
     from ohsreg.models.enforcement import Accident
     from ohsreg.models.enterprise import Enterprise
 
-__all__ = ["check_enterprise"]
+__all__ = ["EnterpriseRule", "check_enterprise"]
+
+EnterpriseRule = Literal[
+    "accident.reported_late",
+    "accident.unreported",
+    "declaration.hazard_missing",
+    "declaration.late",
+    "declaration.missing",
+    "declaration.not_applicable",
+    "declaration.overdue",
+    "declaration.pending",
+    "detection.missing",
+    "detection.no_rule",
+    "detection.overdue",
+    "detection.risk_class_conditional",
+    "detection.risk_class_derived",
+    "detection.risk_class_unknown",
+    "enforcement.authority_regime",
+    "enforcement.unrectified",
+    "enterprise.oh_manager_full_time_missing",
+    "enterprise.oh_manager_missing",
+    "enterprise.oh_organisation_missing",
+    "evaluation.after_accident",
+    "evaluation.missing",
+    "evaluation.overdue",
+    "licence.expired",
+    "surveillance.contraindication",
+    "surveillance.edition_fallback",
+    "surveillance.exam_overdue",
+    "surveillance.exit_exam_missing",
+    "surveillance.interval_unknown",
+    "surveillance.not_listed",
+    "surveillance.pre_placement_missing",
+    "surveillance.suspected_disease",
+    "training.hours_short",
+    "training.manager_untrained",
+    "training.overdue",
+    "training.principal_untrained",
+    "training.worker_untrained",
+]
+"""The rule codes of the enterprise checks (``Enterprise.check``), as documented in the rule table; :data:`finding` accepts no other."""
+
+finding = Findings[EnterpriseRule]()
+"""Builds the findings of this module: :func:`ohsreg.models.finding` typed by :data:`EnterpriseRule`."""
 
 
 def _law(article: str) -> str:
@@ -410,7 +454,7 @@ def _person_training(
     trainings: tuple[TrainingRecord, ...],
     as_of: dt.date,
     subject: str,
-    untrained_rule: str,
+    untrained_rule: EnterpriseRule,
 ) -> list[Finding]:
     out: list[Finding] = []
     clause = f"{TRAINING_CLAUSE}; {HOURS_SOURCE}"
@@ -651,7 +695,7 @@ def check_detection(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
         if duty.never_done:
             out.append(
                 finding(
-                    f"{prefix}.missing",
+                    "detection.missing" if prefix == "detection" else "evaluation.missing",
                     ERROR,
                     duty.clause,
                     _DUTY_MISSING[prefix],
@@ -661,7 +705,7 @@ def check_detection(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
         elif duty.overdue(as_of):
             out.append(
                 finding(
-                    f"{prefix}.overdue",
+                    "detection.overdue" if prefix == "detection" else "evaluation.overdue",
                     ERROR,
                     duty.clause,
                     _DUTY_OVERDUE[prefix],

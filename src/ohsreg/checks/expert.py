@@ -7,13 +7,25 @@ marked when not verified); the records and the draw are in :mod:`ohsreg.models.e
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
-from ohsreg.models.base import Finding, finding
+from ohsreg.checks._finding import Findings
+from ohsreg.models.base import Finding
 from ohsreg.models.expert import ExpertPool, ExpertStatus
 from ohsreg.rules._calendar import add_years, check_date
 from ohsreg.vocab import Severity
 
-__all__ = ["check_pool"]
+__all__ = ["PoolRule", "check_pool"]
+
+PoolRule = Literal[
+    "pool.expert_below_rules",
+    "pool.term_ended",
+    "pool.term_too_long",
+]
+"""The rule codes of the expert-pool checks (``ExpertPool.check``), as documented in the rule table; :data:`finding` accepts no other."""
+
+finding = Findings[PoolRule]()
+"""Builds the findings of this module: :func:`ohsreg.models.finding` typed by :data:`PoolRule`."""
 
 
 def check_pool(pool: ExpertPool, *, as_of: dt.date) -> list[Finding]:

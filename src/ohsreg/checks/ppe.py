@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from ohsreg.checks._finding import Findings
 from ohsreg.errors import OhsregError
-from ohsreg.models.base import Finding, finding
+from ohsreg.models.base import Finding
 from ohsreg.rules._calendar import check_date
 from ohsreg.rules._catalogue import hazard_name
 from ohsreg.vocab import Severity, Verdict
@@ -35,7 +36,19 @@ if TYPE_CHECKING:
     from ohsreg.models.enterprise import Enterprise, ExposureRecord, JobPost
     from ohsreg.models.ppe import PPEObservation, PPEUseSurvey
 
-__all__ = ["NOISE_KEY", "PPE_CLAUSE", "WEAR_CLAUSE", "check_posts", "check_survey"]
+__all__ = ["NOISE_KEY", "PPE_CLAUSE", "WEAR_CLAUSE", "PPERule", "check_posts", "check_survey"]
+
+PPERule = Literal[
+    "ppe.apf_not_shipped",
+    "ppe.need_unknown",
+    "ppe.not_issued",
+    "ppe.not_worn",
+    "ppe.protection_insufficient",
+]
+"""The rule codes of the PPE checks (``PPEUseSurvey.check``, and the posts of ``Enterprise.check``), as documented in the rule table; :data:`finding` accepts no other."""
+
+finding = Findings[PPERule]()
+"""Builds the findings of this module: :func:`ohsreg.models.finding` typed by :data:`PPERule`."""
 
 PPE_CLAUSE = "职业病防治法（2018年修正）第二十二条"
 WEAR_CLAUSE = "职业病防治法（2018年修正）第三十四条（款号未核实）"

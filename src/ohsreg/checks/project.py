@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Literal
 
 import ohsreg.instruments as instruments
+from ohsreg.checks._finding import Findings
 from ohsreg.errors import EditionError, InvalidFormat
-from ohsreg.models.base import Finding, finding
+from ohsreg.models.base import Finding
 from ohsreg.models.project import (
     _FIELD_OF,
     ConstructionProject,
@@ -30,7 +32,36 @@ from ohsreg.rules._calendar import check_date
 from ohsreg.rules._catalogue import directory_name
 from ohsreg.vocab import Severity
 
-__all__ = ["check_evaluation", "check_project"]
+__all__ = ["ProjectRule", "check_evaluation", "check_project"]
+
+ProjectRule = Literal[
+    "project.acceptance_plan_late",
+    "project.acceptance_plan_missing",
+    "project.agency_not_qualified",
+    "project.control_effect_missing",
+    "project.control_effect_timing",
+    "project.design_after_construction",
+    "project.design_missing",
+    "project.disclosure_missing",
+    "project.pre_evaluation_missing",
+    "project.re_evaluation_missing",
+    "project.regime_not_encoded",
+    "project.review_missing",
+    "project.review_panel_external",
+    "project.risk_class_conditional",
+    "project.risk_class_contradiction",
+    "project.risk_class_unknown",
+    "project.stage_order",
+    "project.trial_run_long",
+    "project.trial_run_overdue",
+    "project.trial_run_short",
+    "project.written_report_late",
+    "project.written_report_missing",
+]
+"""The rule codes of the construction-project checks (``ConstructionProject.check``, ``Evaluation.check``), as documented in the rule table; :data:`finding` accepts no other."""
+
+finding = Findings[ProjectRule]()
+"""Builds the findings of this module: :func:`ohsreg.models.finding` typed by :data:`ProjectRule`."""
 
 
 def check_project(
@@ -95,7 +126,7 @@ def _stage_params(name: str, key: str = "stage") -> dict[str, str]:
 
 
 def _labelled(
-    rule: str,
+    rule: ProjectRule,
     severity: Severity,
     clause: str,
     template: str,
@@ -294,9 +325,11 @@ class _Checker:
                     rules.ARTICLE_DESIGN,
                     "no protective-facility design, but the project has reached the {stage_en} stage",
                     subject="design",
+                    # the stage reached after the design's place: construction when no later stage
+                    # is recorded (never "planned" or "pre-evaluation", which come before the design)
                     **_stage_params(
                         p.current_stage().code
-                        if p.current_stage() is not ProjectStage.PRE_EVALUATION
+                        if p.current_stage() not in (ProjectStage.PLANNED, ProjectStage.PRE_EVALUATION)
                         else "CONSTRUCTION"
                     ),
                 )

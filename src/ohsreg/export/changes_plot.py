@@ -2,16 +2,17 @@
 changed or renamed, one horizontal bar per :class:`~ohsreg.changes.EditionDiff`.
 
 Drawn on the ``Axes`` you pass, or on a new ``Figure`` made without pyplot; returns the ``Axes``. Labels
-follow ``locale``; Chinese labels need a CJK font in matplotlib (pass ``locale="en"`` where none is
-installed: families are then named in English).
+follow ``locale``; Chinese labels use a CJK font found as :mod:`ohsreg.export.plot` finds one (or
+``font=``), and fall back to English with a warning where none is installed.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
-from ohsreg.export.plot import _axes, _label
+from ohsreg.export.plot import _axes, _Style
 
 __all__ = ["diff_counts"]
 
@@ -28,13 +29,20 @@ _FAMILY_EN = {
 }
 
 
-def diff_counts(diffs: Sequence[Any], *, ax: Any = None, locale: str | None = None) -> Any:
+def diff_counts(
+    diffs: Sequence[Any],
+    *,
+    ax: Any = None,
+    locale: str | None = None,
+    font: str | os.PathLike[str] | None = None,
+) -> Any:
     """Stacked bars of the rows per kind of change, one bar per diff (unchanged rows are not drawn)."""
     from ohsreg.changes import ChangeKind
-    from ohsreg.i18n import normalize_locale
 
+    style = _Style(locale, font)
     ax = _axes(ax)
-    english = normalize_locale(locale) == "en"
+    english = style.en
+    locale = "en" if english else "zh_CN"
     names = []
     for d in diffs:
         family = _FAMILY_EN.get(d.family, d.family) if english else d.family
@@ -46,8 +54,8 @@ def diff_counts(diffs: Sequence[Any], *, ax: Any = None, locale: str | None = No
         kind = ChangeKind.parse(code, field="kind")
         ax.barh(y, widths, left=left, color=colour, label=kind.label(locale))
         left = [a + b for a, b in zip(left, widths, strict=True)]
-    ax.set_yticks(y, names)
+    ax.set_yticks(y, names, **style.kw())
     ax.invert_yaxis()
-    ax.set_xlabel(_label("rows", "行数", locale))
-    ax.legend(loc="lower right", fontsize="small")
+    ax.set_xlabel(style.text("rows", "行数"), **style.kw())
+    style.legend(ax, loc="lower right")
     return ax

@@ -83,6 +83,7 @@ __all__ = [
 
 M = TypeVar("M", bound="BaseModel")
 Header = Literal["path", "zh", "en", "both"]
+"""The header rows of a CSV file: column paths only, or label rows in zh, en or both above them."""
 
 _LITERAL_START = frozenset("0123456789-+.tfnIN")
 

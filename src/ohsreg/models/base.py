@@ -294,7 +294,7 @@ class Record(BaseModel):
         return schema
 
     def _repr_html_(self) -> str:
-        from ohsreg.export.html import record_html  # notebook display lives at the edge
+        from ohsreg._display import record_html
 
         return record_html(self)
 
@@ -539,11 +539,10 @@ division code is checked, its check character cannot be."""
 def _hazard_resolver() -> Callable[[str], object] | None:
     """The catalogue's resolver, looked up once (None when the catalogue is not available)."""
     try:
-        from ohsreg import catalogue
+        from ohsreg.catalogue import resolve_hazard_key
     except ImportError:  # the catalogue ships with the package; tolerate partial installs
         return None
-    resolve: Callable[[str], object] | None = getattr(catalogue, "resolve_hazard_key", None)
-    return resolve
+    return resolve_hazard_key
 
 
 #: hazard reference -> canonical key, for references already resolved (the shipped catalogue does not
@@ -635,13 +634,11 @@ class Finding(Record):
 
     def message(self, locale: str | None = None) -> str:
         """The message in ``locale`` (default: the active ohsreg locale, zh_CN)."""
-        from ohsreg.i18n import render_message
+        from ohsreg._message import render
 
         # the deadline and the subject are fields of the finding, and a template may name them too; the
-        # template may come from a file, so render_message() fills plain fields only (no attributes, no widths)
-        return render_message(
-            self.template, locale, **{"due": self.due, "subject": self.subject, **self.params}
-        )
+        # template may come from a file, so the renderer fills plain fields only (no attributes, no widths)
+        return render(self.template, locale, **{"due": self.due, "subject": self.subject, **self.params})
 
     def __str__(self) -> str:
         return f"[{self.severity.code}] {self.rule}: {self.message('en')} ({self.clause})"

@@ -212,7 +212,7 @@ class JobPost(Record):
     exposures: tuple[ExposureRecord, ...] = ()
     ppe: PostPPE | None = None
     """Personal protective equipment (个体防护用品) issued on the post; ``None``: not recorded, so the PPE
-    rules are not applied to the post (see :mod:`ohsreg.models.ppe_check`)."""
+    rules are not applied to the post (see :mod:`ohsreg.checks.ppe`)."""
 
     @model_validator(mode="after")
     def _exposures_on_listed_hazards(self) -> Self:

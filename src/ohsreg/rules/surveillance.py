@@ -58,7 +58,7 @@ import functools
 import importlib
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -69,7 +69,6 @@ from ohsreg.rules._catalogue import canonical_hazard, hazard_name
 from ohsreg.vocab import ExamType, HazardGrade
 
 if TYPE_CHECKING:
-    from ohsreg.models.surveillance import HealthExam
     from ohsreg.units import SoundLevel
 
 __all__ = [
@@ -447,7 +446,19 @@ class ExamDue:
         return self.due is not None and self.due < as_of
 
 
-def _covers(exam: HealthExam, hazard: str) -> bool:
+class _Exam(Protocol):
+    """What :func:`next_exam_due` reads of an examination (a :class:`~ohsreg.models.surveillance.HealthExam`;
+    structural, so the rules do not import the records that use them)."""
+
+    @property
+    def exam_type(self) -> ExamType: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def hazards(self) -> tuple[str, ...]: ...
+
+
+def _covers(exam: _Exam, hazard: str) -> bool:
     key = canonical_hazard(hazard)
     return hazard in exam.hazards or key in exam.hazards
 
@@ -470,7 +481,7 @@ def next_exam_due(
     """
     check_date(as_of, "as_of")
     _check_hazard(hazard)
-    exams: Iterable[HealthExam] = getattr(worker, "exams", ())
+    exams: Iterable[_Exam] = getattr(worker, "exams", ())
     placed_on: dt.date | None = getattr(worker, "placed_on", None)
     relevant = [
         e
