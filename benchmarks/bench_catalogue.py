@@ -98,13 +98,14 @@ def run() -> list[Result]:
     import pydantic
 
     from ohsreg.models import HazardRef
-    from ohsreg.models.base import _resolved_hazard
+    from ohsreg.models.base import _RESOLVED, _resolved_hazard
 
     refs = pydantic.TypeAdapter(list[HazardRef])
     unknown = [f"未知因素{i}号" for i in range(2000)]
     known = [h.name_zh for h in hazards] * 5
 
     def validate(values: list[str]) -> None:  # cold: no name seen before
+        _RESOLVED.clear()
         _resolved_hazard.cache_clear()
         hazards._suggestions.clear()
         with contextlib.suppress(pydantic.ValidationError):

@@ -79,21 +79,35 @@ def _xlsx(results: list[Result]) -> None:
     def ours() -> None:
         to_xlsx(records, io.BytesIO())
 
-    cols = ["rule", "severity", "clause", "subject", "template", "params.what", "params.n", "due"]
+    cols = [
+        "_row",
+        "rule",
+        "severity",
+        "clause",
+        "template",
+        "params.what",
+        "params.n",
+        "_message",
+        "_severity",
+    ]
 
     def baseline() -> None:
-        # what a caller writes by hand: the fields of each record, straight into xlsxwriter
+        # what a caller writes by hand for the same sheet: the fields of each record, its row number and
+        # the message and severity rendered for inspectors, straight into xlsxwriter
         wb = xlsxwriter.Workbook(io.BytesIO(), {"constant_memory": True})
         ws = wb.add_worksheet()
         for j, c in enumerate(cols):
             ws.write_string(0, j, c)
         for i, f in enumerate(records, 1):
-            ws.write_string(i, 0, f.rule)
-            ws.write_string(i, 1, f.severity.code)
-            ws.write_string(i, 2, f.clause)
+            ws.write_number(i, 0, i)
+            ws.write_string(i, 1, f.rule)
+            ws.write_string(i, 2, f.severity.code)
+            ws.write_string(i, 3, f.clause)
             ws.write_string(i, 4, f.template)
             ws.write_string(i, 5, str(f.params["what"]))
             ws.write_number(i, 6, f.params["n"])  # type: ignore[arg-type]
+            ws.write_string(i, 7, f.message("zh_CN"))
+            ws.write_string(i, 8, f.severity.label("zh_CN"))
         wb.close()
 
     mine, base = best(ours, 1), best(baseline, 1)

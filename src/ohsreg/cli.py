@@ -7,8 +7,9 @@ Exit codes: ``0`` success; ``1`` the input was read but holds invalid records or
 (``validate``) ; ``2`` the input could not be read (malformed file, unknown model or column, bad
 option). Messages go to stderr in the ``--locale`` chosen (``zh_CN`` by default).
 
-Files: ``.json`` (one record or an array), ``.jsonl``/``.ndjson`` (JSON Lines, streamed) and ``.csv``
-(flattened columns, see :mod:`ohsreg.export.csv`); UTF-8 with or without BOM, UTF-16 and GB18030 are
+Files: ``.json`` (one record or an array), ``.jsonl``/``.ndjson`` (JSON Lines, streamed), ``.csv``
+(flattened columns, see :mod:`ohsreg.export.csv`) and ``.xlsx`` (workbooks of
+:func:`ohsreg.export.xlsx.to_xlsx`, extra ``excel``); UTF-8 with or without BOM, UTF-16 and GB18030 are
 detected. A progress line is shown on a terminal for runs of 10 000 rows or more.
 """
 
@@ -32,7 +33,7 @@ __all__ = ["main"]
 
 Handler = Callable[[argparse.Namespace], int]
 
-_FORMATS = ("json", "jsonl", "csv")
+_FORMATS = ("json", "jsonl", "csv", "xlsx")
 _TARGETS = ("csv", "xlsx", "parquet", "jsonl", "json", "jsonschema")
 _OPTION_ERRORS = frozenset({"catalogue.unknown_edition", "catalogue.edition_not_in_force"})
 _KEYS = ("uscc", "id", "key", "code", "number", "certificate_number", "resident_id")
@@ -66,14 +67,14 @@ def _format_of(path: Path, given: str | None) -> str:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
-    if suffix in (".json", ".csv"):
+    if suffix in (".json", ".csv", ".xlsx"):
         return suffix[1:]
     from ohsreg.errors import InvalidFormat
 
     raise InvalidFormat(
         "cannot tell the format of {path}",
         rule="cli.format",
-        hint="use a .json, .jsonl or .csv file, or pass --format",
+        hint="use a .json, .jsonl, .csv or .xlsx file, or pass --format",
         path=str(path),
     )
 
@@ -104,6 +105,11 @@ def _records(path: Path, model: type[BaseModel], fmt: str | None) -> Iterator[Ba
     from ohsreg.export._io import Progress, detect_encoding, note_encoding, open_source
 
     kind = _format_of(path, fmt)
+    if kind == "xlsx":  # a workbook of to_xlsx: its sheets rebuilt into records (extra ``excel``)
+        from ohsreg.export.xlsx import from_xlsx
+
+        yield from from_xlsx(path, model)
+        return
     with open_source(path) as fh:
         note = note_encoding(detect_encoding(fh.read(1 << 16)))
     if note:

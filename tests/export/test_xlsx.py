@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -174,3 +175,15 @@ def test_formula_like_text_is_a_quoted_text_cell(m: Any, text: str) -> None:
     assert cell.data_type == "s"
     assert cell.value == text
     assert cell.quotePrefix
+
+
+def test_cli_reads_a_workbook(
+    enterprises: list[Enterprise], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ohsreg.cli import main
+
+    path = tmp_path / "enterprise.xlsx"
+    to_xlsx(enterprises, path, as_of=AS_OF)  # masked, as an inspector receives it
+    findings = sum(len(e.check(AS_OF)) for e in enterprises)
+    main(["--locale", "en", "validate", str(path), "--as-of", AS_OF.isoformat()])
+    assert f"{findings} finding(s)" in capsys.readouterr().err

@@ -63,21 +63,26 @@ class Layout:
         lists: list[tuple[str, tuple[str, ...], list[Any]]] = []
 
         def walk(value: Any, prefix: str, here: tuple[str, ...]) -> None:
-            cls = value.__class__
-            if cls is dict:
+            # ``here`` (the schema parts) is built only for containers: scalars are most values
+            if value.__class__ is dict:
                 for k, v in value.items():
-                    walk(v, f"{prefix}{k}.", (*here, str(k)))
-            elif cls is list:
-                if value and self.is_record_list(here):
+                    cls = v.__class__
+                    if cls is dict or cls is list:
+                        walk(v, f"{prefix}{k}.", (*here, str(k)))
+                    else:
+                        flat[f"{prefix}{k}"] = v
+            elif value:  # a non-empty list
+                if self.is_record_list(here):
                     lists.append((prefix[:-1], here, value))
                     return
                 for i, v in enumerate(value):
-                    walk(v, f"{prefix}{i}.", (*here, str(i)))
-            else:
-                flat[prefix[:-1]] = value
+                    cls = v.__class__
+                    if cls is dict or cls is list:
+                        walk(v, f"{prefix}{i}.", (*here, str(i)))
+                    else:
+                        flat[f"{prefix}{i}"] = v
 
-        for key, value in record.items():
-            walk(value, f"{key}.", (*parts, key))
+        walk(record, "", parts)
         return flat, lists
 
 

@@ -114,10 +114,10 @@ class _Sheet:
     def add(self, row: dict[str, Any]) -> int:
         self.count += 1
         row[ROW] = self.count
-        setdefault = self.columns.setdefault
-        for key in row:
-            setdefault(key, None)
+        columns = self.columns
         for key, unit in row.items():
+            if key not in columns:
+                columns[key] = None
             if key.endswith(".unit"):
                 value = key[:-5] + ".value"
                 if (unit is None) != (row.get(value) is None):
