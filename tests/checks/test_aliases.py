@@ -17,7 +17,7 @@ MOVED = [
 @pytest.mark.parametrize(("old", "new", "name"), MOVED)
 def test_old_path_resolves_to_the_new_module_and_warns(old: str, new: object, name: str) -> None:
     module = importlib.import_module(old)
-    with pytest.warns(DeprecationWarning, match=rf"{old} is deprecated: import {name} from {new.__name__}"):  # type: ignore[attr-defined]
+    with pytest.warns(DeprecationWarning, match=rf"{old}.{name} is deprecated; use {new.__name__}.{name}"):  # type: ignore[attr-defined]
         value = getattr(module, name)
     assert value is getattr(new, name)
 

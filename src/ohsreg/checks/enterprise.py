@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Literal
 
 import ohsreg.instruments as instruments
 from ohsreg.checks._finding import Findings
+from ohsreg.checks.ppe import check_posts
 from ohsreg.models.authority import AuthorityKind, supervising_authority_kind
 from ohsreg.models.base import Finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
@@ -740,8 +741,6 @@ _WRONG_REGIME = {
 
 def check_post_ppe(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     """The PPE rules (``ppe.*``) on the posts that record their PPE: :mod:`ohsreg.checks.ppe`."""
-    from ohsreg.checks.ppe import check_posts
-
     return check_posts(ent, as_of=as_of)
 
 

@@ -558,10 +558,10 @@ def deprecated_dates(module: str, names: dict[str, tuple[str, Callable[[], Any]]
         found = names.get(name)
         if found is None:
             raise AttributeError(f"module {module!r} has no attribute {name!r}")
-        import warnings
+        from ohsreg._deprecated import warn
 
         advice, value = found
-        warnings.warn(f"{module}.{name} is deprecated; use {advice}", DeprecationWarning, stacklevel=2)
+        warn(f"{module}.{name}", advice)
         return value()
 
     return module_getattr

@@ -358,7 +358,7 @@ def test_status_evaluations_are_evaluations_of_this_employer(mine: Enterprise) -
 
 
 def test_accident_reported_late_is_a_finding(mine: Enterprise) -> None:
-    from ohsreg.models.enterprise_check import LATE_REPORT_HOURS
+    from ohsreg.checks.enterprise import LATE_REPORT_HOURS
 
     accident = mine.accidents[0]
     on_time = [f.rule for f in mine.check(dt.date(2025, 6, 30)) if f.rule.startswith("accident.")]
