@@ -31,7 +31,7 @@ def _rule(call: Callable[[], object]) -> str:
     return err.value.rule
 
 
-@pytest.mark.parametrize("pattern", [units._SOUND, units._NUMBER], ids=["sound", "quantity"])
+@pytest.mark.parametrize("pattern", [units._sound._SOUND, units._quantity._NUMBER], ids=["sound", "quantity"])
 def test_blank_runs_are_possessive(pattern: re.Pattern[str]) -> None:
     assert re.findall(r"\\s\*(?!\+)", pattern.pattern) == []
     assert re.findall(r"\\d[*+](?!\+)", pattern.pattern) == []

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "ohsreg"
-FILES = [SRC / "units.py", *sorted((SRC / "vocab").glob("*.py"))]
+FILES = [*sorted((SRC / "units").glob("*.py")), *sorted((SRC / "vocab").glob("*.py"))]
 
 
 # every template's zh translation: tests/i18n/test_completeness.py

@@ -14,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 
 from ohsreg.errors import OhsregError
 from ohsreg.units import (
-    _UNITS,
     KINDS,
     Concentration,
     Duration,
@@ -25,6 +24,7 @@ from ohsreg.units import (
     Temperature,
     parse_quantity,
 )
+from ohsreg.units._table import _UNITS
 
 
 class Sample(BaseModel):
