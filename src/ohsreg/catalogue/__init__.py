@@ -27,42 +27,35 @@ and amendments apply from their effective dates.
 
 from __future__ import annotations
 
-from ohsreg.catalogue._limits import (
-    _ALL_TABLES as _ALL_TABLES,  # the benchmarks load every table
-)
-from ohsreg.catalogue._limits import (
-    DEFAULT_DISEASE_EDITION,
-    DEFAULT_HAZARD_EDITION,
-    DEFAULT_LIMIT_EDITION,
-    DEFAULT_RISK_EDITION,
-    FORMAT,
+from ohsreg.catalogue._coverage import CoverageRow, coverage, data_version
+from ohsreg.catalogue._diseases import DEFAULT_DISEASE_EDITION, diseases_in_force
+from ohsreg.catalogue._files import load
+from ohsreg.catalogue._limits import DEFAULT_LIMIT_EDITION, LimitSet, limit_regime, limits_for
+from ohsreg.catalogue._records import (
     BiologicalLimit,
-    CoverageRow,
     DustLimit,
     ExamIntervalEntry,
     ExposureLevelClass,
     ExposureLimit,
-    HazardCatalogue,
     HazardFactor,
-    Header,
     HighlyToxicSubstance,
-    LimitSet,
     OccupationalDisease,
     PhysicalLimit,
-    RiskClassResult,
     RiskDirectoryEntry,
     Source,
-    Table,
     TrainingHours,
+)
+from ohsreg.catalogue._risk import DEFAULT_RISK_EDITION, RiskClassResult, risk_class
+from ohsreg.catalogue._shipped import _ALL_TABLES as _ALL_TABLES  # the benchmarks load every table
+from ohsreg.catalogue._shipped import (
+    DEFAULT_HAZARD_EDITION,
+    HazardCatalogue,
     biological_agent_limits,
     biological_limits,
     chemical_limits,
     chemical_limits_2007,
-    coverage,
-    data_version,
     diseases,
     diseases_2013,
-    diseases_in_force,
     dust_limits,
     dust_limits_2007,
     exam_intervals_2014,
@@ -71,18 +64,15 @@ from ohsreg.catalogue._limits import (
     get,
     hazards,
     highly_toxic,
-    limit_regime,
-    limits_for,
-    load,
     lookup,
     physical_limits,
     resolve_hazard_key,
-    risk_class,
     risk_directory,
     risk_directory_2012,
     search,
     training_hours,
 )
+from ohsreg.catalogue._table import FORMAT, Header, Table
 
 __all__ = [
     "DEFAULT_DISEASE_EDITION",
