@@ -32,8 +32,6 @@ from ohsreg.errors import OhsregError
 
 __all__ = ["DateRange", "Identifier", "OneOf", "Range", "TableReport", "validate_table"]
 
-_EPOCH = dt.date(1970, 1, 1)
-
 
 def _np() -> Any:
     import numpy
@@ -190,10 +188,12 @@ def _apply(cols: Any, spec: ColumnRule, n: int) -> list[tuple[Any, str]]:
         if spec.required:
             out.insert(0, _hit(codes < 0, rule="column.null"))
         return out
+    from ohsreg.assess._columns import day_number
+
     days, bad = cols.days(spec.column)
     nulls = _nulls(cols, spec.column, n)
-    low = None if spec.low is None else float((spec.low - _EPOCH).days)
-    high = None if spec.high is None else float((spec.high - _EPOCH).days)
+    low = None if spec.low is None else float(day_number(spec.low))
+    high = None if spec.high is None else float(day_number(spec.high))
     out = [_hit(bad & ~nulls, rule="column.date")]
     return out + _bounds(days.astype(np.float64), bad, low, high, spec.required, nulls)
 

@@ -15,11 +15,25 @@ from typing import Any
 
 from ohsreg.assess._base import AssessmentError
 
-__all__ = ["NO_DAY", "Columns", "optional"]
+__all__ = ["NO_DAY", "Columns", "date_of", "day_number", "optional"]
 
 #: Day number of a missing or unreadable date.
 NO_DAY = -(2**62)
 _EPOCH = dt.date(1970, 1, 1)
+
+
+def day_number(date: dt.date) -> int:
+    """The day number of ``date``: days since 1970-01-01, as date columns hold them (Arrow ``date32``).
+
+    >>> day_number(dt.date(1970, 1, 2)), date_of(1)
+    (1, datetime.date(1970, 1, 2))
+    """
+    return (date - _EPOCH).days
+
+
+def date_of(day: int) -> dt.date | None:
+    """The date of a day number (the reverse of :func:`day_number`); ``None`` for :data:`NO_DAY`."""
+    return None if day == NO_DAY else _EPOCH + dt.timedelta(days=int(day))
 
 
 def _np() -> Any:
@@ -221,12 +235,12 @@ def _day(value: Any) -> int:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return (value - _EPOCH).days
+        return day_number(value)
     if isinstance(value, str):
         text = value.strip()
         if len(text) == 10:
             try:
-                return (dt.date.fromisoformat(text) - _EPOCH).days
+                return day_number(dt.date.fromisoformat(text))
             except ValueError:
                 return NO_DAY
     return NO_DAY

@@ -51,7 +51,7 @@ from typing import Any
 import attrs
 
 from ohsreg.assess._base import MG_M3, AppliedLimit, AssessmentError, limit_object, resolve_limit
-from ohsreg.assess._columns import NO_DAY, Columns, optional
+from ohsreg.assess._columns import NO_DAY, Columns, date_of, day_number, optional
 from ohsreg.assess.mac import MAC_CLAUSE
 from ohsreg.assess.peak import (
     CEILING_MULTIPLE,
@@ -243,10 +243,7 @@ class ShiftTable:
         for name in SHIFT_COLUMNS:
             values = self.column(name)
             if name == "date":
-                out[name] = [
-                    None if d == NO_DAY else dt.date(1970, 1, 1) + dt.timedelta(days=int(d))
-                    for d in self.days
-                ]
+                out[name] = [date_of(d) for d in self.days]
             elif name in self.numbers and name != "samples":
                 out[name] = [None if math.isnan(v) else v for v in values.tolist()]
             else:
@@ -452,7 +449,7 @@ def shift_table(
         conc, minutes, cols, is_pe & ok, inverse, order, starts, c_pe, n_pe, limits, total
     )
     if cols.has("date"):
-        early = (n_pe > 0) & (g_day != NO_DAY) & (g_day < (_in_force_2019() - dt.date(1970, 1, 1)).days)
+        early = (n_pe > 0) & (g_day != NO_DAY) & (g_day < day_number(_in_force_2019()))
         early &= group_error < 0
         if early.any():
             group_error = _set(group_error, early, errors, _peak_edition_error())
@@ -694,7 +691,7 @@ def _join_limits(
     regimes: list[Any] = []  # (edition, amendments) or an EditionError
     representative: list[dt.date | None] = []
     for day in np.unique(g_day).tolist():
-        as_of = None if day == NO_DAY else dt.date(1970, 1, 1) + dt.timedelta(days=int(day))
+        as_of = date_of(day)
         regime = _regime(as_of)
         if regime not in regimes:
             regimes.append(regime)

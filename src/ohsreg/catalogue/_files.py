@@ -8,37 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ohsreg.catalogue._records import (
-    BiologicalLimit,
-    DustLimit,
-    ExamIntervalEntry,
-    ExposureLevelClass,
-    ExposureLimit,
-    HazardFactor,
-    HighlyToxicSubstance,
-    OccupationalDisease,
-    PhysicalLimit,
-    RiskDirectoryEntry,
-    TrainingHours,
-)
-from ohsreg.catalogue._shipped import HazardCatalogue, _bio_keys, _risk_keys
-from ohsreg.catalogue._table import Table, _default_keys, read_document
+from ohsreg.catalogue._shipped import _FACTORIES, HazardCatalogue
+from ohsreg.catalogue._table import Table, read_document
 from ohsreg.errors import OhsregError
-
-_FACTORIES: dict[str, Any] = {
-    "hazard_factors": (HazardFactor.from_dict, _default_keys),
-    "chemical_limits": (ExposureLimit.from_dict, None),
-    "biological_agent_limits": (ExposureLimit.from_dict, None),
-    "dust_limits": (DustLimit.from_dict, None),
-    "biological_limits": (BiologicalLimit.from_dict, _bio_keys),
-    "exposure_level_classes": (ExposureLevelClass.from_dict, None),
-    "physical_limits": (PhysicalLimit.from_dict, None),
-    "highly_toxic": (HighlyToxicSubstance.from_dict, None),
-    "occupational_diseases": (OccupationalDisease.from_dict, None),
-    "risk_directory": (RiskDirectoryEntry.from_dict, _risk_keys),
-    "exam_intervals": (ExamIntervalEntry.from_dict, None),
-    "training_hours": (TrainingHours.from_dict, None),
-}
 
 
 def load(path: str | Path) -> Table[Any]:

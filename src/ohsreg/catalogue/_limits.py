@@ -26,7 +26,7 @@ from ohsreg.catalogue._shipped import (
 )
 from ohsreg.catalogue._table import Table, _strip_qualifiers, check_arg, fold
 from ohsreg.errors import EditionError, OhsregError, UnknownEntry
-from ohsreg.instruments import Instrument
+from ohsreg.instruments import EditionState, Instrument
 from ohsreg.units import Quantity
 
 #: Edition of the chemical exposure limits used when neither ``edition`` nor ``as_of`` is given.
@@ -219,8 +219,7 @@ def _edition_for(edition: str | None, as_of: dt.date | None) -> tuple[Instrument
 
 def _states(inst: Instrument) -> list[str]:
     """Every amendment state of an edition, as pinnable names."""
-    ids = [a.id for a in inst.amendments]
-    return ["+".join([inst.id, *ids[:n]]) for n in range(len(ids) + 1)]
+    return [EditionState(inst, inst.amendments[:n]).name for n in range(len(inst.amendments) + 1)]
 
 
 def _amendments_applied(inst: Instrument, as_of: dt.date | None) -> tuple[str, ...]:
@@ -415,5 +414,5 @@ def limits_for(
         rows=tuple(chem + bio),
         dust_rows=tuple(dust),
         biological=tuple(bel),
-        amendment_state="+".join([answered, *applied]),
+        amendment_state=EditionState(inst, tuple(a for a in inst.amendments if a.id in applied)).name,
     )

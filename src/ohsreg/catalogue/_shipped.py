@@ -39,6 +39,23 @@ def _bio_keys(rec: BiologicalLimit) -> list[tuple[str, str]]:
     return keys
 
 
+#: The record type and look-up keys of each table kind (a data file's ``kind``), for :func:`load`.
+_FACTORIES: dict[str, Any] = {
+    "hazard_factors": (HazardFactor.from_dict, _default_keys),
+    "chemical_limits": (ExposureLimit.from_dict, None),
+    "biological_agent_limits": (ExposureLimit.from_dict, None),
+    "dust_limits": (DustLimit.from_dict, None),
+    "biological_limits": (BiologicalLimit.from_dict, _bio_keys),
+    "exposure_level_classes": (ExposureLevelClass.from_dict, None),
+    "physical_limits": (PhysicalLimit.from_dict, None),
+    "highly_toxic": (HighlyToxicSubstance.from_dict, None),
+    "occupational_diseases": (OccupationalDisease.from_dict, None),
+    "risk_directory": (RiskDirectoryEntry.from_dict, _risk_keys),
+    "exam_intervals": (ExamIntervalEntry.from_dict, None),
+    "training_hours": (TrainingHours.from_dict, None),
+}
+
+
 class HazardCatalogue(Table[HazardFactor]):
     """职业病危害因素分类目录: the table of :class:`HazardFactor` records of one edition."""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ohsreg.export.csv import Table
+    from ohsreg.export._columns import Table
 
 __all__ = ["PARENT", "PARENT_NAME", "ROW", "Layout", "Split"]
 

@@ -176,7 +176,7 @@ def to_arrow(
     records: Iterable[BaseModel], *, model: type[BaseModel] | None = None, unmask: bool = False
 ) -> Any:
     """A ``pyarrow.Table`` of ``records`` (all of one model) with :func:`arrow_schema`."""
-    from ohsreg.export.csv import _model_of
+    from ohsreg.export._columns import _model_of
 
     pa = _pa()
     items = list(records)
@@ -218,7 +218,7 @@ def iter_batches(
             return
         it = itertools.chain([first], it)
         model = type(first)
-    from ohsreg.export.csv import _model_of
+    from ohsreg.export._columns import _model_of
 
     _, to_conv, _ = _plan(model)
     schema = arrow_schema(model)
@@ -250,7 +250,7 @@ def to_parquet(
     first = next(batches, None)
     if first is None:
         if model is None:
-            from ohsreg.export.csv import _model_of
+            from ohsreg.export._columns import _model_of
 
             _model_of([], None)  # raises export.empty
         assert model is not None

@@ -36,7 +36,7 @@ def to_frame(
     unmask: bool = False,
 ) -> Any:
     """A pandas (default) or polars DataFrame of ``records`` (all of one model), flattened columns."""
-    from ohsreg.export.csv import _model_of, columns_of, flatten
+    from ohsreg.export._columns import _model_of, columns_of, flatten
 
     items = list(records)
     cls = _model_of(items, model)
@@ -70,8 +70,8 @@ def from_frame(frame: Any, model: type[M]) -> list[M]:
     :class:`~ohsreg.export.csv.RecordError` with their 1-based row number.
     """
     from ohsreg.errors import UnknownEntry
+    from ohsreg.export._columns import _table, unflatten
     from ohsreg.export._io import error_items, record_error
-    from ohsreg.export.csv import _table, unflatten
 
     table = _table(model)
     cols = [str(c) for c in frame.columns]

@@ -54,7 +54,7 @@ from ohsreg.export._xlsx_common import CREATED
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from ohsreg.export.csv import Table
+    from ohsreg.export._columns import Table
 
 __all__ = ["FORM_TITLE", "META_SHEET", "declaration_form", "from_xlsx", "to_xlsx"]
 
@@ -94,7 +94,7 @@ class _Sheet:
     def __init__(
         self, name: str, model: type[BaseModel], parts: tuple[str, ...], path: str, parent: str | None
     ) -> None:
-        from ohsreg.export.csv import _table
+        from ohsreg.export._columns import _table
 
         self.name = name
         self.model = model
@@ -567,7 +567,7 @@ def from_xlsx(source: Source, model: type[M], *, sheet: str | None = None) -> li
         UnknownEntry: ``export.xlsx_sheet`` when no sheet holds ``model``.
         RecordError: ``export.record_invalid`` for invalid records, with their sheet rows.
     """
-    from ohsreg.export.csv import _table, unflatten
+    from ohsreg.export._columns import _table, unflatten
 
     wb = _open(source)
     try:
