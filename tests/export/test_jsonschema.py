@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import json
+import runpy
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import ohsreg
 from ohsreg.errors import UnknownEntry
-from ohsreg.export.jsonschema import changelog_token, compare, public_models, schema, schemas
+from ohsreg.export.jsonschema import compare, public_models, schema, schemas, version_token
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = (
-    "run `.venv/bin/python scripts/gen_schemas.py` and add the line it prints to CHANGELOG.md "
-    "(or, for a schema added under [Unreleased], replace its token there)"
+    "run `.venv/bin/python scripts/gen_schemas.py` (it writes the schemas and their ledger lines in "
+    "schemas/VERSIONS.md) and do what it prints"
 )
+
+
+def _gen_schemas() -> SimpleNamespace:
+    """The ledger functions of ``scripts/gen_schemas.py`` (runpy registers the module while it runs)."""
+    return SimpleNamespace(
+        **runpy.run_path(str(ROOT / "scripts" / "gen_schemas.py"), run_name="ohsreg_gen_schemas")
+    )
 
 
 def test_registry_discovers_every_public_model() -> None:
@@ -68,10 +77,47 @@ def test_committed_schemas_are_current() -> None:
         assert old == {k: v for k, v in new.items() if k != "x-ohsreg-version"}, f"{name}: {FIX}"
 
 
-def test_every_schema_version_is_in_the_changelog() -> None:
+def test_every_schema_version_is_in_the_ledger() -> None:
+    gen = _gen_schemas()
+    ledger = gen.read_ledger()
+    tokens = {line.token for line in ledger}
+    missing = [version_token(n, s) for n, s in schemas().items() if version_token(n, s) not in tokens]
+    assert not missing, f"record these schema versions ({FIX}): {missing}"
+    unreleased = [line.model for line in ledger if line.release == gen.UNRELEASED]
+    assert len(unreleased) == len(set(unreleased)), f"one Unreleased line per model ({FIX})"
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    missing = [changelog_token(n, s) for n, s in schemas().items() if changelog_token(n, s) not in changelog]
-    assert not missing, f"record these schema versions in CHANGELOG.md ({FIX}): {missing}"
+    assert not gen.unannounced(ledger, changelog), FIX
+
+
+def test_ledger_lines_follow_the_released_version() -> None:
+    gen = _gen_schemas()
+    v1 = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}
+    v2 = {**v1, "properties": {"a": {"type": "string"}, "b": {"type": "integer"}}}
+    v3 = {**v2, "required": ["a", "b"]}
+    released = [gen.Line("M", version_token("M", v1), "0.1.0", "minor")]
+    # a change after the release: one Unreleased line, classified against the released version
+    after_v2 = gen.update_ledger({"M": v2}, {"M": v1}, released)
+    assert after_v2[-1] == gen.Line("M", version_token("M", v2), gen.UNRELEASED, "minor")
+    # it changes again before the next release: the never-published v2 line is replaced
+    after_v3 = gen.update_ledger({"M": v3}, {"M": v1}, after_v2)
+    assert after_v3 == [*released, gen.Line("M", version_token("M", v3), gen.UNRELEASED, "major")]
+    # back to the released schema: nothing to record
+    assert gen.update_ledger({"M": v1}, {"M": v1}, after_v2) == released
+    # a removed model is recorded as a breaking line
+    removed = gen.update_ledger({}, {"M": v1}, released)
+    assert removed[-1] == gen.Line("M", "schemas/M.json@removed", gen.UNRELEASED, "major")
+    # after a first release, major/minor lines must be named in the [Unreleased] notes
+    notes = "## [Unreleased]\n\n- nothing yet\n\n## [0.1.0] - 2026-12-03\n- `schemas/M.json` added\n"
+    assert gen.unannounced(after_v3, notes) == [after_v3[-1]]
+    assert not gen.unannounced(after_v3, notes.replace("nothing yet", "`schemas/M.json`: b required"))
+    assert not gen.unannounced([gen.Line("M", "t", gen.UNRELEASED, "minor")], notes)  # before any release
+
+
+def test_changelog_token_is_a_deprecated_alias() -> None:
+    import ohsreg.export.jsonschema as js
+
+    with pytest.warns(DeprecationWarning, match="version_token"):
+        assert js.changelog_token is version_token
 
 
 def test_compare_classifies_changes() -> None:

@@ -23,7 +23,12 @@ TEXT = (
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     names=st.lists(TEXT, min_size=1, max_size=4),
-    tags=st.lists(st.text(st.characters(blacklist_characters="\x00"), max_size=6).map(str.strip), max_size=3),
+    tags=st.lists(
+        st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=6).map(
+            str.strip
+        ),
+        max_size=3,
+    ),
     extra=st.dictionaries(
         st.text("abcxyz", min_size=1, max_size=3),
         st.one_of(

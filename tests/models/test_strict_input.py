@@ -38,6 +38,7 @@ def _type(model: type[pydantic.BaseModel], data: dict[str, Any]) -> str:
         (Accident, {"occurred_at": "2024-01-01T08:00", "deaths": True}, "record.type"),
         (Authority, {**AUTHORITY, "name": "卫生\x00健康委"}, "record.text"),
         (Authority, {**AUTHORITY, "name": 12}, "record.text"),
+        (Authority, {**AUTHORITY, "name": "卫生\ud800健康委"}, "record.text"),
         (ProfessionalStaff, {**STAFF, "full_time": "yes"}, "record.type"),
         (ProfessionalStaff, {**STAFF, "full_time": 1}, "record.type"),
         (ProfessionalStaff, {**STAFF, "full_time": "0"}, "record.type"),

@@ -96,7 +96,7 @@ def _refuse_lax_scalars(schema: Any) -> None:
     date-time text for a date (``"2024-03-01T00:00"``), a bool for a count or a number (``True`` would
     become 1), and anything but ``true``/``false`` for a flag (``"yes"``, ``1``, ``"0"``). Text must be a
     string without NUL characters (``record.text``: NUL ends a string in C tools and databases and
-    cannot be stored in XML or a spreadsheet). A count above its field's maximum -- at most a 64-bit
+    cannot be stored in XML or a spreadsheet) and without unpaired surrogates (no UTF-8 file can hold one). A count above its field's maximum -- at most a 64-bit
     integer, what Parquet and databases hold -- fails with ``record.too_large``. Still accepted: ISO
     dates and date-times as text, whole floats (``6.0``) and digit strings for counts, numbers as text.
     No Python runs per value.
@@ -241,7 +241,7 @@ def _text(schema: Any, key: str) -> Any:
     check = _custom(
         [core_schema.str_schema(strict=True, pattern=_NO_NUL)],
         rule="record.text",
-        template="{field_name} must be text without NUL characters",
+        template="{field_name} must be text without NUL characters or unpaired surrogates",
         key=key,
         en={},
         zh={},
