@@ -176,6 +176,6 @@ class Deadline(CitesClause):
         return self.event_date <= filed <= self.due
 
     def overdue(self, as_of: dt.date) -> bool:
-        """Whether nothing filed by ``as_of`` is late: the last day on time is before ``as_of``."""
+        """Whether a filing still not made on ``as_of`` is late (the last day on time is before it)."""
         check_date(as_of, "as_of")
         return self.due < as_of
