@@ -17,8 +17,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parent.parent / "src" / "ohsreg" / "catalogue" / "data" / "ppe"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "ohsreg" / "catalogue" / "data" / "ppe"
 FORMAT = "ohsreg.catalogue/1"
+
+# The standards' dates and whether they are verified have one home: the registry of ohsreg.instruments.
+_INSTRUMENTS = {
+    r["id"]: r
+    for r in json.loads(
+        (ROOT / "src" / "ohsreg" / "instruments" / "data" / "instruments.json").read_text("utf-8")
+    )["records"]
+}
+
+
+def _dates(instrument: str) -> dict[str, Any]:
+    """The header's issue and in-force dates of ``instrument``, from the registry."""
+    rec = _INSTRUMENTS[instrument]
+    return {"issued": rec["issued"], "effective": rec["in_force"], "effective_verified": rec["verified"]}
+
 
 GBT18664 = "GB/T 18664-2002 呼吸防护用品的选择、使用与维护"
 GBT23466 = "GB/T 23466-2009 护听器的选择指南"
@@ -41,7 +57,10 @@ E_DATES_18664 = (
     "chinesestandards.org and chinesestandard.us (issue 2002-03-12, implementation 2002-10-01); "
     "gb-gbt.cn (same dates; 起草单位 3M China Ltd.)"
 )
-E_DATES_23466 = "chinesestandards.org/standards/GB/T 23466-2009 (issue 2009-04-01, implementation 2009-12-01)"
+E_DATES_23466 = (
+    "chinesestandards.org/standards/GB/T 23466-2009 (issue 2009-04-01, implementation 2009-12-01); one "
+    "source only, so the dates are unverified"
+)
 E_SUCCESSORS = (
     "github CovD831/ohs-report tools/fix_std_23466.py: a 2026 filed report cites GB 18664-2025 "
     "《呼吸防护装备的选择、使用和维护》 and GB 23466-2025 《听力防护装备的选择、使用和维护》 as replacing "
@@ -124,9 +143,7 @@ def apf_document() -> dict[str, Any]:
         "kind": "respirator_apf",
         "document": GBT18664,
         "edition": "GB/T 18664-2002",
-        "issued": "2002-03-12",
-        "effective": "2002-10-01",
-        "effective_verified": True,
+        **_dates("GB/T 18664-2002"),
         "effective_source": E_DATES_18664,
         "successor": "GB 18664-2025 呼吸防护装备的选择、使用和维护",
         "successor_source": E_SUCCESSORS,
@@ -283,9 +300,7 @@ def hearing_document() -> dict[str, Any]:
         "kind": "hearing_protection_factors",
         "document": GBT23466,
         "edition": "GB/T 23466-2009",
-        "issued": "2009-04-01",
-        "effective": "2009-12-01",
-        "effective_verified": True,
+        **_dates("GB/T 23466-2009"),
         "effective_source": E_DATES_23466,
         "successor": "GB 23466-2025 听力防护装备的选择、使用和维护",
         "successor_source": E_SUCCESSORS,

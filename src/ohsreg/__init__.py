@@ -124,6 +124,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time these resolve 
     from ohsreg import instruments
     from ohsreg.instruments import Clause, Instrument
 
+    # -- rules verbs (#13) --
+    # isort: split
+    from ohsreg import rules
+    from ohsreg.rules import Deadline, Regime
+
     # -- catalogue (#5) --
     # isort: split
     from ohsreg import catalogue
@@ -361,6 +366,9 @@ _LAZY_NAMES: dict[str, str] = {
     # -- instruments (#13) --
     "Clause": "ohsreg.instruments",
     "Instrument": "ohsreg.instruments",
+    # -- rules verbs (#13) --
+    "Deadline": "ohsreg.rules",
+    "Regime": "ohsreg.rules",
     # -- catalogue (#5) --
     "BiologicalLimit": "ohsreg.catalogue",
     "DustLimit": "ohsreg.catalogue",
@@ -521,6 +529,8 @@ _SUBMODULES: frozenset[str] = frozenset(
         "identifiers",
         # -- instruments (#13) --
         "instruments",
+        # -- rules verbs (#13) --
+        "rules",
         # -- catalogue (#5) --
         "catalogue",
         # -- assess (#6) --
@@ -620,6 +630,10 @@ __all__ = [  # noqa: RUF022 - grouped by area (marked blocks), sorted within a b
     "Clause",
     "Instrument",
     "instruments",
+    # -- rules verbs (#13) --
+    "Deadline",
+    "Regime",
+    "rules",
     # -- catalogue (#5) --
     "BiologicalLimit",
     "DustLimit",

@@ -226,3 +226,22 @@ def test_identifier_standards_and_the_civil_code_are_registered() -> None:
     assert instruments.lookup("GB 32100-2015").in_force == dt.date(2015, 10, 1)
     assert instruments.lookup("民法典").in_force == dt.date(2021, 1, 1)
     assert not instruments.lookup("GB/T 4754-2017").amendment("XG1").verified
+
+
+def test_catalogue_tables_restate_no_other_date_than_the_registry() -> None:
+    """A catalogue data file of a registered edition (its header ``edition`` is the instrument id) carries
+    the registry's issue and in-force dates and verification flag (the build scripts copy them)."""
+    data = ROOT / "src" / "ohsreg" / "catalogue" / "data"
+    checked = []
+    for path in sorted(data.rglob("*.json")):
+        header = json.loads(path.read_text(encoding="utf-8"))
+        inst = instruments.get(header.get("edition") or "")
+        if inst is None or inst.id != header["edition"]:
+            continue  # a table named by year ("2015") belongs to a catalogue notice, checked with it
+        checked.append(inst.id)
+        assert header.get("effective") == inst.first_day.isoformat(), path.name
+        if header.get("issued") is not None:
+            assert header["issued"] == (inst.issued.isoformat() if inst.issued else None), path.name
+        if "effective_verified" in header:
+            assert header["effective_verified"] is inst.verified, path.name
+    assert {"GB/T 18664-2002", "GB/T 23466-2009", "GBZ 2.1-2007", "GBZ 188-2014"} <= set(checked)

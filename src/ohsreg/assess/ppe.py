@@ -56,6 +56,7 @@ from ohsreg.assess._base import (
     resolve_limit,
 )
 from ohsreg.errors import OhsregError
+from ohsreg.instruments import cite
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -73,10 +74,12 @@ __all__ = [
     "select_respirators",
 ]
 
-RESPIRATOR_EDITION = "GB/T 18664-2002"
-RESPIRATOR_CLAUSE = "GB/T 18664-2002 4.2（危害因数与 APF；款号未核实）、表1"
+RESPIRATOR_EDITION = "GB/T 18664-2002"  # ids in ohsreg.instruments (dates, citations)
+RESPIRATOR_CLAUSE = cite(RESPIRATOR_EDITION, "4.2、表1", note="危害因数与 APF；款号未核实")
+"""What respirator results cite: GB/T 18664-2002 4.2 (hazard ratio, APF) and 表1 (the APFs)."""
 HEARING_EDITION = "GB/T 23466-2009"
-HEARING_LIMIT_CLAUSE = "GBZ 2.2-2007 11.2.1"
+HEARING_LIMIT_CLAUSE = cite("GBZ 2.2-2007", "11.2.1")
+"""The 85 dB(A) limit a protected level is judged against (GBZ 2.2-2007 11.2.1, verified)."""
 _MG_M3 = "mg/m³"
 _DB = "dB"
 
@@ -442,7 +445,7 @@ def hearing_protection(
         unit="dB(A)",
         limit=applied,
         verdict=at_most(protected, applied),
-        clause=f"{HEARING_EDITION} {method} 法（条号未核实）; {HEARING_LIMIT_CLAUSE}",
+        clause=f"{cite(HEARING_EDITION, method + ' 法', note='条号未核实')}; {HEARING_LIMIT_CLAUSE}",
         verified=False,
         reasons=tuple(reasons),
         rule_edition=HEARING_EDITION,

@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
+import ohsreg.instruments as instruments
 from ohsreg.checks._finding import Findings
 from ohsreg.errors import OhsregError
 from ohsreg.models.base import Finding
@@ -50,8 +51,11 @@ PPERule = Literal[
 finding = Findings[PPERule]()
 """Builds the findings of this module: :func:`ohsreg.models.finding` typed by :data:`PPERule`."""
 
-PPE_CLAUSE = "职业病防治法（2018年修正）第二十二条"
-WEAR_CLAUSE = "职业病防治法（2018年修正）第三十四条（款号未核实）"
+PPE_CLAUSE = instruments.cite("OD law", "第二十二条", amendment="2018")
+"""The employer provides PPE that meets the prevention requirements (verified copy of the article)."""
+WEAR_CLAUSE = instruments.cite("OD law", "第三十四条", amendment="2018", note="款号未核实")
+"""Workers use PPE correctly (the paragraph number is not verified)."""
+_APF_TABLE = instruments.cite("GB/T 18664-2002", "表1")
 NOISE_KEY = "P001"
 """Catalogue key of 噪声 (职业病危害因素分类目录 2015, 物理因素 row 1)."""
 _AIRBORNE = ("DUST", "CHEMICAL", "BIOLOGICAL")
@@ -202,7 +206,7 @@ def _airborne(obs: PPEObservation, subject: str, oel: Any, *, need_hint: bool | 
                     finding(
                         "ppe.apf_not_shipped",
                         INFO,
-                        "GB/T 18664-2002 表1",
+                        _APF_TABLE,
                         "the APF of the {respirator} issued on post {post} is not shipped; its protection is not judged",
                         subject=where,
                         respirator=label,

@@ -55,7 +55,8 @@ from dataclasses import dataclass
 
 import ohsreg.instruments as instruments
 from ohsreg.errors import EditionError
-from ohsreg.rules._calendar import check_date, period_last_day
+from ohsreg.rules import Regime, chain, pick
+from ohsreg.rules._calendar import period_last_day
 from ohsreg.vocab import AdminLevel, LabeledEnum, QualificationLevel
 
 __all__ = [
@@ -69,6 +70,8 @@ __all__ = [
     "ServiceField",
     "TechnicalService",
     "certificate_expiry",
+    "editions",
+    "in_force",
     "lead_meets",
     "level_meets",
     "level_rank",
@@ -189,7 +192,7 @@ class GeoReach(LabeledEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class LeadRule:
+class LeadRule(instruments.CitesClause):
     """Seniority a lead needs: any one of ``(title, years)`` alternatives (title at least, years at least)."""
 
     role: LeadRole
@@ -198,7 +201,7 @@ class LeadRule:
 
 
 @dataclass(frozen=True, slots=True)
-class RegimeRules:
+class RegimeRules(instruments.CitesClause):
     """What one regime says, each item with its clause; ``None`` where the text was not verified."""
 
     regime: AgencyRegime
@@ -317,19 +320,44 @@ _RULES: dict[AgencyRegime, RegimeRules] = {
     ),
 }
 
-_ORDER = (AgencyRegime.NHC_2023, AgencyRegime.NHC_2021, AgencyRegime.SAWS_2012)
+_EDITIONS: tuple[Regime[AgencyRegime], ...] = chain(
+    [
+        (AgencyRegime.SAWS_2012, instruments.clause(_ORDER50)),
+        (AgencyRegime.NHC_2021, instruments.clause(_ORDER4)),
+        (AgencyRegime.NHC_2023, instruments.clause(_ORDER4, amendment="Order 11")),
+    ]
+)
+
+
+def editions() -> tuple[Regime[AgencyRegime], ...]:
+    """The three regimes, oldest first (``value``: the :class:`AgencyRegime`; :func:`rules_for` its rules).
+
+    >>> [r.name for r in editions()]
+    ['SAWS Order 50', 'NHC Order 4', 'NHC Order 4+Order 11']
+    """
+    return _EDITIONS
+
+
+def in_force(as_of: dt.date) -> Regime[AgencyRegime] | None:
+    """The regime in force on ``as_of`` (``None`` before Order 50); :func:`regime_on` is its ``value``.
+
+    >>> r = in_force(dt.date(2024, 1, 1))
+    >>> r.value.code, r.clause
+    ('NHC_2023', '国家卫生健康委令第11号修改后的《职业卫生技术服务机构管理办法》')
+    """
+    return pick(_EDITIONS, as_of)
 
 
 def regime_on(as_of: dt.date) -> AgencyRegime:
-    """The regime in force on ``as_of``; :class:`~ohsreg.errors.EditionError` before 2012-07-01.
+    """The regime in force on ``as_of`` (the ``value`` of :func:`in_force`);
+    :class:`~ohsreg.errors.EditionError` before 2012-07-01.
 
     >>> regime_on(dt.date(2023, 11, 30)).code, regime_on(dt.date(2023, 12, 1)).code
     ('NHC_2021', 'NHC_2023')
     """
-    check_date(as_of, "as_of")
-    for regime in _ORDER:
-        if as_of >= _RULES[regime].in_force:
-            return regime
+    found = in_force(as_of)
+    if found is not None:
+        return found.value
     raise EditionError(
         "no agency qualification regime is modelled for {as_of}",
         rule="agency.regime_unknown",

@@ -30,7 +30,9 @@ import datetime as dt
 
 import ohsreg.instruments as instruments
 from ohsreg.errors import InvalidFormat
-from ohsreg.rules._calendar import add_days
+from ohsreg.instruments import Instrument
+from ohsreg.rules import Deadline, Regime, chain, pick
+from ohsreg.rules._calendar import add_days, check_date
 from ohsreg.vocab import LabeledEnum
 
 __all__ = [
@@ -39,7 +41,10 @@ __all__ = [
     "deadline_days",
     "declaration_applies",
     "declaration_clause",
+    "declaration_due",
     "due_date",
+    "editions",
+    "in_force",
 ]
 
 _ORDER48 = "SAWS Order 48"  # its id in ohsreg.instruments (dates and citation)
@@ -91,6 +96,39 @@ _DAYS: dict[DeclarationEvent, tuple[int, str]] = {
     DeclarationEvent.DETECTION_RESULT_CHANGE: (15, "第八条第（四）项"),
     DeclarationEvent.TERMINATION: (15, "第九条"),
 }
+
+
+_EDITIONS: tuple[Regime[Instrument], ...] = chain(
+    [(instruments.lookup(_ORDER48), instruments.clause(_ORDER48))]
+)
+
+
+def editions() -> tuple[Regime[Instrument], ...]:
+    """The one regime modelled: 令第48号 (``value``: its :class:`~ohsreg.instruments.Instrument`)."""
+    return _EDITIONS
+
+
+def in_force(as_of: dt.date) -> Regime[Instrument] | None:
+    """The declaration regime in force on ``as_of`` (``None`` before 令第48号).
+
+    >>> in_force(dt.date(2024, 1, 1)).name, in_force(dt.date(2012, 5, 31))
+    ('SAWS Order 48', None)
+    """
+    return pick(_EDITIONS, as_of)
+
+
+def declaration_due(event: DeclarationEvent | str, occurred_on: dt.date) -> Deadline:
+    """The declaration due after ``event`` (occurred, or results received, on ``occurred_on``): the last
+    day on time (:func:`due_date`), the days allowed and the article that sets them.
+
+    >>> d = declaration_due("NEW_PROJECT_ACCEPTED", dt.date(2024, 1, 31))
+    >>> d.due, d.days, d.clause_ref.article
+    (datetime.date(2024, 3, 1), 30, '第八条第（一）项')
+    """
+    check_date(occurred_on, "occurred_on")
+    days, article = _DAYS[DeclarationEvent.parse(event, field="event")]
+    clause = instruments.cite(_ORDER48, article)
+    return Deadline("declaration", occurred_on, days, add_days(occurred_on, days), clause)
 
 
 def deadline_days(event: DeclarationEvent | str) -> int:

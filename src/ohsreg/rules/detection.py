@@ -46,6 +46,7 @@ import datetime as dt
 import attrs
 
 import ohsreg.instruments as instruments
+from ohsreg.rules import Regime, chain, pick
 from ohsreg.rules._calendar import add_months, check_date
 from ohsreg.vocab import RiskClass
 
@@ -55,6 +56,8 @@ __all__ = [  # ORDER5, ORDER5_IN_FORCE, ORDER47, ORDER47_IN_FORCE: deprecated, s
     "DutyDue",
     "detection_interval_months",
     "detection_regime",
+    "editions",
+    "in_force",
     "next_detection_due",
     "next_status_evaluation_due",
     "status_evaluation_interval_months",
@@ -145,11 +148,27 @@ REGIMES: tuple[DetectionRegime, ...] = (
 """The two regimes of Art. 20 (dates from :mod:`ohsreg.instruments`)."""
 
 
+_EDITIONS: tuple[Regime[DetectionRegime], ...] = chain(
+    [(r, instruments.clause(order)) for r, order in zip(REGIMES, (_ORDER47, _ORDER5), strict=True)]
+)
+
+
+def editions() -> tuple[Regime[DetectionRegime], ...]:
+    """The two regimes, oldest first (``value``: the :class:`DetectionRegime` with its frequencies)."""
+    return _EDITIONS
+
+
+def in_force(as_of: dt.date) -> Regime[DetectionRegime] | None:
+    """The regime in force on ``as_of`` (``None`` before 2012-06-01); :func:`detection_regime` is its
+    ``value``."""
+    return pick(_EDITIONS, as_of)
+
+
 def detection_regime(as_of: dt.date) -> DetectionRegime | None:
     """The regime in force on ``as_of``: 令第47号 第二十条 from 2012-06-01, 令第5号 第二十条 from
-    2021-02-01 (``None`` before 2012-06-01)."""
-    check_date(as_of, "as_of")
-    return next((r for r in REGIMES if r.applies_on(as_of)), None)
+    2021-02-01 (``None`` before 2012-06-01); the ``value`` of :func:`in_force`."""
+    found = in_force(as_of)
+    return None if found is None else found.value
 
 
 @attrs.frozen(slots=True)

@@ -28,25 +28,48 @@ public copies of the text (RULES §6); whether the order is **still in force was
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 import attrs
 
 import ohsreg.instruments as instruments
-from ohsreg.errors import RuleViolation
+from ohsreg.errors import InvalidFormat, RuleViolation
+from ohsreg.instruments import Instrument
+from ohsreg.rules import Regime, chain, pick
 from ohsreg.vocab import LabeledEnum
 
 __all__ = [
     "ACCIDENT_ORDER",
     "AccidentClass",
     "AccidentGrading",
+    "ReportDeadline",
     "accident_class",
+    "editions",
+    "in_force",
+    "report_deadline",
     "report_deadline_hours",
 ]
 
 ACCIDENT_ORDER = instruments.cite("MOH Order 25")
 """The order that classes and reports occupational-disease hazard accidents (cited with its article;
 its citation and dates live in :mod:`ohsreg.instruments` as ``"MOH Order 25"``)."""
+
+
+_ORDER25 = "MOH Order 25"
+_EDITIONS: tuple[Regime[Instrument], ...] = chain(
+    [(instruments.lookup(_ORDER25), instruments.clause(_ORDER25))]
+)
+
+
+def editions() -> tuple[Regime[Instrument], ...]:
+    """The one regime modelled: 卫生部令第25号 (``value``: its :class:`~ohsreg.instruments.Instrument`)."""
+    return _EDITIONS
+
+
+def in_force(as_of: dt.date) -> Regime[Instrument] | None:
+    """The accident regime in force on ``as_of`` (``None`` before 2002-05-01)."""
+    return pick(_EDITIONS, as_of)
 
 
 class AccidentClass(LabeledEnum):
@@ -120,3 +143,43 @@ def report_deadline_hours(
     if reporter == "AUTHORITY" and cls is AccidentClass.GENERAL:
         return 6
     return 0
+
+
+@attrs.frozen(slots=True)
+class ReportDeadline(instruments.CitesClause):
+    """How soon an accident is reported, by whom, and the article: ``hours == 0`` means immediately (立即)."""
+
+    accident_class: AccidentClass
+    reporter: Literal["EMPLOYER", "AUTHORITY"]
+    hours: int
+    clause: str
+
+    @property
+    def immediately(self) -> bool:
+        """Whether the report is due immediately (立即)."""
+        return self.hours == 0
+
+
+def report_deadline(
+    accident_class: AccidentClass | str, *, reporter: Literal["EMPLOYER", "AUTHORITY"] = "EMPLOYER"
+) -> ReportDeadline:
+    """:func:`report_deadline_hours` with the article that sets it (第六条 for the employer, 第七条 for the
+    county health department).
+
+    >>> r = report_deadline("GENERAL", reporter="AUTHORITY")
+    >>> r.hours, r.clause_ref.article
+    (6, '第七条')
+    """
+    if reporter not in ("EMPLOYER", "AUTHORITY"):
+        raise InvalidFormat(
+            "{field_name} must be {expected}, not {type}",
+            rule="rules.argument_type",
+            field="reporter",
+            field_name="reporter",
+            expected='"EMPLOYER" or "AUTHORITY"',
+            type=repr(reporter),
+        )
+    cls = AccidentClass.parse(accident_class, field="accident_class")
+    hours = report_deadline_hours(cls, reporter=reporter)
+    article = "第七条" if reporter == "AUTHORITY" else "第六条"
+    return ReportDeadline(cls, reporter, hours, instruments.cite(_ORDER25, article))

@@ -39,6 +39,7 @@ import datetime as dt
 
 import ohsreg.instruments as instruments
 from ohsreg.errors import InvalidFormat
+from ohsreg.rules import Deadline, Regime, chain, pick
 from ohsreg.rules._calendar import add_days, check_date
 from ohsreg.vocab import LabeledEnum, RiskClass
 
@@ -63,13 +64,17 @@ __all__ = [
     "WRITTEN_REPORT_DAYS",
     "ProjectRegime",
     "acceptance_plan_deadline",
+    "acceptance_plan_due",
     "acceptance_plan_on_time",
+    "editions",
     "external_review_required",
+    "in_force",
     "more_serious",
     "regime",
     "trial_run_days",
     "trial_run_ok",
     "written_report_deadline",
+    "written_report_due",
     "written_report_on_time",
     "written_report_required",
 ]
@@ -156,18 +161,40 @@ class ProjectRegime(LabeledEnum):
     )
 
 
+_EDITIONS: tuple[Regime[ProjectRegime], ...] = chain(
+    [
+        (ProjectRegime.ORDER_49_2006, instruments.clause("MOH Order 49")),
+        (ProjectRegime.ORDER_51_2012, instruments.clause(_ORDER51)),
+        (ProjectRegime.ORDER_90_2017, instruments.clause(_ORDER90)),
+    ]
+)
+
+
+def editions() -> tuple[Regime[ProjectRegime], ...]:
+    """The three regimes, oldest first (``value``: the :class:`ProjectRegime`; 令第49号 is listed for its
+    dates only, ``shipped`` is False).
+
+    >>> [(r.name, r.shipped) for r in editions()]
+    [('MOH Order 49', False), ('SAWS Order 51', True), ('SAWS Order 90', True)]
+    """
+    return _EDITIONS
+
+
+def in_force(as_of: dt.date) -> Regime[ProjectRegime] | None:
+    """The regime in force on ``as_of`` (``None`` before 令第49号, whose day is unknown: its window's first
+    day counts)."""
+    return pick(_EDITIONS, as_of)
+
+
 def regime(as_of: dt.date) -> ProjectRegime:
-    """The regime in force on ``as_of``: 令第90号 from 2017-05-01, 令第51号 from 2012-06-01, else 2006.
+    """The regime in force on ``as_of``: 令第90号 from 2017-05-01, 令第51号 from 2012-06-01, else 2006 (the
+    ``value`` of :func:`in_force`, and 2006 for earlier dates too).
 
     >>> regime(dt.date(2017, 4, 30)).code, regime(dt.date(2017, 5, 1)).code
     ('ORDER_51_2012', 'ORDER_90_2017')
     """
-    check_date(as_of, "as_of")
-    if as_of >= instruments.in_force_date(_ORDER90):
-        return ProjectRegime.ORDER_90_2017
-    if as_of >= instruments.in_force_date(_ORDER51):
-        return ProjectRegime.ORDER_51_2012
-    return ProjectRegime.ORDER_49_2006
+    found = in_force(as_of)
+    return ProjectRegime.ORDER_49_2006 if found is None else found.value
 
 
 _ORDER = {RiskClass.GENERAL: 0, RiskClass.RELATIVELY_SERIOUS: 1, RiskClass.SERIOUS: 2}
@@ -258,3 +285,29 @@ def written_report_on_time(submitted: dt.date, acceptance_completed: dt.date) ->
     [True, True, False]
     """
     return acceptance_completed <= submitted <= acceptance_completed + _REPORT_DELTA
+
+
+def acceptance_plan_due(acceptance: dt.date) -> Deadline:
+    """The acceptance plan due before ``acceptance``: :func:`acceptance_plan_deadline` with its provision
+    (:data:`ARTICLE_ACCEPTANCE_PLAN`; ``verified`` is False: the article number is not verified).
+
+    >>> d = acceptance_plan_due(dt.date(2024, 6, 21))
+    >>> d.due, d.on_time(dt.date(2024, 6, 1)), d.on_time(dt.date(2024, 6, 2))
+    (datetime.date(2024, 6, 1), True, False)
+    """
+    due = acceptance_plan_deadline(acceptance)
+    return Deadline("acceptance_plan", acceptance, -ACCEPTANCE_PLAN_DAYS, due, ARTICLE_ACCEPTANCE_PLAN, False)
+
+
+def written_report_due(acceptance_completed: dt.date) -> Deadline:
+    """The written report of a 严重 project due after ``acceptance_completed``: :func:`written_report_deadline`
+    with its provision (:data:`ARTICLE_WRITTEN_REPORT`; the article number is not verified).
+
+    >>> written_report_due(dt.date(2024, 6, 1)).due
+    datetime.date(2024, 6, 21)
+    """
+    check_date(acceptance_completed, "acceptance_completed")
+    due = written_report_deadline(acceptance_completed)
+    return Deadline(
+        "written_report", acceptance_completed, WRITTEN_REPORT_DAYS, due, ARTICLE_WRITTEN_REPORT, False
+    )

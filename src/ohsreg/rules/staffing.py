@@ -36,12 +36,16 @@ import datetime as dt
 import attrs
 
 import ohsreg.instruments as instruments
+from ohsreg.instruments import Instrument
+from ohsreg.rules import Regime, chain, pick
 from ohsreg.vocab import RiskClass
 
 __all__ = [
     "ARTICLE_VERIFIED",
     "HEADCOUNT_THRESHOLD",
     "StaffingRequirement",
+    "editions",
+    "in_force",
     "staffing_requirement",
 ]
 
@@ -49,6 +53,25 @@ HEADCOUNT_THRESHOLD = 100
 """More than this many workers requires full-time OH managers and an OH organisation (Art. 8)."""
 ARTICLE_VERIFIED = False
 """The rule's content is verified (copies agree); its article number under 令第5号 has one source."""
+
+
+_EDITIONS: tuple[Regime[Instrument], ...] = chain(
+    [(order, order.clause()) for order in instruments.editions("workplace order")]
+)
+
+
+def editions() -> tuple[Regime[Instrument], ...]:
+    """令第47号 then 令第5号 (``value``: the order's :class:`~ohsreg.instruments.Instrument`)."""
+    return _EDITIONS
+
+
+def in_force(as_of: dt.date) -> Regime[Instrument] | None:
+    """The order whose Art. 8 applies on ``as_of`` (``None`` before 2012-06-01).
+
+    >>> in_force(dt.date(2021, 1, 31)).name, in_force(dt.date(2021, 2, 1)).name
+    ('SAWS Order 47', 'NHC Order 5')
+    """
+    return pick(_EDITIONS, as_of)
 
 
 @attrs.frozen(slots=True)

@@ -64,6 +64,7 @@ import attrs
 
 import ohsreg.instruments as instruments
 from ohsreg.errors import InvalidFormat
+from ohsreg.rules import Regime, chain, pick
 from ohsreg.rules._calendar import add_months, check_date
 from ohsreg.rules._catalogue import canonical_hazard, hazard_name
 from ohsreg.vocab import ExamType, HazardGrade
@@ -83,7 +84,9 @@ __all__ = [
     "NotListed",
     "SurveillanceEdition",
     "edition_on",
+    "editions",
     "exam_interval",
+    "in_force",
     "interval_rules",
     "next_exam_due",
 ]
@@ -111,7 +114,7 @@ __getattr__ = instruments.deprecated_dates(
 
 
 @attrs.frozen(slots=True)
-class SurveillanceEdition:
+class SurveillanceEdition(instruments.CitesClause):
     """One edition of GBZ 188: when it applied, whether its intervals are shipped, and how sure we are."""
 
     name: str
@@ -124,6 +127,11 @@ class SurveillanceEdition:
     source: str
     issued_verified: bool = True
     """Whether the issue date is verified (GBZ 188-2025: one source only)."""
+
+    @property
+    def clause(self) -> str:
+        """The edition's citation (``GBZ 188-2014``)."""
+        return instruments.cite(self.name)
 
     def applies_on(self, as_of: dt.date) -> bool:
         return self.in_force <= as_of and (self.replaced_on is None or as_of < self.replaced_on)
@@ -153,18 +161,39 @@ EDITIONS: tuple[SurveillanceEdition, ...] = (
 """The editions of GBZ 188 (dates and evidence from :mod:`ohsreg.instruments`)."""
 
 
+_EDITIONS: tuple[Regime[SurveillanceEdition], ...] = chain(
+    [(e, instruments.clause(e.name)) for e in EDITIONS]
+)
+
+
+def editions() -> tuple[Regime[SurveillanceEdition], ...]:
+    """The editions of GBZ 188, oldest first (``value``: the :class:`SurveillanceEdition`)."""
+    return _EDITIONS
+
+
+def in_force(as_of: dt.date) -> Regime[SurveillanceEdition] | None:
+    """The GBZ 188 edition in force on ``as_of`` (``None`` before 2007); :func:`edition_on` is its
+    ``value``.
+
+    >>> r = in_force(dt.date(2026, 8, 1))
+    >>> r.name, r.shipped
+    ('GBZ 188-2025', True)
+    """
+    return pick(_EDITIONS, as_of)
+
+
 def edition_on(as_of: dt.date) -> SurveillanceEdition | None:
-    """The GBZ 188 edition in force on ``as_of`` (``None`` before 2007).
+    """The GBZ 188 edition in force on ``as_of`` (``None`` before 2007); the ``value`` of :func:`in_force`.
 
     >>> edition_on(dt.date(2026, 7, 31)).name, edition_on(dt.date(2026, 8, 1)).name
     ('GBZ 188-2014', 'GBZ 188-2025')
     """
-    check_date(as_of, "as_of")
-    return next((e for e in EDITIONS if e.applies_on(as_of)), None)
+    found = in_force(as_of)
+    return None if found is None else found.value
 
 
 @attrs.frozen(slots=True)
-class ExamIntervalRule:
+class ExamIntervalRule(instruments.CitesClause):
     """One in-service (periodic) examination interval of one GBZ 188 edition for one hazard factor.
 
     ``months`` is the plain interval; ``by_noise`` and ``by_grade`` refine it (noise level bands,
@@ -422,7 +451,7 @@ def exam_interval(
 
 
 @attrs.frozen(slots=True)
-class ExamDue:
+class ExamDue(instruments.CitesClause):
     """When the next examination of one worker for one hazard is due, and why.
 
     ``due`` is ``None`` when no interval answers (see ``interval.reason``). ``kind`` is
@@ -440,6 +469,11 @@ class ExamDue:
     def edition(self) -> str | None:
         """The GBZ 188 edition that answered."""
         return self.interval.edition
+
+    @property
+    def clause(self) -> str:
+        """The provision of the interval that answered (:attr:`ExamInterval.clause`)."""
+        return self.interval.clause
 
     def overdue(self, as_of: dt.date) -> bool:
         """Whether the examination is late on ``as_of`` (due strictly before it)."""

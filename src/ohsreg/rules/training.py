@@ -34,8 +34,13 @@ import datetime as dt
 import functools
 import importlib
 
+import attrs
+
 import ohsreg.instruments as instruments
-from ohsreg.rules._calendar import add_months
+from ohsreg.instruments import Instrument
+from ohsreg.rules import Regime, chain, pick
+from ohsreg.rules._calendar import add_months, check_date
+from ohsreg.rules.detection import DutyDue
 from ohsreg.vocab import LabeledEnum
 
 __all__ = [
@@ -45,14 +50,21 @@ __all__ = [
     "TRAINING_CLAUSE",
     "TraineeRole",
     "TrainingKind",
+    "TrainingRequirement",
     "continuing_cycle_months",
+    "continuing_training_due",
+    "editions",
     "hours_required",
+    "in_force",
     "next_training_due",
+    "training_requirement",
 ]
 
 TRAINING_CLAUSE = instruments.cite("OD law", "第三十四条", amendment="2018")
 """Duty to train (verified copy of the article): 职业病防治法（2018年修正）第三十四条."""
-HOURS_SOURCE = instruments.cite("SAWS training notice 2015")
+_NOTICE = "SAWS training notice 2015"  # its id in ohsreg.instruments
+HOURS_SOURCE = instruments.cite(_NOTICE)
+"""The notice that sets the hours and the continuing cycle (its own text was not reached)."""
 HOURS_VERIFIED = True
 """The hours and the one-year cycle of principals and OH managers agree in independent public pages
 (see the module docstring); the notice's own text was not reached."""
@@ -99,3 +111,76 @@ def next_training_due(role: TraineeRole | str, last_training: dt.date) -> dt.dat
     duty: :data:`TRAINING_CLAUSE`; the cycle: :func:`continuing_cycle_months`)."""
     months = continuing_cycle_months(role)
     return None if months is None else add_months(last_training, months)
+
+
+_EDITIONS: tuple[Regime[Instrument], ...] = chain(
+    [(instruments.lookup(_NOTICE), instruments.clause(_NOTICE))]
+)
+
+
+def editions() -> tuple[Regime[Instrument], ...]:
+    """The one regime modelled: the 2015 notice's hours (``value``: its :class:`~ohsreg.instruments.Instrument`;
+    its day is unknown, so ``verified`` is False)."""
+    return _EDITIONS
+
+
+def in_force(as_of: dt.date) -> Regime[Instrument] | None:
+    """The hours regime on ``as_of`` (``None`` before 2015, the first day of the notice's year)."""
+    return pick(_EDITIONS, as_of)
+
+
+@attrs.frozen(slots=True)
+class TrainingRequirement(instruments.CitesClause):
+    """The hours of one kind of training for one role, the continuing cycle, and the provision."""
+
+    role: TraineeRole
+    kind: TrainingKind
+    hours: float
+    """Minimum hours (学时)."""
+    cycle_months: int | None
+    """Months between continuing trainings of the role (``None``: not found, for workers)."""
+    clause: str
+    verified: bool
+    """Whether the hours agree in independent sources (:data:`HOURS_VERIFIED`)."""
+
+
+def training_requirement(role: TraineeRole | str, kind: TrainingKind | str) -> TrainingRequirement:
+    """:func:`hours_required` and :func:`continuing_cycle_months` with their provision (:data:`HOURS_SOURCE`).
+
+    >>> r = training_requirement("PRINCIPAL", "INITIAL")
+    >>> r.hours, r.cycle_months, r.clause_ref.instrument.id
+    (16.0, 12, 'SAWS training notice 2015')
+    """
+    r, k = TraineeRole.parse(role, field="role"), TrainingKind.parse(kind, field="kind")
+    return TrainingRequirement(
+        r, k, hours_required(r, k), continuing_cycle_months(r), HOURS_SOURCE, HOURS_VERIFIED
+    )
+
+
+def continuing_training_due(role: TraineeRole | str, last_training: dt.date) -> DutyDue:
+    """The next continuing training of ``role`` after ``last_training`` (:func:`next_training_due`) as a
+    :class:`~ohsreg.rules.detection.DutyDue` citing the cycle's provision; for workers, whose cycle was not
+    found, ``months`` and ``due`` are ``None`` and ``reason`` says so.
+
+    >>> d = continuing_training_due("OH_MANAGER", dt.date(2024, 3, 31))
+    >>> d.due, d.overdue(dt.date(2025, 4, 1))
+    (datetime.date(2025, 3, 31), True)
+    """
+    check_date(last_training, "last_training")
+    trainee = TraineeRole.parse(role, field="role")
+    months = continuing_cycle_months(trainee)
+    due = None if months is None else add_months(last_training, months)
+    reason = (
+        ""
+        if months is not None
+        else f"no continuing-training cycle is shipped for {trainee.code} (not found)"
+    )
+    return DutyDue(
+        "training",
+        months,
+        due,
+        last_training,
+        HOURS_SOURCE,
+        reason,
+        instruments.lookup(_NOTICE).document_number,
+    )
