@@ -15,13 +15,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, Phase, settings
 
 from ohsreg.models import Enterprise
 
 settings.register_profile("ohsreg", deadline=None)
 settings.register_profile("ohsreg-ci", deadline=None, derandomize=True, print_blob=True)
-settings.load_profile("ohsreg-ci" if os.environ.get("CI") else "ohsreg")
+# ``scripts/dev.py fuzz``: many examples, no shrinking or example database (one long run, reported once)
+settings.register_profile(
+    "ohsreg-fuzz",
+    deadline=None,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+_PROFILE = (
+    "ohsreg-fuzz" if os.environ.get("OHSREG_FUZZ") else "ohsreg-ci" if os.environ.get("CI") else "ohsreg"
+)
+settings.load_profile(_PROFILE)
 
 
 @pytest.fixture(scope="session")

@@ -187,3 +187,33 @@ def test_cli_reads_a_workbook(
     findings = sum(len(e.check(AS_OF)) for e in enterprises)
     main(["--locale", "en", "validate", str(path), "--as-of", AS_OF.isoformat()])
     assert f"{findings} finding(s)" in capsys.readouterr().err
+
+
+def test_output_does_not_depend_on_the_clock(sites: list[Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    # two writes within one second would match even with a wall-clock timestamp: pin what is written
+    import zipfile
+
+    first = _write(sites)
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        core = archive.read("docProps/core.xml").decode("utf-8")
+        stamps = {info.date_time for info in archive.infolist()}
+    assert '<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>' in core
+    assert '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>' in core
+    assert len(stamps) == 1  # every member carries the same fixed zip time
+    assert stamps.pop()[0] < 2000
+
+
+@pytest.mark.parametrize("unit", ["ppm", "μg/m³"])
+def test_a_shared_unit_other_than_the_default_is_kept(m: Any, unit: str) -> None:
+    samples = [m.Sample(hazard="氨", category="CHEMICAL", value=f"{v} {unit}") for v in (2, 3)]
+    back = from_xlsx(_write(samples), m.Sample)
+    assert back == samples
+    assert {s.value.unit for s in back} == {samples[0].value.unit}
+
+
+def test_nul_is_refused_by_the_record_not_written_as_an_escape(m: Any) -> None:
+    import pydantic
+
+    with pytest.raises(pydantic.ValidationError) as err:
+        m.Site(code="S1", name="a\x00b")
+    assert "record.text" in str(err.value)

@@ -115,6 +115,18 @@ def _check_error(err: Exception) -> None:
     str(err)  # the message renders in both locales
 
 
+def leaves(doc: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every node below the root of a JSON document (the first two items of each list)."""
+    out = [path] if path else []
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            out += leaves(value, (*path, key))
+    elif isinstance(doc, list):
+        for i, value in enumerate(doc[:2]):
+            out += leaves(value, (*path, i))
+    return out
+
+
 class Kit:
     """What the test modules share (they cannot import each other or this conftest)."""
 
@@ -123,6 +135,7 @@ class Kit:
     ROBUST = ROBUST
     anything = staticmethod(anything)
     check = staticmethod(check)
+    leaves = staticmethod(leaves)
 
 
 @pytest.fixture(scope="session")

@@ -30,17 +30,6 @@ FIELD_VALUES = st.sampled_from(
 )
 
 
-def _paths(obj: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path] if path else []
-    if isinstance(obj, dict):
-        for key, value in obj.items():
-            out += _paths(value, (*path, key))
-    elif isinstance(obj, list):
-        for i, value in enumerate(obj[:2]):
-            out += _paths(value, (*path, i))
-    return out
-
-
 def _mutate(doc: Any, path: tuple[Any, ...], value: Any, delete: bool) -> Any:
     doc = copy.deepcopy(doc)
     cur = doc
@@ -59,7 +48,7 @@ def test_mutated_examples(kit: Any, example_models: list[pydantic.BaseModel], da
     model = data.draw(st.sampled_from(example_models))
     mode = data.draw(st.sampled_from(["python", "json"]))
     doc = model.model_dump(mode=mode, context={"unmask": True})
-    paths = _paths(doc)
+    paths = kit.leaves(doc)
     for _ in range(2):
         path = data.draw(st.sampled_from(paths))
         delete = data.draw(st.booleans())

@@ -12,11 +12,12 @@ object exposing the needed attributes (:class:`ChemicalLimitLike`: ``pc_twa``, `
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import importlib
 import math
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -25,9 +26,6 @@ from ohsreg._message import msg as msg  # the assess rules build their reasons w
 from ohsreg.errors import OhsregError
 from ohsreg.instruments import CitesClause
 from ohsreg.vocab import Verdict
-
-if TYPE_CHECKING:
-    import datetime as dt
 
 __all__ = [
     "AppliedLimit",
@@ -270,6 +268,19 @@ def number(value: Any, unit: str, field: str, *, allow_zero: bool = True) -> flo
     return x
 
 
+def finite(result: float, field: str) -> float:
+    """``result`` when finite; finite inputs whose quotient or product leaves the float range (a mass
+    over a volume of 1e-311 L) raise ``assess.value`` naming ``field`` instead of returning infinity."""
+    if not math.isfinite(result):
+        raise AssessmentError(
+            "{where}: the result ({value!r}) is outside the float range; check the inputs",
+            rule="assess.value",
+            field=field,
+            value=result,
+        )
+    return result
+
+
 def _to_float(value: Any, unit: str, field: str) -> float:
     if isinstance(value, bool):
         raise _type_error(value, unit, field)
@@ -347,6 +358,14 @@ def text_option(value: Any, field: str) -> str:
             "{where} must be a string, got {value!r}", rule="assess.value", field=field, value=value
         )
     return value
+
+
+def date_option(value: Any, field: str = "as_of") -> None:
+    """``assess.value`` naming ``field`` unless ``value`` is ``None`` or a date (a datetime is not a date)."""
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        raise AssessmentError(
+            "{where} must be a date, got {value!r}", rule="assess.value", field=field, value=value
+        )
 
 
 def _type_error(value: Any, unit: str, field: str) -> OhsregError:

@@ -93,6 +93,15 @@ class Columns:
         elif isinstance(data, Mapping):
             self.kind = "mapping"
             self.names = frozenset(str(k) for k in data)
+            bad = next((k for k, v in data.items() if not hasattr(v, "__len__")), None)
+            if bad is not None:
+                raise AssessmentError(
+                    "column {name!r} is not a sequence of values (got {type})",
+                    rule=rule,
+                    field="samples",
+                    name=str(bad),
+                    type=type(data[bad]).__name__,
+                )
             lengths = {len(v) for v in data.values()}
             if len(lengths) > 1:
                 raise AssessmentError(

@@ -52,7 +52,16 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import Assessment, AssessmentError, RomanClass, Verdict, msg, number
+from ohsreg.assess._base import (
+    Assessment,
+    AssessmentError,
+    RomanClass,
+    Verdict,
+    date_option,
+    msg,
+    number,
+    text_option,
+)
 from ohsreg.assess.heat import _intensity
 from ohsreg.errors import EditionError
 from ohsreg.instruments import lookup as _instrument
@@ -106,7 +115,9 @@ EDITIONS: dict[str, tuple[_Edition, ...]] = {
 
 def _edition(part: str, edition: str | None, as_of: dt.date | None) -> _Edition:
     eds = EDITIONS[part]
+    date_option(as_of)
     if edition is not None:
+        text_option(edition, "edition")
         found = next((e for e in eds if e.name.replace(" ", "") == edition.replace(" ", "")), None)
         if found is None:
             raise EditionError(

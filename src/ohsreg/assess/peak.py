@@ -38,11 +38,13 @@ from ohsreg.assess._base import (
     AssessmentError,
     Message,
     Verdict,
+    date_option,
     iterate,
     limit_object,
     msg,
     number,
     resolve_limit,
+    text_option,
 )
 from ohsreg.errors import EditionError
 
@@ -247,6 +249,9 @@ def _in_force_2019() -> dt.date:
 
 
 def _check_2019_in_force(as_of: dt.date | None, edition: str | None) -> None:
+    date_option(as_of)
+    if edition is not None:
+        text_option(edition, "edition")
     start = _in_force_2019()
     if (as_of is not None and as_of < start) or (
         edition is not None and edition.replace(" ", "").startswith("GBZ2.1-2007")
@@ -292,7 +297,7 @@ def excursion(
     >>> r.verdict.name, r.limit.value, r.limit.kind
     ('COMPLIES', 7.5, '2.5 × PC-TWA')
     """
-    items = [c_ste] if isinstance(c_ste, int | float | str) else list(c_ste)
+    items = [c_ste] if isinstance(c_ste, int | float | str) else iterate(c_ste, "c_ste")
     values = tuple(number(c, MG_M3, f"c_ste[{i}]") for i, c in enumerate(items))
     if not values:
         raise AssessmentError("no samples given", rule="assess.empty", field="c_ste")

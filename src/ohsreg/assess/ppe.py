@@ -490,7 +490,10 @@ def _db(value: Any, field: str) -> float:
             field=field,
             value=value,
         )
-    x = float(value)
+    try:
+        x = float(value)
+    except OverflowError:  # an int past the float range
+        x = math.inf
     if not math.isfinite(x):
         raise AssessmentError(
             "{where} must be a finite number, got {value!r}", rule="assess.value", field=field, value=value

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import attrs
 
-from ohsreg.assess._base import AssessmentError, _to_float, number
+from ohsreg.assess._base import AssessmentError, _to_float, finite, number
 
 __all__ = [
     "NonDetect",
@@ -59,7 +59,7 @@ class NonDetect:
 
 def sample_volume(flow_l_min: float, minutes: float) -> float:
     """Sampled air volume in litres: flow rate (L/min) × sampling time (min). GBZ 159-2004."""
-    return number(flow_l_min, "L/min", "flow_l_min") * number(minutes, "min", "minutes")
+    return finite(number(flow_l_min, "L/min", "flow_l_min") * number(minutes, "min", "minutes"), "minutes")
 
 
 def standard_volume(volume_l: float, temperature_c: float, pressure_kpa: float) -> float:
@@ -105,8 +105,8 @@ def concentration(
     if lod_ug is not None:
         lod = number(lod_ug, "µg", "lod_ug", allow_zero=False)
         if net < lod:
-            return NonDetect(lod / v, kind)
-    return max(net, 0.0) / v
+            return NonDetect(finite(lod / v, "volume_l"), kind)
+    return finite(max(net, 0.0) / v, "volume_l")
 
 
 def dust_concentration(filter_before_mg: float, filter_after_mg: float, volume_l: float) -> float:
@@ -126,7 +126,7 @@ def dust_concentration(filter_before_mg: float, filter_after_mg: float, volume_l
             before=m1,
             after=m2,
         )
-    return (m2 - m1) / v * 1000.0
+    return finite((m2 - m1) / v * 1000.0, "volume_l")
 
 
 BELOW_LOD_POLICIES = ("error", "zero", "half", "limit")

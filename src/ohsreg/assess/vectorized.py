@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ohsreg.assess._base import MG_M3, AppliedLimit, AssessmentError, Verdict, resolve_limit
+from ohsreg.assess._base import MG_M3, AppliedLimit, AssessmentError, Verdict, number, resolve_limit
 from ohsreg.assess._segments import _PAST
 from ohsreg.assess.heat import _ORDER as _HEAT_ORDER
 from ohsreg.assess.heat import EDITION as HEAT_EDITION
@@ -211,7 +211,8 @@ def twa_array(
     """C_TWA of each row of ``concentrations`` (mg/m³) × ``hours`` (h), same rule as :func:`~ohsreg.assess.twa`."""
     c = _as2d(concentrations, "concentrations")
     t = _as2d(hours, "hours")
-    values = _weighted(c, t, float(shift_hours), 8.0, "working day", "h")
+    cap = number(shift_hours, "h", "shift_hours", allow_zero=False)
+    values = _weighted(c, t, cap, 8.0, "working day", "h")
     return _judged(
         "C_TWA", values, resolve_limit(limit, "PC-TWA", "pc_twa", MG_M3, required=False), TWA_CLAUSE
     )
@@ -310,6 +311,8 @@ def lex_8h_array(
     below 250 dB so no term overflows. Same answers as
     :func:`~ohsreg.assess.noise_exposure`. A row whose durations are all zero is ``INSUFFICIENT_DATA``.
     """
+    shift_hours = number(shift_hours, "h", "shift_hours", allow_zero=False)
+    limit = None if limit is None else number(limit, "dB(A)", "limit")
     np = _np()
     lv = _as2d(levels, "levels")
     t = _as2d(hours, "hours")

@@ -246,7 +246,7 @@ def format_number(value: float, locale: str | None = None, *, decimals: int | No
 
     """
     import numbers
-    from decimal import Decimal
+    from decimal import Decimal, localcontext
 
     from babel.numbers import format_decimal
 
@@ -256,15 +256,19 @@ def format_number(value: float, locale: str | None = None, *, decimals: int | No
         isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 100
     ):
         raise _value_error(decimals, "decimals", "an int from 0 to 100")
-    if decimals is None:
-        # every significant digit of the float, never rounded to babel's default of three decimals
-        try:
-            exact = Decimal(repr(float(value)))
-        except OverflowError:
-            raise _value_error(value, "value", "a number within the float range") from None
-        return str(format_decimal(exact, locale=_babel_locale(locale), decimal_quantization=False))
-    fmt = "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
-    return str(format_decimal(value, format=fmt, locale=_babel_locale(locale)))
+    try:
+        exact = Decimal(repr(float(value)))
+    except OverflowError:
+        raise _value_error(value, "value", "a number within the float range") from None
+    # babel rounds in the current decimal context: give it room for every digit of a float (up to 309
+    # before the point, 100 decimals after) instead of the default 28, which raises InvalidOperation
+    with localcontext() as context:
+        context.prec = 450
+        if decimals is None:
+            # every significant digit of the float, never rounded to babel's default of three decimals
+            return str(format_decimal(exact, locale=_babel_locale(locale), decimal_quantization=False))
+        fmt = "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
+        return str(format_decimal(value, format=fmt, locale=_babel_locale(locale)))
 
 
 def format_quantity(quantity: Any, locale: str | None = None, *, decimals: int | None = None) -> str:

@@ -191,6 +191,13 @@ def section_of(digits: str) -> str:
     >>> section_of("2110"), section_of("01"), section_of("97")
     ('C', 'A', 'T')
     """
+    if not (isinstance(digits, str) and len(digits) >= 2 and digits.isascii() and digits.isdigit()):
+        raise InvalidFormat(
+            "the section is found from the digits of a division code (2 to 4 digits), got {digits}",
+            rule="industry.format",
+            field=FIELD,
+            digits=repr(digits)[:40],
+        )
     number = int(digits[:2])
     letter = "A"
     for start, section in _SECTION_STARTS:

@@ -91,6 +91,14 @@ def check_character(code: str) -> str:
     >>> check_character("91110000600037341")
     'L'
     """
+    if not isinstance(code, str) or len(code) < 17 or any(c not in _VALUE for c in code[:17]):
+        raise InvalidFormat(
+            "the check character is computed from the first 17 characters of a normalised USCC, got {code}",
+            rule="uscc.format",
+            field=FIELD,
+            hint="normalise the code first: uscc.compact(...)",
+            code=repr(code)[:40],
+        )
     total = sum(_VALUE[c] * w for c, w in zip(code[:17], WEIGHTS, strict=False))
     return CHARACTERS[(31 - total % 31) % 31]
 

@@ -66,10 +66,17 @@ def _times(value: Any, num: float, den: float, field: str, kind: _Kind | None = 
         if bad.any():
             first = array.flat[int(np.flatnonzero(bad)[0])]
             _check_magnitude(float(first), kind or KINDS["concentration"], field)
-        return array * (num / den)
+        with np.errstate(over="ignore"):  # checked just below
+            out = array * (num / den)
+        overflow = ~np.isfinite(out)
+        if overflow.any():  # extreme conditions: the product leaves the float range
+            _check_magnitude(float(out.flat[int(np.flatnonzero(overflow)[0])]), None, field)
+        return out
     x = _magnitude(value, field)
     _check_magnitude(x, kind or KINDS["concentration"], field)
-    return x * num / den
+    result = x * num / den
+    _check_magnitude(result, None, field)  # extreme conditions: the product leaves the float range
+    return result
 
 
 @overload
