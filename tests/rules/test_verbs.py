@@ -18,9 +18,10 @@ import pytest
 
 import ohsreg.rules as rules
 from ohsreg import instruments
-from ohsreg.errors import InvalidFormat
+from ohsreg.errors import EditionError, InvalidFormat
 from ohsreg.instruments import Clause
 from ohsreg.rules import (
+    Regime,
     agency,
     declaration,
     detection,
@@ -50,6 +51,14 @@ def test_modules_lists_every_rules_module() -> None:
     assert tuple(found) == rules.MODULES
 
 
+def _start_window(regime: Regime[object]) -> tuple[dt.date, dt.date] | None:
+    """The window of the unknown day a regime started on (``None``: the day is known)."""
+    clause = regime.clause_ref
+    if clause.amendment is None:
+        return clause.instrument.in_force_window
+    return clause.instrument.amendment(clause.amendment).in_force_window
+
+
 @pytest.mark.parametrize("name", rules.MODULES)
 def test_every_module_offers_the_verbs(name: str) -> None:
     mod = _module(name)
@@ -64,8 +73,19 @@ def test_every_module_offers_the_verbs(name: str) -> None:
         read_back = instruments.clause_of(regime.clause)
         assert read_back is not None
         assert (read_back.instrument, read_back.amendment) == (regime.instrument, regime.clause_ref.amendment)
-        assert mod.in_force(regime.start) is regime
-        assert regime.applies_on(regime.start)
+        window = _start_window(regime)
+        if window is None:
+            assert mod.in_force(regime.start) is regime
+        else:  # an unknown day of entry into force: inside its window no regime can be named
+            assert not regime.verified
+            for day in window:
+                with pytest.raises(EditionError) as unknown:
+                    mod.in_force(day)
+                assert unknown.value.rule == "instruments.date_unverified"
+            assert mod.in_force(window[1] + DAY) is regime
+            assert regime.applies_on(window[1] + DAY)
+        if window is None:
+            assert regime.applies_on(regime.start)
         if regime.end is not None:
             assert regime.start < regime.end
             assert mod.in_force(regime.end - DAY) is regime
@@ -215,3 +235,18 @@ def test_training_and_reporting_results_match_the_bare_values() -> None:
         assert r.immediately is (r.hours == 0)
     with pytest.raises(InvalidFormat):
         enforcement.report_deadline("GENERAL", reporter="COUNTY")  # type: ignore[arg-type]
+
+
+def test_a_day_in_an_unknown_window_is_refused_but_the_answers_that_do_not_depend_on_it_stand() -> None:
+    # 令第49号 (2006) and GBZ 188-2007 (2007) entered into force on unknown days: in_force refuses inside
+    # the window, as ohsreg.instruments does, while the former names answer where every reading agrees.
+    for mod, day in ((project, dt.date(2006, 6, 1)), (surveillance, dt.date(2007, 6, 1))):
+        with pytest.raises(EditionError) as err:
+            mod.in_force(day)
+        assert err.value.rule == "instruments.date_unverified"
+    assert project.regime(dt.date(2006, 6, 1)) is project.ProjectRegime.ORDER_49_2006
+    assert project.regime(dt.date(2005, 1, 1)) is project.ProjectRegime.ORDER_49_2006
+    interval = surveillance.exam_interval("苯", as_of=dt.date(2007, 6, 1))
+    assert (interval.status, interval.months) == ("EDITION_NOT_SHIPPED", None)
+    with pytest.raises(InvalidFormat):
+        project.regime("2006-06-01")  # type: ignore[arg-type]

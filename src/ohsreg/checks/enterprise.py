@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Literal
 import ohsreg.instruments as instruments
 from ohsreg.checks._finding import Findings
 from ohsreg.checks.ppe import check_posts
+from ohsreg.errors import EditionError
 from ohsreg.models.authority import AuthorityKind, supervising_authority_kind
 from ohsreg.models.base import Finding
 from ohsreg.models.declaration import DeclarationKind, HazardDeclaration
@@ -272,7 +273,12 @@ def check_surveillance(ent: Enterprise, *, as_of: dt.date) -> list[Finding]:
     out: list[Finding] = []
     reported_unknown: set[str] = set()
     fallback: dict[str, None] = {}
-    edition = edition_on(as_of)
+    try:
+        edition = edition_on(as_of)
+    except EditionError:
+        # In 2007 GBZ 188-2007's unknown day of entry into force leaves the edition open; its intervals
+        # are not shipped, so the checks are those of a day without a shipped edition either way.
+        edition = None
     standard = edition.name if edition is not None else "GBZ 188"
     posts = {p.code: p for p in ent.posts}
     for i, worker in enumerate(ent.workers):

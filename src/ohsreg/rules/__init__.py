@@ -64,8 +64,9 @@ class Regime(Generic[R]):
     applied, and the module's own value for it.
 
     ``start`` is the first day (for an instrument whose day of entry into force is unknown, the first day
-    of its window: :attr:`verified` is then ``False``); ``end`` the first day no longer applied (``None``
-    while in force).
+    of its window: :attr:`verified` is then ``False``, and ``in_force(as_of)`` for a day inside the window
+    raises ``instruments.date_unverified`` as :func:`ohsreg.instruments.in_force` does); ``end`` the first
+    day no longer applied (``None`` while in force).
     """
 
     value: R
@@ -104,9 +105,13 @@ class Regime(Generic[R]):
         return inst.verified and (amendment is None or inst.amendment(amendment).verified)
 
     def applies_on(self, as_of: dt.date) -> bool:
-        """Whether the regime applied on ``as_of``."""
+        """Whether the regime applied on ``as_of`` (``instruments.date_unverified`` inside the window of
+        an unknown day of entry into force)."""
         check_date(as_of, "as_of")
-        return self.start <= as_of and (self.end is None or as_of < self.end)
+        applies = self.start <= as_of and (self.end is None or as_of < self.end)
+        if applies:
+            _refuse_unknown_start(self.clause_ref, as_of)
+        return applies
 
     def __repr__(self) -> str:
         until = self.end.isoformat() if self.end else ""
@@ -136,9 +141,21 @@ def pick(editions: Sequence[Regime[R]], as_of: dt.date) -> Regime[R] | None:
     """The regime of ``editions`` that applied on ``as_of`` (``rules.date`` for a non-date); not public
     API (the modules' :func:`in_force`)."""
     check_date(as_of, "as_of")
-    return next(
+    found = next(
         (r for r in reversed(editions) if r.start <= as_of and (r.end is None or as_of < r.end)), None
     )
+    if found is not None:
+        _refuse_unknown_start(found.clause_ref, as_of)
+    return found
+
+
+def _refuse_unknown_start(clause: Clause, as_of: dt.date) -> None:
+    """Inside the window of an unknown day of entry into force neither a regime nor its predecessor can
+    be named: refuse as :mod:`ohsreg.instruments` does (``instruments.date_unverified``)."""
+    if clause.amendment is None:
+        clause.instrument.applies_on(as_of)
+    else:
+        clause.instrument.amendment(clause.amendment).applies_on(as_of)
 
 
 @attrs.frozen(slots=True)

@@ -181,8 +181,8 @@ def editions() -> tuple[Regime[ProjectRegime], ...]:
 
 
 def in_force(as_of: dt.date) -> Regime[ProjectRegime] | None:
-    """The regime in force on ``as_of`` (``None`` before 令第49号, whose day is unknown: its window's first
-    day counts)."""
+    """The regime in force on ``as_of`` (``None`` before 令第49号; inside the window of its unknown day of
+    entry into force, ``instruments.date_unverified``)."""
     return pick(_EDITIONS, as_of)
 
 
@@ -193,8 +193,14 @@ def regime(as_of: dt.date) -> ProjectRegime:
     >>> regime(dt.date(2017, 4, 30)).code, regime(dt.date(2017, 5, 1)).code
     ('ORDER_51_2012', 'ORDER_90_2017')
     """
+    check_date(as_of, "as_of")
+    if as_of < _EDITIONS[1].start:
+        # Before 令第51号 the answer is 令第49号 whether or not it was yet in force (its day is unknown),
+        # and ohsreg encodes neither: no need to know the day.
+        return ProjectRegime.ORDER_49_2006
     found = in_force(as_of)
-    return ProjectRegime.ORDER_49_2006 if found is None else found.value
+    assert found is not None
+    return found.value
 
 
 _ORDER = {RiskClass.GENERAL: 0, RiskClass.RELATIVELY_SERIOUS: 1, RiskClass.SERIOUS: 2}

@@ -395,7 +395,10 @@ def exam_interval(
     a shipped 2025 interval gets the GBZ 188-2014 one with ``status="FALLBACK"`` and a ``caveat``.
     """
     _check_hazard(hazard)
-    edition = edition_on(as_of)
+    check_date(as_of, "as_of")
+    # Before GBZ 188-2014 the answer is "not shipped" whether GBZ 188-2007 was yet in force or not (its
+    # day is unknown), so that day need not be known.
+    edition = None if as_of < _EDITIONS[1].start else edition_on(as_of)
     if edition is None or not edition.shipped:
         return ExamInterval(
             hazard,

@@ -244,3 +244,10 @@ def test_suspected_disease_conclusion_is_a_finding(wood: Enterprise) -> None:
     # not before the examination
     assert not [f for f in ent.check(dt.date(2025, 2, 28)) if f.rule == "surveillance.suspected_disease"]
     assert not [f for f in wood.check(dt.date(2025, 6, 30)) if f.rule == "surveillance.suspected_disease"]
+
+
+def test_check_in_the_year_gbz188_2007_came_into_force(mine: Enterprise) -> None:
+    # 2007: GBZ 188-2007's day of entry into force is unknown; its intervals are not shipped, so the
+    # check answers as on a day without a shipped edition instead of refusing.
+    in_window = {f.rule for f in mine.check(dt.date(2007, 6, 1))}
+    assert in_window == {f.rule for f in mine.check(dt.date(2008, 1, 1))}
