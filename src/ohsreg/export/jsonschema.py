@@ -50,7 +50,7 @@ A URN names the schema without pretending it is served from a web address: the p
 schema host. The documents ship in the source distribution under ``schemas/`` (file
 ``<Model>.json``) and are produced by :func:`schema`, so a validator resolves an ``$id`` locally. The
 major version is part of the name: a breaking change of a schema gets a new ``$id`` with the next major
-version (see the deprecation policy in the changelog page)."""
+version (see the guide *Stability and pinning*)."""
 
 Change = Literal["none", "patch", "minor", "major"]
 """How a schema changed: ``major`` (breaking: removed or retyped fields, new required fields, removed
