@@ -50,6 +50,7 @@ from ohsreg.export._form import FORM_TITLE, declaration_form
 from ohsreg.export._io import Source, context, gc_paused, list_adapter, require
 from ohsreg.export._sheets import PARENT, PARENT_NAME, ROW, Layout, display_name
 from ohsreg.export._xlsx_common import CREATED
+from ohsreg.export.cells import _TRIGGERS
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -68,6 +69,10 @@ SEVERITY = "_severity"
 FINDINGS = "#findings"
 _BATCH = 1000
 _MAX_EXACT_INT = 2**53
+_ROW_NUMBERS = frozenset((ROW, PARENT))
+"""Columns the writer fills with row numbers (always ints): written as numbers without type dispatch."""
+_OWN_TEXT = frozenset((PARENT_NAME, MESSAGE, SEVERITY))
+"""Columns the writer fills with text (a parent's name, a rendered message and severity label)."""
 _SHEET_NAMES = {
     "Enterprise": ("用人单位", "Enterprises"),
     "Finding": ("核查发现", "Findings"),
@@ -394,11 +399,17 @@ def _unit_suffix(units: dict[str, str], column: str) -> str:
 
 
 def _writer(ws: Any, sheet: _Sheet, column: str, prefix: str, formats: dict[str, Any]) -> Any:
-    """The cell writer of one column, chosen once from the model's schema (text is never a formula)."""
-    from ohsreg.export.cells import neutralise
+    """The cell writer of one column, chosen once from the model's schema (text is never a formula).
 
+    Text gets the spreadsheet's quote-prefix format exactly where :func:`ohsreg.export.cells.neutralise`
+    would add a ``'`` (its trigger set is tested inline: this runs once per cell)."""
+    if column in _ROW_NUMBERS:
+        return ws.write_number
+    quote = formats["quote"]
+    if column in _OWN_TEXT:
+        return _text_writer(ws, quote)
     if column.startswith("_"):
-        return lambda r, j, value: _cell(ws, r, j, value, formats["quote"])
+        return _any_writer(ws, quote)
     full = f"{prefix}.{column}" if prefix else column
     table = sheet.table
     kinds = {n.get("format") for n, _ in table.nodes(tuple(full.split(".")))}
@@ -413,17 +424,21 @@ def _writer(ws: Any, sheet: _Sheet, column: str, prefix: str, formats: dict[str,
 
         return write_date
     if table.kind(full) == "text":
-        write_string, quote = ws.write_string, formats["quote"]
+        return _text_writer(ws, quote)
+    return _any_writer(ws, quote)
 
-        def write_text(r: int, j: int, value: Any) -> None:
-            text = value if isinstance(value, str) else str(value)
-            if text and neutralise(text) != text:
-                write_string(r, j, text, quote)
-            else:
-                write_string(r, j, text)
 
-        return write_text
-    return lambda r, j, value: _cell(ws, r, j, value, formats["quote"])
+def _text_writer(ws: Any, quote: Any) -> Any:
+    write_string = ws.write_string
+
+    def write_text(r: int, j: int, value: Any) -> None:
+        text = value if isinstance(value, str) else str(value)
+        if text and text[0] in _TRIGGERS:
+            write_string(r, j, text, quote)
+        else:
+            write_string(r, j, text)
+
+    return write_text
 
 
 class _ExactFloat(float):
@@ -444,26 +459,23 @@ class _ExactInt(int):
         return str(int(self))
 
 
-def _cell(ws: Any, r: int, j: int, value: Any, quote: Any) -> None:
-    """One cell of a column that may hold numbers. A number that 16 significant digits cannot hold (an
+def _any_writer(ws: Any, quote: Any) -> Any:
+    """The writer of a column that may hold numbers. A number that 16 significant digits cannot hold (an
     integer beyond 2⁵³, a float needing 17 digits) is written with all its digits; readers (openpyxl,
     Excel) parse the cell's text, so nothing is lost in the file (Excel itself shows 15 digits)."""
-    from ohsreg.export.cells import neutralise
+    write_number, write_boolean, write_text = ws.write_number, ws.write_boolean, _text_writer(ws, quote)
 
-    if isinstance(value, bool):
-        ws.write_boolean(r, j, value)
-    elif isinstance(value, int) and abs(value) > _MAX_EXACT_INT:
-        ws.write_number(r, j, _ExactInt(value))
-    elif isinstance(value, float) and float(f"{value:.16g}") != value:
-        ws.write_number(r, j, _ExactFloat(value))
-    elif isinstance(value, int | float):
-        ws.write_number(r, j, value)
-    else:
-        text = str(value)
-        if text and neutralise(text) != text:
-            ws.write_string(r, j, text, quote)
+    def write_any(r: int, j: int, value: Any) -> None:
+        if value.__class__ is bool:
+            write_boolean(r, j, value)
+        elif isinstance(value, int):
+            write_number(r, j, _ExactInt(value) if abs(value) > _MAX_EXACT_INT else value)
+        elif isinstance(value, float):
+            write_number(r, j, value if float(f"{value:.16g}") == value else _ExactFloat(value))
         else:
-            ws.write_string(r, j, text)
+            write_text(r, j, value)
+
+    return write_any
 
 
 # --------------------------------------------------------------------------------------------------
