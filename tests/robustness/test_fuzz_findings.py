@@ -100,3 +100,35 @@ def test_uscc_check_character_refuses_what_is_not_a_normalised_code(code: Any) -
 def test_industry_section_of_refuses_what_is_not_division_digits(digits: Any) -> None:
     assert _rule(lambda: industry.section_of(digits)) == "industry.format"
     assert industry.section_of("2110") == "C"
+
+
+@pytest.mark.parametrize(
+    ("call", "rule"),
+    [
+        # the 20k-per-target run of 2026-12-05: math.exp of a GSD spanning ~1e628 raised OverflowError
+        (lambda: assess.geometric_stats([498.5, 1e-320, 1e308]), "assess.value"),
+        (lambda: assess.exceedance_fraction([1e-320, 1e-320, 1e308, 1e-320], 1.0), "assess.value"),
+        # reference_hours went unchecked: "0" raised TypeError, 0.0 ZeroDivisionError
+        (lambda: assess.exposure_time_ratio(1.0, reference_hours="0"), "assess.value"),
+        (lambda: assess.exposure_time_ratio(0.0, reference_hours=0.0), "assess.value"),
+        # finite inputs whose quotient or product is infinite returned inf
+        (lambda: assess.hazard_ratio(73, limit=2.2250738585e-313), "assess.value"),
+        (lambda: assess.wbgt_twa([(7, 1e308), (0, 0)]), "assess.value"),
+        # a duration ratio that under- or overflows: inf, or a math domain error from log10(0)
+        (lambda: units.scale_time(101.7, 101.7, 2.2250738585e-313), "sound.not_finite"),
+        (lambda: units.scale_time(81, 6.27e-245, 1.67e198), "sound.not_finite"),
+    ],
+)
+def test_extreme_finite_inputs_are_refused_not_overflowed(call: Any, rule: str) -> None:
+    assert _rule(call) == rule
+
+
+def test_the_same_functions_still_answer_ordinary_inputs() -> None:
+    assert assess.exposure_time_ratio(4.0) == 0.5
+    assert assess.exposure_time_ratio(2.0, reference_hours="4 h") == 0.5
+    assert assess.hazard_ratio(9.0, limit=3.0) == 3.0
+    assert assess.wbgt_twa([(30, 4), (26, 4)]) == 28.0
+    gm, gsd = assess.geometric_stats([1.0, 100.0])
+    assert gm == pytest.approx(10.0)
+    assert gsd > 1
+    assert round(units.scale_time(94, 2, 8), 1) == 88.0

@@ -54,6 +54,7 @@ from ohsreg.assess._base import (
     Verdict,
     at_most,
     check_fraction,
+    finite,
     msg,
     number,
 )
@@ -145,7 +146,7 @@ def wbgt_twa(periods: Iterable[Any]) -> float:
     total = sum(t for _, t in segs)
     if total <= 0:
         raise AssessmentError("the periods have no duration", rule="assess.empty", field="periods")
-    return sum(w * t for w, t in segs) / total
+    return finite(sum(w * t for w, t in segs) / total, "periods")
 
 
 def work_intensity(index: float) -> WorkIntensity:
@@ -244,8 +245,9 @@ def max_exposure_time_ratio(wbgt_value: Any, intensity: Any, *, hot_region: bool
 def exposure_time_ratio(exposure_hours: float, reference_hours: float = 8.0) -> float:
     """接触时间率: exposure time over 8 h (GBZ 2.2-2007 10.2.1, the rows of 表8); raises past 8 h."""
     h = number(exposure_hours, "h", "exposure_hours")
-    check_total(h, reference_hours, "h", "8 h reference day")
-    return h / reference_hours
+    reference = number(reference_hours, "h", "reference_hours", allow_zero=False)
+    check_total(h, reference, "h", "8 h reference day")
+    return h / reference
 
 
 def _intensity(value: Any) -> WorkIntensity:

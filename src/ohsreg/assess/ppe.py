@@ -51,6 +51,7 @@ from ohsreg.assess._base import (
     Message,
     Verdict,
     at_most,
+    finite,
     msg,
     number,
     resolve_limit,
@@ -170,7 +171,7 @@ def _ratio(
 ) -> tuple[float, AppliedLimit, float]:
     oel = oel_for(limit, hazard=hazard, as_of=as_of, unit=unit)
     c = number(concentration, unit, "concentration")
-    return c / oel.value, oel, c
+    return finite(c / oel.value, "limit"), oel, c
 
 
 @attrs.frozen(kw_only=True)

@@ -40,6 +40,7 @@ from ohsreg.assess._base import (
     Message,
     Verdict,
     _finite_or_inf,
+    finite,
     iterate,
     msg,
     number,
@@ -178,7 +179,10 @@ def geometric_stats(values: Iterable[Any], *, below_lod: str = "error") -> tuple
     logs = [math.log(x) for x in xs]
     mean = sum(logs) / len(logs)
     sd = math.sqrt(sum((v - mean) ** 2 for v in logs) / (len(logs) - 1))
-    return math.exp(mean), math.exp(sd)
+    try:
+        return math.exp(mean), math.exp(sd)
+    except OverflowError:  # results spanning ~700 orders of magnitude: no float GSD
+        return finite(math.inf, "values"), math.inf
 
 
 def exceedance_fraction(values: Iterable[Any], oel: float, *, below_lod: str = "error") -> float:

@@ -331,4 +331,6 @@ def scale_time(level: float | SoundLevel, from_h: float, to_h: float) -> float:
         raise RuleViolation(
             "durations must be positive", rule="sound.duration", field="from_h" if start <= 0 else "to_h"
         )
-    return value + 10.0 * math.log10(start / end)
+    ratio = start / end  # may under- or overflow for extreme durations: no level then
+    shift = 10.0 * math.log10(ratio) if 0 < ratio < math.inf else math.copysign(math.inf, ratio - 1)
+    return _finite_level(value + shift, "to_h")
