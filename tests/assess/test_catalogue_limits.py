@@ -262,3 +262,59 @@ def test_lead_fume_peak_exposure_by_condition() -> None:
     with pytest.raises(EditionError) as e:
         oa.peak([(0.1, 10)], limit=0.03, edition="GBZ 2.1-2007")
     assert e.value.rule == "assess.edition_unverified"
+
+
+# ---- GBZ 2.1-2007 excursion limits from the catalogue ------------------------------------------------
+
+BEFORE_2019 = dt.date(2019, 6, 1)
+
+
+def test_excursion_refuses_a_2007_row_whose_multiple_is_not_shipped() -> None:
+    # 二苯胺: the 2007 row has PC-TWA 10 but its 超限倍数 cell is empty in the only source (hunt-2 A14)
+    with pytest.raises(AssessmentError) as e:
+        oa.excursion([1.0], hazard="二苯胺", as_of=BEFORE_2019)
+    assert e.value.rule == "assess.excursion_not_shipped"
+    assert "超限倍数" in e.value.message("en")
+    assert "二苯胺" in e.value.message("zh_CN")
+    assert e.value.hint
+    # 升汞: 超限倍数 3 is shipped, its PC-TWA is not (stored rounded in the source)
+    with pytest.raises(AssessmentError) as e2:
+        oa.excursion([1.0], hazard="7487-94-7", as_of=BEFORE_2019)
+    assert e2.value.rule == "assess.excursion_not_shipped"
+    assert "PC-TWA" in e2.value.message("en")
+    # the caller may give the printed values
+    given = oa.excursion([1.0], hazard="二苯胺", as_of=BEFORE_2019, multiple=2.0)
+    assert given.limit is not None
+    assert given.limit.value == 20.0
+
+
+def test_excursion_of_2007_dusts_uses_the_fraction_and_the_silica_band() -> None:
+    # 煤尘 (GBZ 2.1-2007 表2): 总尘 4, 呼尘 2.5, 超限倍数 2 (every 2007 dust has 2, hunt-2 SOURCES.md)
+    total = oa.excursion([8.0], hazard="煤尘", as_of=BEFORE_2019)
+    assert total.limit is not None
+    assert (total.limit.value, total.limit.edition, total.verdict) == (8.0, "GBZ 2.1-2007", Verdict.COMPLIES)
+    resp = oa.excursion([5.1], hazard="煤尘", as_of=BEFORE_2019, fraction="respirable")
+    assert resp.limit is not None
+    assert (resp.limit.value, resp.verdict) == (5.0, Verdict.EXCEEDS)
+    silica = oa.excursion([1.0], hazard="矽尘", as_of=BEFORE_2019, sio2_percent=60.0)
+    assert silica.limit is not None
+    assert silica.limit.value == pytest.approx(1.4)  # 2 × 0.7 (50 % < SiO₂ ≤ 80 %, 总尘)
+    with pytest.raises(AssessmentError) as e:
+        oa.excursion([1.0], hazard="矽尘", as_of=BEFORE_2019)
+    assert (e.value.rule, e.value.field) == ("assess.limit_missing", "sio2_percent")
+    # a fraction without a PC-TWA in 表2 (茶尘 has no 呼尘 value) is not judged, as dust_twa does
+    none = oa.excursion([1.0], hazard="茶尘", as_of=BEFORE_2019, fraction="respirable")
+    assert none.verdict is Verdict.NOT_APPLICABLE
+
+
+def test_excursion_helpers_are_the_rule() -> None:
+    from ohsreg.assess.peak import ExcursionLimit, excursion_exceeds, excursion_limit
+
+    lim = excursion_limit(hazard="苯胺", as_of=BEFORE_2019)
+    assert isinstance(lim, ExcursionLimit)
+    assert (lim.pc_twa, lim.multiple, lim.limit.value, lim.limit.kind) == (3.0, 2.5, 7.5, "2.5 × PC-TWA")
+    assert not excursion_exceeds(7.5, lim.limit.value)  # at the limit complies
+    assert excursion_exceeds(7.51, lim.limit.value)
+    assert excursion_exceeds(1.0, lim.limit.value, 3.1, lim.pc_twa)  # C_TWA above PC-TWA
+    assert not excursion_exceeds(float("nan"), lim.limit.value)
+    assert not isinstance(excursion_limit(hazard="苯", as_of=BEFORE_2019), ExcursionLimit)  # has PC-STEL

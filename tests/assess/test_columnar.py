@@ -14,14 +14,16 @@ from hypothesis import strategies as st
 import ohsreg.assess as oa
 from ohsreg import catalogue
 from ohsreg.assess.columnar import SAMPLE_COLUMNS, SHIFT_COLUMNS
+from ohsreg.assess.peak import EXCURSION_CLAUSE, PEAK_CLAUSE
 from ohsreg.errors import OhsregError
 from ohsreg.vocab import Verdict
 
 #: hazards covering every rule: PC-TWA + PC-STEL (苯, amended on 2022-11-01), MAC only (氯), PC-TWA
 #: only (peak rule), a dust with silica bands, an entry with sub-conditions, and an unknown name.
 HAZARDS = ("苯", "氯", "2-甲氧基乙醇", "矽尘", "一氧化碳", "不存在的物质")
+GBZ21_2019 = dt.date(2020, 4, 1)
 DATES = (
-    dt.date(2019, 6, 1),  # before GBZ 2.1-2019: no shipped edition (or GBZ 2.1-2007 once shipped)
+    dt.date(2019, 6, 1),  # before GBZ 2.1-2019: GBZ 2.1-2007 and its excursion limits (超限倍数)
     dt.date(2021, 3, 2),
     dt.date(2022, 11, 15),  # inside the unverified effective window of amendment No. 1
     dt.date(2023, 7, 9),
@@ -120,7 +122,10 @@ def _expect(g: dict[str, Any]) -> dict[str, Any]:
     out["twa"] = _scalar(oa.twa, twa_rows or probe, **kw)
     if ste_rows:
         out["ste"] = [_scalar(oa.stel, [(r["concentration"], r["duration"])], **kw) for r in ste_rows]
-    if pe_rows:
+    if pe_rows and g["date"] < GBZ21_2019:
+        c_twa = oa.twa(twa_rows, **kw).value if twa_rows and not isinstance(out["twa"], OhsregError) else None
+        out["pe"] = _scalar(oa.excursion, [r["concentration"] for r in pe_rows], c_twa=c_twa, **kw)
+    elif pe_rows:
         ex = [oa.Excursion(r["concentration"], r["duration"], r["start"]) for r in pe_rows]
         out["pe"] = _scalar(oa.peak, ex, **kw)
     if ste_rows or pe_rows:
@@ -335,3 +340,138 @@ def test_empty_table() -> None:
     t = oa.shift_table({"shift_id": [], "concentration": [], "duration": []})
     assert len(t) == 0
     assert t.to_pydict()["verdict"] == []
+
+
+# ---- GBZ 2.1-2007 dates: PEAK rows are judged by the excursion limit (超限倍数 × PC-TWA) ------------
+
+#: 2007 rows: PC-TWA + 超限倍数 (苯胺 3 / 2.5, 安妥 0.3 / 3), PC-STEL (苯), MAC only (氯), dusts with a
+#: multiple (煤尘 total/respirable, 茶尘 without 呼尘, 矽尘 bands) and rows whose multiple or PC-TWA is
+#: not shipped (二苯胺, 升汞 by CAS).
+HAZARDS_2007 = ("苯胺", "安妥", "苯", "氯", "煤尘", "茶尘", "矽尘", "二苯胺", "7487-94-7")
+DUSTS_2007 = ("煤尘", "茶尘", "矽尘")
+DATES_2007 = (dt.date(2007, 11, 1), dt.date(2015, 3, 9), dt.date(2020, 3, 31))
+
+
+@st.composite
+def groups_2007(draw: st.DrawFn) -> list[dict[str, Any]]:
+    out = []
+    for g in range(draw(st.integers(min_value=1, max_value=6))):
+        hazard = draw(st.sampled_from(HAZARDS_2007))
+        dust = hazard in DUSTS_2007
+        rows = []
+        budget = 8.0
+        for _ in range(draw(st.integers(min_value=1, max_value=5))):
+            if draw(st.booleans()):
+                hours = draw(st.floats(min_value=0.0, max_value=budget))
+                budget -= hours
+                rows.append({"kind": "TWA", "concentration": draw(value) / 20, "duration": hours * 60.0})
+            else:
+                rows.append(
+                    {
+                        "kind": "PEAK",
+                        "concentration": draw(value) / 10,
+                        "duration": draw(st.floats(0.5, 30.0)),
+                    }
+                )
+        out.append(
+            {
+                "shift": f"s{g}",
+                "hazard": hazard,
+                "date": draw(st.sampled_from(DATES_2007)),
+                "sio2": draw(st.floats(10.0, 100.0)) if hazard == "矽尘" else None,
+                "fraction": draw(st.sampled_from(("total", "respirable"))) if dust else None,
+                "condition": None,
+                "rows": rows,
+            }
+        )
+    return out
+
+
+def _expect_2007(g: dict[str, Any]) -> dict[str, Any]:
+    """The scalar answers: twa (or dust_twa) and excursion with the group's C_TWA."""
+    rows = g["rows"]
+    twa_rows = [(r["concentration"], r["duration"] / 60.0) for r in rows if r["kind"] == "TWA"]
+    pe = [r["concentration"] for r in rows if r["kind"] == "PEAK"]
+    common: dict[str, Any] = {"hazard": g["hazard"], "as_of": g["date"]}
+    if g["hazard"] in DUSTS_2007:
+        common |= {"fraction": g["fraction"], "sio2_percent": g["sio2"]}
+        out = {"twa": _scalar(oa.dust_twa, twa_rows or [(0.0, 1.0)], **common)}
+    else:
+        out = {"twa": _scalar(oa.twa, twa_rows or [(0.0, 1.0)], **common)}
+    if pe:
+        c_twa = out["twa"].value if twa_rows and not isinstance(out["twa"], OhsregError) else None
+        out["pe"] = _scalar(oa.excursion, pe, c_twa=c_twa, **common)
+    return out
+
+
+@settings(max_examples=120)
+@given(groups_2007())
+def test_2007_peak_rows_equal_the_scalar_excursion_rule(gs: list[dict[str, Any]]) -> None:
+    got = oa.shift_table(_table(gs), locale="en").to_pydict()
+    for i, g in enumerate(gs):
+        expected = _expect_2007(g)
+        error = _first_error(expected)
+        if error is not None:
+            assert got["error_rule"][i] == error.rule, (g, got["error"][i], error)
+            assert got["pe_verdict"][i] is None
+            continue
+        assert got["error_rule"][i] is None, (g, got["error"][i])
+        assert got["edition"][i] == "GBZ 2.1-2007"
+        if "pe" not in expected:
+            assert got["pe_verdict"][i] is None
+            continue
+        pe = expected["pe"]
+        assert got["pe_verdict"][i] == pe.verdict.code, (g, pe)
+        assert _close(got["c_pe"][i], pe.value)
+        if pe.limit is None:
+            assert got["pe_limit"][i] is None
+        else:
+            assert _close(got["pe_limit"][i], pe.limit.value)
+            assert pe.limit.edition == "GBZ 2.1-2007"
+        if pe.verdict is not Verdict.NOT_APPLICABLE:
+            assert got["verified"][i] is False  # the 2007 multiples are single-source
+        assert EXCURSION_CLAUSE in got["clause"][i]
+        assert PEAK_CLAUSE not in got["clause"][i]
+
+
+def test_2007_peak_rows_name_the_edition_clause_and_refusals() -> None:
+    t = oa.shift_table(
+        {
+            "shift_id": ["a", "a", "b", "c", "d"],
+            "hazard": ["苯胺", "苯胺", "苯胺", "二苯胺", "苯胺"],
+            "concentration": [1.0, 7.6, 7.5, 1.0, 16.0],
+            "duration": [8.0, 10.0, 10.0, 10.0, 10.0],
+            "kind": ["TWA", "PEAK", "PEAK", "PEAK", "PEAK"],
+            "date": ["2019-06-01", "2019-06-01", "2019-06-01", "2019-06-01", "2020-04-01"],
+        },
+        locale="en",
+    )
+    assert t.verdicts("pe_verdict") == ["EXCEEDS", "COMPLIES", None, "EXCEEDS"]
+    assert t.column("pe_limit").tolist()[:2] == [7.5, 7.5]  # 2.5 × PC-TWA 3 (GBZ 2.1-2007 表1)
+    assert t.column("pe_limit").tolist()[3] == 15.0  # 2020-04-01: peak rule, 5 × PC-TWA 3
+    clause = t.column("clause").tolist()
+    assert EXCURSION_CLAUSE in clause[0]
+    assert PEAK_CLAUSE in clause[3]
+    assert t.column("edition").tolist()[:3] == ["GBZ 2.1-2007"] * 3
+    assert t.column("verified").tolist()[:2] == [False, False]
+    ((shift, hazard, rule, message),) = list(t.errors())
+    assert (shift, hazard, rule) == ("c", "二苯胺", "assess.excursion_not_shipped")
+    assert "超限倍数" in message
+
+
+def test_2007_explicit_limits_need_a_hazard_for_the_multiple() -> None:
+    t = oa.shift_table(
+        {
+            "shift_id": ["a", "b", "c"],
+            "hazard": [None, "苯胺", None],
+            "concentration": [5.0, 5.0, 5.0],
+            "duration": [10.0, 10.0, 10.0],
+            "kind": ["PEAK", "PEAK", "PEAK"],
+            "date": ["2019-06-01", "2019-06-01", "2005-01-01"],
+            "pc_twa": [2.0, 2.0, 2.0],
+        }
+    )
+    assert [e[2] for e in t.errors()] == ["assess.limit_missing", "assess.edition_unverified"]
+    # explicit PC-TWA 2, the multiple 2.5 from the 2007 row of 苯胺 (as the scalar rule does)
+    assert t.column("pe_limit").tolist()[1] == 5.0
+    assert t.verdicts("pe_verdict")[1] == "COMPLIES"

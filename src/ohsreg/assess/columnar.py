@@ -9,7 +9,10 @@ numpy over the whole table, the same rules as the scalar functions:
 * ``STE`` rows: each row is one 15-min window (a sample shorter than 15 min is averaged over 15 min);
   ``c_ste`` is the highest window, judged against PC-STEL (:func:`ohsreg.assess.stel`);
 * ``PEAK`` rows: excursions judged by the peak-exposure rule for substances with PC-TWA and no PC-STEL
-  (:func:`ohsreg.assess.peak`, unverified; ``start_h`` enables the 1 h spacing check);
+  (:func:`ohsreg.assess.peak`, unverified; ``start_h`` enables the 1 h spacing check); on dates under
+  GBZ 2.1-2007 (2007-11-01 to 2020-03-31) by its excursion limit instead, 超限倍数 × PC-TWA of the 2007
+  row, with the group's C_TWA above PC-TWA also exceeding (:func:`ohsreg.assess.excursion`, unverified;
+  ``pe_limit`` is then the excursion limit and ``clause`` cites GBZ 2.1-2007);
 * ``STE`` and ``PEAK`` rows of a substance with MAC: the highest sample against MAC
   (:func:`ohsreg.assess.mac`).
 
@@ -51,16 +54,20 @@ from typing import Any
 import attrs
 
 from ohsreg.assess._base import MG_M3, AppliedLimit, AssessmentError, limit_object, resolve_limit
-from ohsreg.assess._columns import NO_DAY, Columns, date_of, day_number, optional
+from ohsreg.assess._columns import NO_DAY, Columns, date_of, optional
 from ohsreg.assess.mac import MAC_CLAUSE
 from ohsreg.assess.peak import (
     CEILING_MULTIPLE,
+    EXCURSION_CLAUSE,
     EXCURSION_MULTIPLE,
     MAX_COUNT,
     MAX_MINUTES,
     MIN_GAP_H,
     PEAK_CLAUSE,
+    ExcursionLimit,
     _in_force_2019,
+    excursion_exceeds,
+    excursion_limit,
 )
 from ohsreg.assess.sampling import BELOW_LOD_POLICIES
 from ohsreg.assess.stel import STEL_CLAUSE, WINDOW_MIN
@@ -107,7 +114,10 @@ SHIFT_COLUMNS: dict[str, tuple[str, str]] = {
     "stel_limit": ("float64", "PC-STEL applied (mg/m³)"),
     "ste_verdict": ("dictionary<string>", "verdict of C_STE against PC-STEL"),
     "c_pe": ("float64", "highest excursion (mg/m³)"),
-    "pe_limit": ("float64", "5 × PC-TWA, the ceiling of the peak-exposure rule (mg/m³)"),
+    "pe_limit": (
+        "float64",
+        "5 × PC-TWA, the ceiling of the peak-exposure rule; under GBZ 2.1-2007 超限倍数 × PC-TWA (mg/m³)",
+    ),
     "pe_verdict": ("dictionary<string>", "verdict of the peak-exposure rule"),
     "c_max": ("float64", "highest short sample (mg/m³)"),
     "mac_limit": ("float64", "MAC applied (mg/m³)"),
@@ -126,7 +136,7 @@ SHIFT_COLUMNS: dict[str, tuple[str, str]] = {
 _TWA, _STE, _PEAK = 0, 1, 2
 _KINDS = {"TWA": _TWA, "STE": _STE, "STEL": _STE, "PEAK": _PEAK, "PE": _PEAK}
 _RULES = ("twa", "ste", "pe", "mac")
-_CLAUSES = (TWA_CLAUSE, STEL_CLAUSE, PEAK_CLAUSE, MAC_CLAUSE)
+_CLAUSES = (TWA_CLAUSE, STEL_CLAUSE, PEAK_CLAUSE, MAC_CLAUSE, EXCURSION_CLAUSE)
 _NOT_ASSESSED = -1
 _LOD_CODE = {"zero": 0.0, "half": 0.5, "limit": 1.0}
 _SLACK = 1 + 1e-9
@@ -448,11 +458,14 @@ def shift_table(
     pe_v, pe_limit = _peak_rule(
         conc, minutes, cols, is_pe & ok, inverse, order, starts, c_pe, n_pe, limits, total
     )
-    if cols.has("date"):
-        early = (n_pe > 0) & (g_day != NO_DAY) & (g_day < day_number(_in_force_2019()))
-        early &= group_error < 0
-        if early.any():
-            group_error = _set(group_error, early, errors, _peak_edition_error())
+    era = limits.excursion_era
+    if era.any():  # GBZ 2.1-2007 dates: the excursion limit (超限倍数) instead of the peak rule
+        ex_v = _excursion_rule(c_pe, c_twa, limits, n_pe)
+        pe_v = np.where(era, ex_v, pe_v)
+        pe_limit = np.where(era, limits.excursion_limit, pe_limit)
+        for k, err in enumerate(limits.excursion_errors):
+            hit = (limits.excursion_error == k) & (n_pe > 0) & (group_error < 0)
+            group_error = _set(group_error, hit, errors, err)
     bad = group_error >= 0
     for v in (twa_v, ste_v, pe_v, mac_v):
         v[bad] = _NOT_ASSESSED
@@ -481,8 +494,9 @@ def shift_table(
     verified = ~(applies & ~rule_verified).any(axis=0) if ng else np.zeros(0, bool)
     verified &= ~bad  # nothing of a group in error was checked
     clause_code = (assessed * np.array([1, 2, 4, 8])[:, None]).sum(axis=0) if ng else np.zeros(0, np.int64)
+    clause_code = np.where(era & ((clause_code & 4) > 0), clause_code - 4 + 16, clause_code)  # 2007 excursion
     clauses = [
-        "; ".join(c for bit, c in enumerate(_CLAUSES) if code & (1 << bit)) or None for code in range(16)
+        "; ".join(c for bit, c in enumerate(_CLAUSES) if code & (1 << bit)) or None for code in range(32)
     ]
 
     # -- order of first appearance ------------------------------------------------------------------
@@ -671,6 +685,11 @@ class _Limits:
     editions: list[str | None]
     error: Any
     errors: list[tuple[int, OhsregError]]
+    excursion_era: Any  # the GBZ 2.1-2007 excursion rule answers for PEAK rows instead of the peak rule
+    excursion_limit: Any  # 超限倍数 × PC-TWA (NaN: not applicable)
+    excursion_base: Any  # the PC-TWA it multiplies
+    excursion_error: Any  # index into excursion_errors, -1 for none
+    excursion_errors: list[OhsregError]
 
 
 @attrs.frozen
@@ -680,6 +699,9 @@ class _Resolved:
     mac: AppliedLimit | None = None
     edition: str | None = None
     error: OhsregError | None = None
+    excursion_era: bool = False
+    excursion: ExcursionLimit | None = None
+    excursion_error: OhsregError | None = None
 
 
 def _join_limits(
@@ -733,18 +755,17 @@ def _join_limits(
         hazard = haz_u[h] if h >= 0 else None
         regime_code = int(g_regime[gi])
         given = {name: float(ex_values[name][gi]) for name in explicit}
+        options: dict[str, Any] = {
+            "condition": _label_at(extra, "condition", gi),
+            "fraction": _label_at(extra, "fraction", gi) or "total",
+            "sio2": float(sio2[gi]),
+            "explicit": {k: v for k, v in given.items() if not math.isnan(v)},
+        }
+        regime = regimes[regime_code]
+        as_of = representative[regime_code]
+        found = _resolve(hazard, regime, as_of, regime_code, cache, **options)
         resolved.append(
-            _resolve(
-                hazard,
-                regimes[regime_code],
-                representative[regime_code],
-                regime_code,
-                cache,
-                condition=_label_at(extra, "condition", gi),
-                fraction=_label_at(extra, "fraction", gi) or "total",
-                sio2=float(sio2[gi]),
-                explicit={k: v for k, v in given.items() if not math.isnan(v)},
-            )
+            attrs.evolve(found, **_excursion_of(hazard, regime, as_of, regime_code, cache, **options))
         )
 
     def per_group(values: list[float]) -> Any:
@@ -756,6 +777,11 @@ def _join_limits(
     editions = sorted({r.edition for r in resolved if r.edition is not None})
     edition_idx = [editions.index(r.edition) if r.edition is not None else -1 for r in resolved]
     errs = [(i, r.error) for i, r in enumerate(resolved) if r.error is not None]
+    exc_errors = [r.excursion_error for r in resolved if r.excursion_error is not None]
+    exc_index, seen = [], 0
+    for r in resolved:
+        exc_index.append(-1 if r.excursion_error is None else seen)
+        seen += r.excursion_error is not None
     peak_base = [
         value(r.twa) if r.twa is not None and r.stel is None and r.mac is None else float("nan")
         for r in resolved
@@ -776,6 +802,15 @@ def _join_limits(
         if ng
         else np.zeros(0, np.int64),
         errors=[(i, e) for i, e in errs],
+        excursion_era=per_group([r.excursion_era for r in resolved]).astype(bool),
+        excursion_limit=per_group(
+            [value(None if r.excursion is None else r.excursion.limit) for r in resolved]
+        ),
+        excursion_base=per_group(
+            [float("nan") if r.excursion is None else r.excursion.pc_twa for r in resolved]
+        ),
+        excursion_error=np.asarray(exc_index, dtype=np.int64)[key_of] if ng else np.zeros(0, np.int64),
+        excursion_errors=exc_errors,
     )
 
 
@@ -844,15 +879,7 @@ def _resolve(
             return _Resolved()  # no limit to apply: NOT_APPLICABLE, as the array forms
         if isinstance(regime, OhsregError):
             raise regime
-        key = (hazard, regime_code)
-        if key not in cache:
-            try:
-                cache[key] = _limits_for(hazard, as_of)
-            except OhsregError as exc:
-                cache[key] = exc
-        found = cache[key]
-        if isinstance(found, OhsregError):
-            raise found
+        found = _cached(hazard, regime_code, as_of, cache)
         if found.dust_rows and not found.rows:
             from ohsreg.assess.dust import dust_twa
 
@@ -871,6 +898,54 @@ def _resolve(
         return _Resolved(twa=twa, stel=stel, mac=mac, edition=found.edition)
     except OhsregError as exc:
         return _Resolved(error=exc)
+
+
+def _excursion_of(
+    hazard: str | None,
+    regime: Any,
+    as_of: dt.date | None,
+    regime_code: int,
+    cache: dict[tuple[str, int], Any],
+    *,
+    condition: str | None,
+    fraction: str,
+    sio2: float,
+    explicit: dict[str, float],
+) -> dict[str, Any]:
+    """The GBZ 2.1-2007 excursion limit of one key, by the scalar rule's own helper
+    (:func:`ohsreg.assess.peak.excursion_limit`): fields of :class:`_Resolved`."""
+    if isinstance(regime, OhsregError):
+        # no shipped edition that day: a hazard's group is in error already; explicit limits meet the
+        # scalar peak rule's refusal of dates before GBZ 2.1-2019
+        return {"excursion_era": True, "excursion_error": _peak_edition_error()}
+    if regime[0] != "GBZ 2.1-2007":
+        return {}
+    try:
+        found = _cached(hazard, regime_code, as_of, cache) if hazard is not None and hazard.strip() else None
+        result = excursion_limit(
+            pc_twa=explicit.get("pc_twa"),
+            hazard=found,
+            condition=condition,
+            fraction=fraction.strip().lower(),
+            sio2_percent=None if math.isnan(sio2) else sio2,
+        )
+    except OhsregError as exc:
+        return {"excursion_era": True, "excursion_error": exc}
+    return {"excursion_era": True, "excursion": result if isinstance(result, ExcursionLimit) else None}
+
+
+def _cached(hazard: str, regime_code: int, as_of: dt.date | None, cache: dict[tuple[str, int], Any]) -> Any:
+    """The catalogue's limit set for ``hazard`` in one regime, looked up once (its error raised again)."""
+    key = (hazard, regime_code)
+    if key not in cache:
+        try:
+            cache[key] = _limits_for(hazard, as_of)
+        except OhsregError as exc:
+            cache[key] = exc
+    found = cache[key]
+    if isinstance(found, OhsregError):
+        raise found
+    return found
 
 
 def _limits_for(hazard: str, as_of: dt.date | None) -> Any:
@@ -941,6 +1016,18 @@ def _peak_rule(
     codes[np.isnan(base)] = 2
     codes[n_pe == 0] = _NOT_ASSESSED
     return codes, CEILING_MULTIPLE * base
+
+
+def _excursion_rule(c_pe: Any, c_twa: Any, limits: _Limits, n_pe: Any) -> Any:
+    """The GBZ 2.1-2007 excursion rule of :func:`ohsreg.assess.excursion` over every group at once."""
+    np = _np()
+    with np.errstate(invalid="ignore"):
+        exceeds = excursion_exceeds(c_pe, limits.excursion_limit, c_twa, limits.excursion_base)
+    codes = np.where(exceeds, 1, 0).astype(np.int8)
+    codes[np.isnan(c_pe)] = 3
+    codes[np.isnan(limits.excursion_limit)] = 2
+    codes[n_pe == 0] = _NOT_ASSESSED
+    return codes
 
 
 def _overall(*rules: Any) -> Any:

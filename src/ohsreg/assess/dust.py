@@ -61,13 +61,7 @@ def silica_limit(sio2_percent: float, fraction: Fraction = "total") -> AppliedLi
         raise AssessmentError(
             "{where} must be at most 100 %, got {value}", rule="assess.value", field="sio2_percent", value=pct
         )
-    if fraction not in ("total", "respirable"):
-        raise AssessmentError(
-            "{where} must be 'total' or 'respirable', got {value!r}",
-            rule="assess.value",
-            field="fraction",
-            value=fraction,
-        )
+    check_fraction_name(fraction)
     if pct < 10.0:
         return None
     for upper, total, resp in _BANDS:
@@ -123,13 +117,7 @@ def dust_twa(
         if limit is None:
             limit = limit_object(hazard, attr, edition=edition, as_of=as_of, condition=condition)
             if _silica_bands(limit) and not hasattr(limit, attr):
-                raise AssessmentError(
-                    "{hazard} has a limit per free-SiO₂ band: give sio2_percent",
-                    rule="assess.limit_missing",
-                    field="sio2_percent",
-                    hint="pass sio2_percent= (the free SiO₂ content of the dust, %)",
-                    hazard=getattr(limit, "query", str(hazard)),
-                )
+                raise bands_error(limit, hazard)
             rows = getattr(limit, "dust_rows", None)
             if isinstance(rows, tuple) and len(rows) > 1 and not hasattr(limit, attr):
                 raise conditions_error(limit, hazard)
@@ -147,6 +135,28 @@ def dust_twa(
         shift_hours=shift_hours,
         adjust_long_shift=adjust_long_shift,
         below_lod=below_lod,
+    )
+
+
+def check_fraction_name(fraction: Any) -> None:
+    """``assess.value`` unless ``fraction`` is ``"total"`` or ``"respirable"`` (the 表2 columns)."""
+    if fraction not in ("total", "respirable"):
+        raise AssessmentError(
+            "{where} must be 'total' or 'respirable', got {value!r}",
+            rule="assess.value",
+            field="fraction",
+            value=fraction,
+        )
+
+
+def bands_error(limit_set: Any, hazard: Any) -> AssessmentError:
+    """``assess.limit_missing``: the dust (矽尘) has one limit per free-SiO₂ band and none was picked."""
+    return AssessmentError(
+        "{hazard} has a limit per free-SiO₂ band: give sio2_percent",
+        rule="assess.limit_missing",
+        field="sio2_percent",
+        hint="pass sio2_percent= (the free SiO₂ content of the dust, %)",
+        hazard=getattr(limit_set, "query", str(hazard)),
     )
 
 

@@ -38,6 +38,8 @@ from ohsreg.assess._base import (
     AssessmentError,
     Message,
     Verdict,
+    _provenance,
+    conditions_error,
     date_option,
     iterate,
     limit_object,
@@ -46,14 +48,18 @@ from ohsreg.assess._base import (
     resolve_limit,
     text_option,
 )
+from ohsreg.assess.dust import bands_error, check_fraction_name
 from ohsreg.errors import EditionError
 
 __all__ = [
     "EXCURSION_CLAUSE",
     "PEAK_CLAUSE",
     "Excursion",
+    "ExcursionLimit",
     "PeakAssessment",
     "excursion",
+    "excursion_exceeds",
+    "excursion_limit",
     "peak",
 ]
 
@@ -62,6 +68,7 @@ PEAK_CLAUSE = "GBZ 2.1-2019 6.3.3 (peak exposure; clause number unverified)"
 EXCURSION_CLAUSE = "GBZ 2.1-2007 (超限倍数, excursion limit; clause and multiples unverified)"
 """The clause cited by :func:`excursion` (GBZ 2.1-2007 excursion limits; unverified)."""
 _GBZ21_2019 = "GBZ 2.1-2019"
+_GBZ21_2007 = "GBZ 2.1-2007"
 EXCURSION_MULTIPLE = 3.0
 CEILING_MULTIPLE = 5.0
 MAX_MINUTES = 15.0
@@ -276,6 +283,8 @@ def excursion(
     edition: str | None = None,
     as_of: dt.date | None = None,
     condition: str | None = None,
+    fraction: str = "total",
+    sio2_percent: float | None = None,
 ) -> Assessment:
     """Judge 15-min concentrations by a GBZ 2.1-2007 excursion limit (超限倍数).
 
@@ -283,10 +292,16 @@ def excursion(
     multiple: with the 8-h C_TWA complying, no 15-min exposure may exceed ``multiple × PC-TWA``
     (definition seen on a secondary exam page; **unverified**). With ``hazard=`` the PC-TWA and the
     multiple come from the GBZ 2.1-2007 row of :mod:`ohsreg.catalogue` (``as_of`` must fall in 2007's
-    period, or ``edition`` name it; default GBZ 2.1-2007); a row with PC-STEL has no multiple and the rule
-    is ``NOT_APPLICABLE``. Without ``hazard`` pass ``pc_twa`` and ``multiple`` as printed. The multiples
-    rest on one transcription of the 2007 table (they fit the bands PC-TWA < 1 → 3, < 10 → 2.5, < 100 → 2,
-    else 1.5 for all 172 rows), so the result is always marked unverified.
+    period, or ``edition`` name it; default GBZ 2.1-2007); a row with PC-STEL (or with MAC only) has no
+    multiple and the rule is ``NOT_APPLICABLE``; a row whose multiple or PC-TWA is not shipped (二苯胺,
+    升汞) is refused with ``assess.excursion_not_shipped``. Without ``hazard`` pass ``pc_twa`` and
+    ``multiple`` as printed. The multiples rest on one transcription of the 2007 tables (表1: they fit the
+    bands PC-TWA < 1 → 3, < 10 → 2.5, < 100 → 2, else 1.5 for all 172 rows; 表2: every dust has 2), so
+    the result is always marked unverified.
+
+    Dusts (GBZ 2.1-2007 表2): ``fraction`` (``"total"`` or ``"respirable"``) picks the PC-TWA the
+    multiple applies to; 矽尘 needs ``sio2_percent`` (or ``condition=``) to pick its band. A fraction
+    without a PC-TWA in the table gives ``NOT_APPLICABLE``, as :func:`ohsreg.assess.dust_twa` does.
 
     ``c_ste``: one or more 15-min concentrations (mg/m³); ``c_twa`` (optional): the day's C_TWA — if
     it exceeds PC-TWA the verdict is EXCEEDS whatever the excursions.
@@ -301,42 +316,112 @@ def excursion(
     values = tuple(number(c, MG_M3, f"c_ste[{i}]") for i, c in enumerate(items))
     if not values:
         raise AssessmentError("no samples given", rule="assess.empty", field="c_ste")
-    source = None
+    found = excursion_limit(
+        pc_twa=pc_twa,
+        multiple=multiple,
+        hazard=hazard,
+        edition=edition,
+        as_of=as_of,
+        condition=condition,
+        fraction=fraction,
+        sio2_percent=sio2_percent,
+    )
+    top = max(values)
+    if isinstance(found, Message):
+        return Assessment(
+            quantity="C_STE",
+            value=top,
+            unit=MG_M3,
+            limit=None,
+            verdict=Verdict.NOT_APPLICABLE,
+            clause=EXCURSION_CLAUSE,
+            verified=False,
+            reasons=(found,),
+        )
+    day = float("nan") if c_twa is None else number(c_twa, MG_M3, "c_twa")
+    reasons: list[Message] = []
+    if excursion_exceeds(float("nan"), found.limit.value, day, found.pc_twa):
+        reasons.append(msg("C_TWA exceeds PC-TWA"))
+    over = sum(1 for v in values if excursion_exceeds(v, found.limit.value))
+    if over:
+        reasons.append(msg("{n} of {total} samples above the excursion limit", n=over, total=len(values)))
+    exceeds = excursion_exceeds(top, found.limit.value, day, found.pc_twa)
+    return Assessment(
+        quantity="C_STE",
+        value=top,
+        unit=MG_M3,
+        limit=found.limit,
+        verdict=Verdict.EXCEEDS if exceeds else Verdict.COMPLIES,
+        clause=EXCURSION_CLAUSE,
+        verified=False,
+        reasons=tuple(reasons),
+    )
+
+
+# ------------------------------------------------------------- the GBZ 2.1-2007 excursion rule's parts
+# One home for the scalar :func:`excursion` and the columnar :func:`ohsreg.assess.shift_table`.
+
+
+@attrs.frozen
+class ExcursionLimit:
+    """The excursion limit of one GBZ 2.1-2007 row: PC-TWA, 超限倍数 and ``limit`` = multiple × PC-TWA.
+
+    ``limit`` names the edition (GBZ 2.1-2007), the row's citation and whether the row is verified
+    (the multiple itself is single-source, so the rule's result is unverified either way).
+    """
+
+    pc_twa: float
+    multiple: float
+    limit: AppliedLimit
+
+
+def excursion_limit(
+    *,
+    pc_twa: Any = None,
+    multiple: float | None = None,
+    hazard: Any = None,
+    edition: str | None = None,
+    as_of: dt.date | None = None,
+    condition: str | None = None,
+    fraction: str = "total",
+    sio2_percent: float | None = None,
+) -> ExcursionLimit | Message:
+    """The excursion limit (multiple × PC-TWA) for :func:`excursion`, or why the rule does not apply.
+
+    Returns a :class:`Message` (the reason of ``NOT_APPLICABLE``) when the GBZ 2.1-2007 row has a
+    PC-STEL (judge C_STE against it) or only a MAC, or the dust fraction has no PC-TWA. Raises
+    ``assess.edition_unverified`` when the date is not in GBZ 2.1-2007's period,
+    ``assess.excursion_not_shipped`` when the row exists but its 超限倍数 or PC-TWA is not shipped, and
+    ``assess.limit_missing`` when neither ``hazard`` nor both ``pc_twa`` and ``multiple`` are given.
+    """
+    source: str | None = None
     row_verified = False
     if hazard is not None and (pc_twa is None or multiple is None):
-        if edition is None and as_of is None:
-            edition = "GBZ 2.1-2007"
-        row = limit_object(hazard, "pc_twa", edition=edition, as_of=as_of, condition=condition)
-        rows = getattr(row, "rows", None)
-        if isinstance(rows, tuple) and len(rows) == 1:
-            row = rows[0]
-        answered = getattr(getattr(row, "source", None), "edition", None)
-        if answered != "GBZ 2.1-2007":
-            raise EditionError(
-                "excursion limits (超限倍数) are a rule of GBZ 2.1-2007; {edition} answered for this date",
-                rule="assess.edition_unverified",
-                field="as_of",
-                hint="from {date} judge excursions with ohsreg.assess.peak()",
-                edition=str(answered),
-                date=_in_force_2019().isoformat(),
-            )
-        if getattr(row, "pc_stel", None) is not None or getattr(row, "excursion_multiple", None) is None:
-            return Assessment(
-                quantity="C_STE",
-                value=max(values),
-                unit=MG_M3,
-                limit=None,
-                verdict=Verdict.NOT_APPLICABLE,
-                clause=EXCURSION_CLAUSE,
-                verified=False,
-                reasons=(
-                    msg("the GBZ 2.1-2007 row has no excursion multiple (it has a PC-STEL or no PC-TWA)"),
-                ),
-            )
-        pc_twa = row.pc_twa if pc_twa is None else pc_twa
-        multiple = row.excursion_multiple if multiple is None else multiple
-        src = row.source
-        source = src.cite() if hasattr(src, "cite") else str(src)
+        row = _excursion_row(hazard, edition, as_of, condition, sio2_percent)
+        dust = hasattr(row, "pc_twa_total")
+        if not dust and (
+            getattr(row, "pc_stel", None) is not None
+            or (getattr(row, "mac", None) is not None and getattr(row, "pc_twa", None) is None)
+        ):
+            return msg("the GBZ 2.1-2007 row has a PC-STEL or a MAC: the excursion limit does not apply")
+        if dust:
+            check_fraction_name(fraction)
+            row_twa = getattr(row, "pc_twa_total" if fraction == "total" else "pc_twa_respirable", None)
+            if row_twa is None and pc_twa is None:
+                return msg("the GBZ 2.1-2007 row has no PC-TWA for this dust fraction")
+        else:
+            row_twa = getattr(row, "pc_twa", None)
+        row_multiple = getattr(row, "excursion_multiple", None)
+        absent = [
+            name
+            for name, given, shipped in (("PC-TWA", pc_twa, row_twa), ("超限倍数", multiple, row_multiple))
+            if given is None and shipped is None
+        ]
+        if absent:
+            raise _not_shipped(getattr(row, "name_zh", str(hazard)), " + ".join(absent))
+        pc_twa = row_twa if pc_twa is None else pc_twa
+        multiple = row_multiple if multiple is None else multiple
+        source = _provenance(row)[0]
         row_verified = bool(getattr(row, "verified", False))
     if pc_twa is None or multiple is None:
         raise AssessmentError(
@@ -353,27 +438,69 @@ def excursion(
         raise AssessmentError(
             "{where} must be at least 1, got {value}", rule="assess.value", field="multiple", value=k
         )
-    top = max(values)
-    reasons: list[Message] = []
-    if c_twa is not None and number(c_twa, MG_M3, "c_twa") > base:
-        reasons.append(msg("C_TWA exceeds PC-TWA"))
-    over = sum(1 for v in values if v > k * base)
-    if over:
-        reasons.append(msg("{n} of {total} samples above the excursion limit", n=over, total=len(values)))
-    return Assessment(
-        quantity="C_STE",
-        value=top,
+    applied = AppliedLimit(
+        kind=f"{k:g} × PC-TWA",
+        value=k * base,
         unit=MG_M3,
-        limit=AppliedLimit(
-            kind=f"{k:g} × PC-TWA",
-            value=k * base,
-            unit=MG_M3,
-            source=source,
-            edition="GBZ 2.1-2007",
-            verified=row_verified,
-        ),
-        verdict=Verdict.EXCEEDS if reasons else Verdict.COMPLIES,
-        clause=EXCURSION_CLAUSE,
-        verified=False,
-        reasons=tuple(reasons),
+        source=source,
+        edition=_GBZ21_2007,
+        verified=row_verified,
+    )
+    return ExcursionLimit(pc_twa=base, multiple=k, limit=applied)
+
+
+def excursion_exceeds(top: Any, limit: Any, c_twa: Any = float("nan"), pc_twa: Any = float("nan")) -> Any:
+    """The excursion verdict: a sample above multiple × PC-TWA, or a C_TWA above PC-TWA, exceeds.
+
+    Works on numbers and, element-wise, on numpy arrays (NaN compares false: nothing to judge).
+    """
+    return (top > limit) | (c_twa > pc_twa)
+
+
+def _excursion_row(
+    hazard: Any, edition: str | None, as_of: dt.date | None, condition: str | None, sio2: float | None
+) -> Any:
+    """The GBZ 2.1-2007 row answering for ``hazard`` (table 1 or, for a dust, table 2)."""
+    if edition is None and as_of is None:
+        edition = _GBZ21_2007
+    # "pc_twa_total": no limit-set property of that name, so an entry with several rows comes back whole
+    row = limit_object(hazard, "pc_twa_total", edition=edition, as_of=as_of, condition=condition)
+    rows = getattr(row, "rows", None)
+    dust_rows = getattr(row, "dust_rows", None)
+    if isinstance(rows, tuple) and rows and not dust_rows:
+        if len(rows) > 1:
+            raise conditions_error(row, hazard)
+        row = rows[0]
+    elif isinstance(dust_rows, tuple) and dust_rows and not rows:
+        banded = any(getattr(r, "free_silica", None) is not None for r in dust_rows)
+        if banded and sio2 is not None:
+            row = row.for_free_silica(number(sio2, "%", "sio2_percent"))
+        elif len(dust_rows) == 1:
+            row = dust_rows[0]
+        elif banded:
+            raise bands_error(row, hazard)
+        else:
+            raise conditions_error(row, hazard)
+    answered = getattr(getattr(row, "source", None), "edition", None) or getattr(row, "edition", None)
+    if answered != _GBZ21_2007:
+        raise EditionError(
+            "excursion limits (超限倍数) are a rule of GBZ 2.1-2007; {edition} answered for this date",
+            rule="assess.edition_unverified",
+            field="as_of",
+            hint="from {date} judge excursions with ohsreg.assess.peak()",
+            edition=str(answered),
+            date=_in_force_2019().isoformat(),
+        )
+    return row
+
+
+def _not_shipped(name: str, absent: str) -> AssessmentError:
+    return AssessmentError(
+        "the GBZ 2.1-2007 row of {hazard} has no shipped {absent}: its excursion limit cannot be formed",
+        rule="assess.excursion_not_shipped",
+        field="hazard",
+        hint="pass pc_twa= and multiple= as printed in GBZ 2.1-2007 表1 (the shipped values were "
+        "missing or rounded in the only source found)",
+        hazard=name,
+        absent=absent,
     )
