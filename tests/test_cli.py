@@ -180,8 +180,9 @@ def test_assess_dates_silica_minutes_and_kinds(tmp_path: Path, capsys: pytest.Ca
     assert (rows["c"]["twa_limit"], rows["c"]["verdict"], rows["c"]["edition"]) == (
         "0.3",
         "EXCEEDS",
-        "GBZ 2.1-2019",
+        "GBZ 2.1-2019+XG1",  # the amendment state in force on 2024-05-01
     )
+    assert rows["a"]["edition"] == "GBZ 2.1-2019"  # 2021-05-01: before amendment No. 1
     assert {r["verified"] for r in rows.values()} <= {"true", "false"}
 
 

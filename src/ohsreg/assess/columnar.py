@@ -17,7 +17,8 @@ numpy over the whole table, the same rules as the scalar functions:
   (:func:`ohsreg.assess.mac`).
 
 **Limits are joined by hazard and date**: each row's ``date`` picks the limit edition and amendments in
-force that day (:func:`ohsreg.catalogue.limit_regime`), and the catalogue is asked once per distinct
+force that day (:func:`ohsreg.catalogue.limit_regime`; the ``edition`` column names that amendment state,
+as :attr:`ohsreg.catalogue.LimitSet.amendment_state` does: ``GBZ 2.1-2019+XG1``), and the catalogue is asked once per distinct
 hazard and regime (:func:`ohsreg.catalogue.limits_for`), never per row; a new edition in the catalogue
 is picked up without a change here. Explicit limits (columns ``pc_twa``, ``pc_stel``, ``mac``) replace
 the catalogue for a group.
@@ -41,7 +42,7 @@ assessed (null verdict).
 >>> t.column("c_twa").tolist(), t.verdicts("twa_verdict"), t.column("twa_limit").tolist()
 ([2.4375, 2.0], ['COMPLIES', 'COMPLIES'], [6.0, 3.0])
 >>> t.column("edition").tolist()
-['GBZ 2.1-2019', 'GBZ 2.1-2019']
+['GBZ 2.1-2019', 'GBZ 2.1-2019+XG1']
 """
 
 from __future__ import annotations
@@ -123,7 +124,10 @@ SHIFT_COLUMNS: dict[str, tuple[str, str]] = {
     "mac_limit": ("float64", "MAC applied (mg/m³)"),
     "mac_verdict": ("dictionary<string>", "verdict against MAC"),
     "verdict": ("dictionary<string>", "EXCEEDS if any rule exceeds, else the most cautious of the rest"),
-    "edition": ("dictionary<string>", "the limit edition that answered"),
+    "edition": (
+        "dictionary<string>",
+        "the limit edition and the amendments that answered (GBZ 2.1-2019+XG1: amendment No. 1 applied)",
+    ),
     "clause": ("dictionary<string>", "the clauses applied"),
     "verified": (
         "bool",
@@ -890,12 +894,12 @@ def _resolve(
                 sio2_percent=None if math.isnan(sio2) else sio2,
                 hazard=found,
             )
-            return _Resolved(twa=result.limit, edition=found.edition)
+            return _Resolved(twa=result.limit, edition=found.amendment_state or found.edition)
         chosen = limit_object(found, "pc_twa", condition=condition)
         stel = resolve_limit(chosen, "PC-STEL", "pc_stel", MG_M3, required=False)
         mac = resolve_limit(chosen, "MAC", "mac", MG_M3, required=False)
         twa = resolve_limit(chosen, "PC-TWA", "pc_twa", MG_M3, required=False)
-        return _Resolved(twa=twa, stel=stel, mac=mac, edition=found.edition)
+        return _Resolved(twa=twa, stel=stel, mac=mac, edition=found.amendment_state or found.edition)
     except OhsregError as exc:
         return _Resolved(error=exc)
 
