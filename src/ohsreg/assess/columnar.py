@@ -72,7 +72,7 @@ from ohsreg.assess.peak import (
 )
 from ohsreg.assess.sampling import BELOW_LOD_POLICIES
 from ohsreg.assess.stel import STEL_CLAUSE, WINDOW_MIN
-from ohsreg.assess.twa import REFERENCE_HOURS, TWA_CLAUSE
+from ohsreg.assess.twa import REFERENCE_HOURS, TWA_CLAUSE, TWA_RF_CLAUSE
 from ohsreg.assess.vectorized import VERDICT_CODES
 from ohsreg.errors import OhsregError
 
@@ -341,6 +341,7 @@ def shift_table(
     *,
     below_lod: str = "error",
     shift_hours: float = REFERENCE_HOURS,
+    adjust_long_shift: bool = False,
     locale: str | None = None,
 ) -> ShiftTable:
     """Assess a samples table (:data:`SAMPLE_COLUMNS`) per shift and hazard; see the module docstring.
@@ -352,6 +353,10 @@ def shift_table(
             ``assess.nondetect``), ``"zero"``, ``"half"`` (LOD/2) or ``"limit"`` (the LOD), as in
             :func:`ohsreg.assess.twa`.
         shift_hours: the length of the working day; TWA durations of a group may not sum past it.
+        adjust_long_shift: for a working day longer than 8 h, judge C_TWA against PC-TWA × RF, the
+            daily long-shift reduction factor of ``shift_hours`` (GBZ 2.1-2019 A.7.3, Brief & Scala
+            form, unverified), as :func:`ohsreg.assess.twa` does: ``twa_limit`` is the adjusted limit,
+            ``clause`` cites A.7.3 and ``verified`` is false where the TWA rule applied.
         locale: language of the ``error`` column (default: the active ohsreg locale).
 
     Returns:
@@ -432,6 +437,15 @@ def shift_table(
 
     # -- limits: once per distinct (hazard, regime, condition, fraction, band, explicit limits) ---------
     limits = _join_limits(cols, haz_c, haz_u, g_day, first_row, n, ng)
+    twa_clause = TWA_CLAUSE
+    if adjust_long_shift and float(shift_hours) > REFERENCE_HOURS:
+        from ohsreg.assess.long_shift import reduction_factor
+
+        rf = reduction_factor(hours_per_day=float(shift_hours)).value
+        limits.twa = limits.twa * rf
+        limits.twa_verified = np.zeros(ng, dtype=bool)
+        twa_clause = TWA_RF_CLAUSE
+    rule_clauses = (twa_clause, *_CLAUSES[1:])
     for err_index, err in limits.errors:
         group_error = _set(group_error, (limits.error == err_index) & (group_error < 0), errors, err)
 
@@ -500,7 +514,7 @@ def shift_table(
     clause_code = (assessed * np.array([1, 2, 4, 8])[:, None]).sum(axis=0) if ng else np.zeros(0, np.int64)
     clause_code = np.where(era & ((clause_code & 4) > 0), clause_code - 4 + 16, clause_code)  # 2007 excursion
     clauses = [
-        "; ".join(c for bit, c in enumerate(_CLAUSES) if code & (1 << bit)) or None for code in range(32)
+        "; ".join(c for bit, c in enumerate(rule_clauses) if code & (1 << bit)) or None for code in range(32)
     ]
 
     # -- order of first appearance ------------------------------------------------------------------
