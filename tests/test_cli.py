@@ -180,8 +180,9 @@ def test_assess_dates_silica_minutes_and_kinds(tmp_path: Path, capsys: pytest.Ca
     assert (rows["c"]["twa_limit"], rows["c"]["verdict"], rows["c"]["edition"]) == (
         "0.3",
         "EXCEEDS",
-        "GBZ 2.1-2019",
+        "GBZ 2.1-2019+XG1",  # the amendment state in force on 2024-05-01
     )
+    assert rows["a"]["edition"] == "GBZ 2.1-2019"  # 2021-05-01: before amendment No. 1
     assert {r["verified"] for r in rows.values()} <= {"true", "false"}
 
 
@@ -372,3 +373,21 @@ def test_coverage_summary_comes_last_on_its_own_line() -> None:
     assert "table(s)" in lines[-1]
     assert sum("table(s)" in line for line in lines) == 1
     assert any(line.startswith("    - ") for line in lines)  # the gaps are listed under their table
+
+
+def test_assess_adjust_long_shift_needs_shift_hours(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "m.csv"
+    src.write_text("id,hazard,date,concentration,duration\nw1,苯,2024-01-05,2.5,10\n", encoding="utf-8")
+    assert main(["--locale", "en", "assess", str(src), "--adjust-long-shift"]) == 2
+    err = capsys.readouterr().err
+    assert "cli.usage" in err
+    assert "--shift-hours" in err
+    out = tmp_path / "v.csv"
+    args = ["assess", str(src), "-o", str(out), "--shift-hours", "10"]
+    assert main([*args, "--adjust-long-shift"]) == 0
+    row = _shifts(out)[0]
+    assert (float(row["twa_limit"]), row["twa_verdict"]) == (pytest.approx(2.1), "EXCEEDS")  # 3 × RF 0.7
+    assert main(args) == 0
+    assert _shifts(out)[0]["twa_limit"] == "3.0"

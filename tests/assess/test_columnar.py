@@ -172,9 +172,9 @@ def test_table_equals_scalar_rules(gs: list[dict[str, Any]]) -> None:
             assert got["twa_verdict"][i] is None
         limit = None if twa.limit is None or not has_twa else twa.limit.value
         assert got["twa_limit"][i] == limit or _close(got["twa_limit"][i], limit)
-        edition = catalogue.limits_for(g["hazard"], as_of=g["date"]).edition
-        assert got["edition"][i] == edition
-        assert twa.edition in (None, edition)
+        found = catalogue.limits_for(g["hazard"], as_of=g["date"])
+        assert got["edition"][i] == found.amendment_state  # "GBZ 2.1-2019+XG1" once amendment No. 1 applies
+        assert twa.edition in (None, found.edition)
         if "ste" in expected:
             top = max(expected["ste"], key=lambda r: r.value)
             assert _close(got["c_ste"][i], top.value)
@@ -231,6 +231,8 @@ def test_dates_pick_the_amendment_in_force() -> None:
     )
     assert t.column("twa_limit").tolist() == [6.0, 3.0]
     assert t.verdicts("twa_verdict") == ["COMPLIES", "EXCEEDS"]
+    # the edition column names the amendment state that answered, as limits_for does
+    assert t.column("edition").tolist() == ["GBZ 2.1-2019", "GBZ 2.1-2019+XG1"]
 
 
 def test_one_bad_group_does_not_stop_the_rest() -> None:
@@ -475,3 +477,26 @@ def test_2007_explicit_limits_need_a_hazard_for_the_multiple() -> None:
     # explicit PC-TWA 2, the multiple 2.5 from the 2007 row of 苯胺 (as the scalar rule does)
     assert t.column("pe_limit").tolist()[1] == 5.0
     assert t.verdicts("pe_verdict")[1] == "COMPLIES"
+
+
+def test_long_shift_adjustment_equals_the_scalar_twa() -> None:
+    data = {
+        "shift_id": ["a", "b"],
+        "hazard": ["苯", "苯"],
+        "concentration": [2.5, 1.0],
+        "duration": [10.0, 10.0],
+        "date": ["2024-01-05", "2024-01-05"],
+    }
+    t = oa.shift_table(data, shift_hours=10.0, adjust_long_shift=True)
+    want = oa.twa(
+        [(2.5, 10.0)], hazard="苯", as_of=dt.date(2024, 1, 5), shift_hours=10, adjust_long_shift=True
+    )
+    assert want.limit is not None
+    assert t.column("twa_limit")[0] == pytest.approx(want.limit.value)  # 3 × RF 0.7 = 2.1
+    assert t.verdicts("twa_verdict") == [want.verdict.code, "COMPLIES"]
+    assert t.column("verified").tolist() == [False, False]
+    assert all(c.startswith(want.clause) for c in t.column("clause").tolist())
+    plain = oa.shift_table(data, shift_hours=10.0)  # without the flag: PC-TWA as printed
+    assert plain.column("twa_limit").tolist() == [3.0, 3.0]
+    short = {**data, "duration": [8.0, 8.0]}  # an 8 h day has nothing to adjust
+    assert oa.shift_table(short, adjust_long_shift=True).column("twa_limit").tolist() == [3.0, 3.0]

@@ -17,7 +17,8 @@ numpy over the whole table, the same rules as the scalar functions:
   (:func:`ohsreg.assess.mac`).
 
 **Limits are joined by hazard and date**: each row's ``date`` picks the limit edition and amendments in
-force that day (:func:`ohsreg.catalogue.limit_regime`), and the catalogue is asked once per distinct
+force that day (:func:`ohsreg.catalogue.limit_regime`; the ``edition`` column names that amendment state,
+as :attr:`ohsreg.catalogue.LimitSet.amendment_state` does: ``GBZ 2.1-2019+XG1``), and the catalogue is asked once per distinct
 hazard and regime (:func:`ohsreg.catalogue.limits_for`), never per row; a new edition in the catalogue
 is picked up without a change here. Explicit limits (columns ``pc_twa``, ``pc_stel``, ``mac``) replace
 the catalogue for a group.
@@ -41,7 +42,7 @@ assessed (null verdict).
 >>> t.column("c_twa").tolist(), t.verdicts("twa_verdict"), t.column("twa_limit").tolist()
 ([2.4375, 2.0], ['COMPLIES', 'COMPLIES'], [6.0, 3.0])
 >>> t.column("edition").tolist()
-['GBZ 2.1-2019', 'GBZ 2.1-2019']
+['GBZ 2.1-2019', 'GBZ 2.1-2019+XG1']
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ from ohsreg.assess.peak import (
 )
 from ohsreg.assess.sampling import BELOW_LOD_POLICIES
 from ohsreg.assess.stel import STEL_CLAUSE, WINDOW_MIN
-from ohsreg.assess.twa import REFERENCE_HOURS, TWA_CLAUSE
+from ohsreg.assess.twa import REFERENCE_HOURS, TWA_CLAUSE, TWA_RF_CLAUSE
 from ohsreg.assess.vectorized import VERDICT_CODES
 from ohsreg.errors import OhsregError
 
@@ -123,7 +124,10 @@ SHIFT_COLUMNS: dict[str, tuple[str, str]] = {
     "mac_limit": ("float64", "MAC applied (mg/m³)"),
     "mac_verdict": ("dictionary<string>", "verdict against MAC"),
     "verdict": ("dictionary<string>", "EXCEEDS if any rule exceeds, else the most cautious of the rest"),
-    "edition": ("dictionary<string>", "the limit edition that answered"),
+    "edition": (
+        "dictionary<string>",
+        "the limit edition and the amendments that answered (GBZ 2.1-2019+XG1: amendment No. 1 applied)",
+    ),
     "clause": ("dictionary<string>", "the clauses applied"),
     "verified": (
         "bool",
@@ -337,6 +341,7 @@ def shift_table(
     *,
     below_lod: str = "error",
     shift_hours: float = REFERENCE_HOURS,
+    adjust_long_shift: bool = False,
     locale: str | None = None,
 ) -> ShiftTable:
     """Assess a samples table (:data:`SAMPLE_COLUMNS`) per shift and hazard; see the module docstring.
@@ -348,6 +353,10 @@ def shift_table(
             ``assess.nondetect``), ``"zero"``, ``"half"`` (LOD/2) or ``"limit"`` (the LOD), as in
             :func:`ohsreg.assess.twa`.
         shift_hours: the length of the working day; TWA durations of a group may not sum past it.
+        adjust_long_shift: for a working day longer than 8 h, judge C_TWA against PC-TWA × RF, the
+            daily long-shift reduction factor of ``shift_hours`` (GBZ 2.1-2019 A.7.3, Brief & Scala
+            form, unverified), as :func:`ohsreg.assess.twa` does: ``twa_limit`` is the adjusted limit,
+            ``clause`` cites A.7.3 and ``verified`` is false where the TWA rule applied.
         locale: language of the ``error`` column (default: the active ohsreg locale).
 
     Returns:
@@ -428,6 +437,15 @@ def shift_table(
 
     # -- limits: once per distinct (hazard, regime, condition, fraction, band, explicit limits) ---------
     limits = _join_limits(cols, haz_c, haz_u, g_day, first_row, n, ng)
+    twa_clause = TWA_CLAUSE
+    if adjust_long_shift and float(shift_hours) > REFERENCE_HOURS:
+        from ohsreg.assess.long_shift import reduction_factor
+
+        rf = reduction_factor(hours_per_day=float(shift_hours)).value
+        limits.twa = limits.twa * rf
+        limits.twa_verified = np.zeros(ng, dtype=bool)
+        twa_clause = TWA_RF_CLAUSE
+    rule_clauses = (twa_clause, *_CLAUSES[1:])
     for err_index, err in limits.errors:
         group_error = _set(group_error, (limits.error == err_index) & (group_error < 0), errors, err)
 
@@ -496,7 +514,7 @@ def shift_table(
     clause_code = (assessed * np.array([1, 2, 4, 8])[:, None]).sum(axis=0) if ng else np.zeros(0, np.int64)
     clause_code = np.where(era & ((clause_code & 4) > 0), clause_code - 4 + 16, clause_code)  # 2007 excursion
     clauses = [
-        "; ".join(c for bit, c in enumerate(_CLAUSES) if code & (1 << bit)) or None for code in range(32)
+        "; ".join(c for bit, c in enumerate(rule_clauses) if code & (1 << bit)) or None for code in range(32)
     ]
 
     # -- order of first appearance ------------------------------------------------------------------
@@ -890,12 +908,12 @@ def _resolve(
                 sio2_percent=None if math.isnan(sio2) else sio2,
                 hazard=found,
             )
-            return _Resolved(twa=result.limit, edition=found.edition)
+            return _Resolved(twa=result.limit, edition=found.amendment_state or found.edition)
         chosen = limit_object(found, "pc_twa", condition=condition)
         stel = resolve_limit(chosen, "PC-STEL", "pc_stel", MG_M3, required=False)
         mac = resolve_limit(chosen, "MAC", "mac", MG_M3, required=False)
         twa = resolve_limit(chosen, "PC-TWA", "pc_twa", MG_M3, required=False)
-        return _Resolved(twa=twa, stel=stel, mac=mac, edition=found.edition)
+        return _Resolved(twa=twa, stel=stel, mac=mac, edition=found.amendment_state or found.edition)
     except OhsregError as exc:
         return _Resolved(error=exc)
 

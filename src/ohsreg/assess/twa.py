@@ -25,9 +25,11 @@ import attrs
 from ohsreg.assess._base import MG_M3, Assessment, Message, at_most, msg, number, resolve_limit
 from ohsreg.assess._segments import check_total, segments
 
-__all__ = ["TWA_CLAUSE", "TwaAssessment", "twa"]
+__all__ = ["TWA_CLAUSE", "TWA_RF_CLAUSE", "TwaAssessment", "twa"]
 
 TWA_CLAUSE = "GBZ 2.1-2019, PC-TWA (8 h working day)"
+TWA_RF_CLAUSE = f"{TWA_CLAUSE}; A.7.3 (reduction factor)"
+"""The clause of a C_TWA judged against PC-TWA × RF (long-shift adjustment; RF unverified)."""
 REFERENCE_HOURS = 8.0
 
 
@@ -117,7 +119,7 @@ def twa(
         unit=MG_M3,
         limit=applied,
         verdict=verdict,
-        clause=TWA_CLAUSE if rf is None else f"{TWA_CLAUSE}; A.7.3 (reduction factor)",
+        clause=TWA_CLAUSE if rf is None else TWA_RF_CLAUSE,
         verified=verified and (applied is None or applied.verified),
         reasons=tuple(reasons),
         segments=segs,

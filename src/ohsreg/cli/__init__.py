@@ -538,6 +538,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     p.add_argument(
         "--as-of", type=_date, help="with a hazard column: the limit edition in force on this date"
     )
+    p.add_argument("--shift-hours", type=float, help="length of the working day in h (default 8)")
+    p.add_argument(
+        "--adjust-long-shift",
+        action="store_true",
+        help="with --shift-hours above 8: judge C_TWA against PC-TWA × RF (GBZ 2.1-2019 A.7.3, unverified)",
+    )
     p.add_argument("-o", "--output", help="verdicts CSV (default: standard output)")
 
     p = command("lookup", _cmd_lookup, "search the hazard catalogue (name, alias, English name, CAS, pinyin)")

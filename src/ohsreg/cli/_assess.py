@@ -27,7 +27,14 @@ _ASSESS_NUMBERS = {"sio2_percent": "sio2_percent", "sio2": "sio2_percent", "star
 def _cmd_assess(args: argparse.Namespace) -> int:
     """Measurements CSV -> one verdict row per shift and hazard, through :func:`ohsreg.assess.shift_table`."""
     from ohsreg.assess import shift_table
-    from ohsreg.errors import InvalidFormat
+    from ohsreg.errors import InvalidFormat, OhsregError
+
+    if args.adjust_long_shift and args.shift_hours is None:
+        raise OhsregError(
+            "--adjust-long-shift needs --shift-hours (the length of the working day)",
+            rule="cli.usage",
+            hint="e.g. ohsreg assess measurements.csv --shift-hours 10 --adjust-long-shift",
+        )
     from ohsreg.export._io import Progress, decode, note_encoding, read_bytes
     from ohsreg.export.csv import _reader
 
@@ -59,7 +66,12 @@ def _cmd_assess(args: argparse.Namespace) -> int:
             progress.update(10_000)
     progress.update(len(table.lines) % 10_000)
     progress.close()
-    result = shift_table(table.columns(), locale=_active_locale())
+    result = shift_table(
+        table.columns(),
+        shift_hours=8.0 if args.shift_hours is None else args.shift_hours,
+        adjust_long_shift=args.adjust_long_shift,
+        locale=_active_locale(),
+    )
     _write_shifts(result, table, args.output)
     errors = 0
     for _, line, key, message in table.report(result):
