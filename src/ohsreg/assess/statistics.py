@@ -271,10 +271,30 @@ def en689(
     gm, gsd = geometric_stats(xs)
     ef = exceedance_fraction(xs, limit)
     u_t = U_T[n] if n in U_T else round(tolerance_factor(n), 3)
-    if gsd == 1.0:
+    reasons = (
+        msg(
+            "GM {gm}, GSD {gsd}, exceedance fraction {ef} %",
+            gm=f"{gm:.3g}",
+            gsd=f"{gsd:.3g}",
+            ef=f"{ef * 100:.2g}",
+        ),
+        msg("OEL {oel} mg/m³ as given", oel=f"{limit:g}"),
+    )
+    if gsd == 1.0:  # all results equal: U_R is ±∞, no value to report; the largest result is judged
         u_r = math.inf if gm < limit else -math.inf
-    else:
-        u_r = (math.log(limit) - math.log(gm)) / math.log(gsd)
+        verdict = Verdict.COMPLIES if u_r >= u_t else Verdict.EXCEEDS
+        return attrs.evolve(
+            common,
+            verdict=verdict,
+            reasons=reasons,
+            test="statistical",
+            gm=gm,
+            gsd=gsd,
+            u_r=u_r,
+            u_t=u_t,
+            exceedance=ef,
+        )
+    u_r = (math.log(limit) - math.log(gm)) / math.log(gsd)
     return attrs.evolve(
         common,
         quantity="U_R",
@@ -291,15 +311,7 @@ def en689(
             edition=EN689_EDITION,
         ),
         verdict=Verdict.COMPLIES if u_r >= u_t else Verdict.EXCEEDS,
-        reasons=(
-            msg(
-                "GM {gm}, GSD {gsd}, exceedance fraction {ef} %",
-                gm=f"{gm:.3g}",
-                gsd=f"{gsd:.3g}",
-                ef=f"{ef * 100:.2g}",
-            ),
-            msg("OEL {oel} mg/m³ as given", oel=f"{limit:g}"),
-        ),
+        reasons=reasons,
         test="statistical",
         gm=gm,
         gsd=gsd,
