@@ -335,6 +335,17 @@ def lookup(code: object, *, historical: bool = True) -> Division:
     )
 
 
+def _is_known(code: str) -> bool:
+    """Whether ``code``, six digits, is a known division (current or historical): :func:`get` without
+    building an answer, for the hot paths of other identifiers (a resident ID's first six digits).
+
+    >>> _is_known("110101"), _is_known("999999")
+    (True, False)
+    """
+    tables = _load()
+    return code in tables.current or code in tables.historical
+
+
 def get(code: object, default: Division | None = None) -> Division | None:
     """Like :func:`lookup` but returns ``default`` instead of raising (historical codes included).
 

@@ -246,6 +246,11 @@ def _text(schema: Any, key: str) -> Any:
         en={},
         zh={},
     )
+    if schema.keys() == {"type"}:
+        # a plain str: the check (a strict str, stripped by the record's config) already gives what the
+        # field's own schema would, so it runs alone; the JSON Schema stays the field's
+        check["metadata"] = {"pydantic_js_functions": [lambda _schema, handler: handler(schema)]}
+        return check
     return _chain(check, schema)
 
 
@@ -361,6 +366,8 @@ class _Today:
     def __init__(self) -> None:
         self.day = dt.date.min
         self.start = self.until = 0.0
+        # (start, until, day) replaced as one object, so a thread never reads one day's bounds with another day
+        self.state = (self.start, self.until, self.day)
 
     def __call__(self) -> dt.date:
         now = time.time()
@@ -368,6 +375,7 @@ class _Today:
             self.day = dt.date.today()
             self.start = dt.datetime.combine(self.day, dt.time()).timestamp()
             self.until = dt.datetime.combine(self.day + dt.timedelta(days=1), dt.time()).timestamp()
+            self.state = (self.start, self.until, self.day)
         return self.day
 
 
@@ -376,13 +384,19 @@ _today = _Today()
 
 def _not_in_future(value: dt.date, info: ValidationInfo) -> dt.date:
     context = info.context
-    reference = context.get("as_of") if isinstance(context, dict) else None
-    if reference is None:
-        reference = _today()  # documented default of EventDate; pass context={"as_of": ...}
-    elif isinstance(reference, dt.datetime):
-        reference = reference.date()
-    elif not isinstance(reference, dt.date):
-        reference = _today()
+    reference: Any
+    if context is None:  # the common case, no as_of: the cached day, while the clock is inside it
+        start, until, reference = _today.state
+        if not start <= time.time() < until:
+            reference = _today()
+    else:
+        reference = context.get("as_of") if isinstance(context, dict) else None
+        if reference is None:
+            reference = _today()  # documented default of EventDate; pass context={"as_of": ...}
+        elif isinstance(reference, dt.datetime):
+            reference = reference.date()
+        elif not isinstance(reference, dt.date):
+            reference = _today()
     if value > reference:
         raise rule_error(
             "{field} {value} is after the validation date {as_of}",
@@ -502,10 +516,16 @@ def _resident_id(value: Any) -> str:
         raise to_pydantic_error(err) from None
 
 
+def _validated_is_masked(value: str) -> bool:
+    """:func:`~ohsreg.identifiers.resident_id.is_masked` of a number :func:`_resident_id` returned: a
+    validated number holds ``*`` only in its masked form, so the regular expression is not needed."""
+    return "*" in value
+
+
 PersonalResidentID = Annotated[
     str,
     BeforeValidator(_resident_id),
-    _mark_masked(resident_id.is_masked),
+    _mark_masked(_validated_is_masked),
     _masking(mask_resident_id),
     WithJsonSchema(
         {
