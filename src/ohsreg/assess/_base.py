@@ -547,3 +547,22 @@ def _select(found: Any, condition: str) -> Any:
 def params_of(mapping: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
     """The items of ``mapping`` as the hashable tuple :class:`Message` stores."""
     return tuple(mapping.items())
+
+
+def cited_in(clause: str, edition: str | None) -> str:
+    """``clause`` (a GBZ 2.1-2019 rule: PC-TWA, PC-STEL, MAC) cited in the edition whose limit was applied.
+
+    Dates 2007-11-01..2020-03-31 are judged by GBZ 2.1-2007, whose 表1 has the same three limit types, so
+    the citation names 2007; the long-shift factor (A.7.3) is the 2019 method and keeps its 2019 citation.
+
+    >>> cited_in("GBZ 2.1-2019, MAC", "GBZ 2.1-2007")
+    'GBZ 2.1-2007, MAC'
+    >>> cited_in("GBZ 2.1-2019, PC-TWA (8 h working day); A.7.3 (reduction factor)", "GBZ 2.1-2007")
+    'GBZ 2.1-2007, PC-TWA (8 h working day); GBZ 2.1-2019 A.7.3 (reduction factor)'
+    >>> cited_in("GBZ 2.1-2019, MAC", "GBZ 2.1-2019+XG1")
+    'GBZ 2.1-2019, MAC'
+    """
+    if edition != "GBZ 2.1-2007" or not clause.startswith("GBZ 2.1-2019, "):
+        return clause
+    text = "GBZ 2.1-2007, " + clause.removeprefix("GBZ 2.1-2019, ")
+    return text.replace("; A.7.3", "; GBZ 2.1-2019 A.7.3")

@@ -54,7 +54,7 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import MG_M3, AppliedLimit, AssessmentError, limit_object, resolve_limit
+from ohsreg.assess._base import MG_M3, AppliedLimit, AssessmentError, cited_in, limit_object, resolve_limit
 from ohsreg.assess._columns import NO_DAY, Columns, date_of, optional
 from ohsreg.assess.mac import MAC_CLAUSE
 from ohsreg.assess.peak import (
@@ -513,8 +513,17 @@ def shift_table(
     verified &= ~bad  # nothing of a group in error was checked
     clause_code = (assessed * np.array([1, 2, 4, 8])[:, None]).sum(axis=0) if ng else np.zeros(0, np.int64)
     clause_code = np.where(era & ((clause_code & 4) > 0), clause_code - 4 + 16, clause_code)  # 2007 excursion
+    # limits of GBZ 2.1-2007: the TWA, STEL and MAC clauses cite 2007 (bit 32), as the scalar rules do
+    of_2007 = np.asarray([e == "GBZ 2.1-2007" for e in limits.editions] + [False], dtype=bool)
+    clause_code = np.where(of_2007[limits.edition_code], clause_code + 32, clause_code)
     clauses = [
-        "; ".join(c for bit, c in enumerate(rule_clauses) if code & (1 << bit)) or None for code in range(32)
+        "; ".join(
+            cited_in(c, "GBZ 2.1-2007" if code & 32 else None)
+            for bit, c in enumerate(rule_clauses)
+            if code & (1 << bit)
+        )
+        or None
+        for code in range(64)
     ]
 
     # -- order of first appearance ------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import MG_M3, Assessment, Message, at_most, msg, resolve_limit
+from ohsreg.assess._base import MG_M3, Assessment, Message, at_most, cited_in, msg, resolve_limit
 from ohsreg.assess._segments import check_total, segments
 
 __all__ = ["STEL_CLAUSE", "StelAssessment", "stel"]
@@ -87,7 +87,7 @@ def stel(
         unit=MG_M3,
         limit=applied,
         verdict=at_most(value, applied),
-        clause=STEL_CLAUSE,
+        clause=cited_in(STEL_CLAUSE, None if applied is None else applied.edition),
         verified=applied is None or applied.verified,
         reasons=reasons,
         segments=segs,

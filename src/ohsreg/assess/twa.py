@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import MG_M3, Assessment, Message, at_most, msg, number, resolve_limit
+from ohsreg.assess._base import MG_M3, Assessment, Message, at_most, cited_in, msg, number, resolve_limit
 from ohsreg.assess._segments import check_total, segments
 
 __all__ = ["TWA_CLAUSE", "TWA_RF_CLAUSE", "TwaAssessment", "twa"]
@@ -119,7 +119,9 @@ def twa(
         unit=MG_M3,
         limit=applied,
         verdict=verdict,
-        clause=TWA_CLAUSE if rf is None else TWA_RF_CLAUSE,
+        clause=cited_in(
+            TWA_CLAUSE if rf is None else TWA_RF_CLAUSE, None if applied is None else applied.edition
+        ),
         verified=verified and (applied is None or applied.verified),
         reasons=tuple(reasons),
         segments=segs,
