@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
+from ohsreg.errors import OhsregError
 from ohsreg.models import Enterprise
 
 settings.register_profile("ohsreg", deadline=None)
@@ -66,3 +67,18 @@ def _run_cli(argv: list[str]) -> tuple[int, str, str]:
 def run_cli() -> RunCli:
     """Run the command line in-process: ``(exit code, stdout, stderr)``."""
     return _run_cli
+
+
+Refused = Callable[..., OhsregError]
+
+
+def _refused(call: Callable[..., object], *args: object, **kwargs: object) -> OhsregError:
+    with pytest.raises(OhsregError) as info:
+        call(*args, **kwargs)
+    return info.value
+
+
+@pytest.fixture
+def refused() -> Refused:
+    """``refused(call, *args, **kwargs)``: the :class:`OhsregError` the call raises (the test fails if none)."""
+    return _refused

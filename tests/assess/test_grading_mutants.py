@@ -6,6 +6,7 @@ Written against mutation testing (``scripts/dev.py mutate``): each assertion is 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -14,12 +15,7 @@ from ohsreg.assess.grading import Grade
 from ohsreg.errors import EditionError, OhsregError
 from ohsreg.vocab import Verdict
 
-
-def _error(call: object, *args: object, **kwargs: object) -> OhsregError:
-    assert callable(call)
-    with pytest.raises(OhsregError) as e:
-        call(*args, **kwargs)
-    return e.value
+Refused = Callable[..., OhsregError]
 
 
 def test_chemical_grade_result_fields() -> None:
@@ -54,7 +50,7 @@ def test_chemical_grade_boundaries(
     assert f"grade {grade.roman}" in g.explain("en")
 
 
-def test_hazard_degree_spellings() -> None:
+def test_hazard_degree_spellings(refused: Refused) -> None:
     for degree, weight in (("mild", 1.0), ("Moderate", 2.0), ("HIGH", 4.0), ("极度危害", 8.0), ("中度", 2.0)):
         g = oa.chemical_grade(ratio=1.0, hazard_degree=degree, intensity="I")
         assert g.weights[0] == ("W_D", weight)
@@ -63,14 +59,14 @@ def test_hazard_degree_spellings() -> None:
         zh = "高度"
 
     assert oa.chemical_grade(ratio=1.0, hazard_degree=Degree(), intensity="I").weights[0] == ("W_D", 4.0)
-    err = _error(oa.chemical_grade, ratio=1.0, hazard_degree="severe", intensity="I")
+    err = refused(oa.chemical_grade, ratio=1.0, hazard_degree="severe", intensity="I")
     assert (err.rule, err.field, err.params["value"]) == ("assess.value", "hazard_degree", "severe")
     assert err.message("en") == (
         "unknown hazard degree 'severe'; use mild, moderate, high or extreme (轻度/中度/高度/极度)"
     )
-    err = _error(oa.chemical_grade, ratio=1.0, hazard_degree="high", intensity="V")
+    err = refused(oa.chemical_grade, ratio=1.0, hazard_degree="high", intensity="V")
     assert (err.rule, err.field) == ("assess.value", "intensity")
-    err = _error(oa.chemical_grade, ratio=-1.0, hazard_degree="high", intensity="I")
+    err = refused(oa.chemical_grade, ratio=-1.0, hazard_degree="high", intensity="I")
     assert (err.rule, err.field) == ("assess.value", "ratio")
 
 
@@ -102,12 +98,12 @@ def test_dust_grade_boundaries(
     assert (g.grade, g.verdict) == (grade, verdict)
 
 
-def test_dust_grade_refusals_and_dates() -> None:
-    err = _error(oa.dust_grade, ratio="x", sio2_percent=5, intensity="I")
+def test_dust_grade_refusals_and_dates(refused: Refused) -> None:
+    err = refused(oa.dust_grade, ratio="x", sio2_percent=5, intensity="I")
     assert (err.rule, err.field) == ("assess.value", "ratio")
-    err = _error(oa.dust_grade, ratio=1, sio2_percent=-5, intensity="I")
+    err = refused(oa.dust_grade, ratio=1, sio2_percent=-5, intensity="I")
     assert (err.rule, err.field) == ("assess.value", "sio2_percent")
-    err = _error(oa.dust_grade, ratio=1, sio2_percent=5, intensity="I", as_of=dt.date(2015, 1, 1))
+    err = refused(oa.dust_grade, ratio=1, sio2_percent=5, intensity="I", as_of=dt.date(2015, 1, 1))
     assert (err.rule, err.params["applies"], err.params["nearest"]) == (
         "assess.edition_unverified",
         "GBZ/T 229.1-2010",
@@ -138,7 +134,7 @@ def test_noise_grade_boundaries(level: float, grade: Grade) -> None:
     assert g.verdict is (Verdict.EXCEEDS if level > 85 else Verdict.COMPLIES)
 
 
-def test_noise_grade_fields_and_editions() -> None:
+def test_noise_grade_fields_and_editions(refused: Refused) -> None:
     g = oa.noise_grade(oa.noise_exposure([(95.0, 8.0)]))
     assert (g.quantity, g.value, g.unit, g.weights, g.grade) == ("L_EX,8h", 95.0, "dB(A)", (), Grade.III)
     assert (g.edition, g.clause, g.verified) == ("GBZ/T 229.4-2012", "GBZ/T 229.4-2012", False)
@@ -146,40 +142,40 @@ def test_noise_grade_fields_and_editions() -> None:
     assert oa.noise_grade(85.01).verdict is Verdict.EXCEEDS
     assert oa.noise_grade(90, edition="GBZ/T229.4-2012").edition == "GBZ/T 229.4-2012"
     assert oa.noise_grade(90, as_of=dt.date(2014, 1, 1)).edition == "GBZ/T 229.4-2012"
-    err = _error(oa.noise_grade, 90, as_of=dt.date(2013, 1, 1))  # inside the unknown-day window
+    err = refused(oa.noise_grade, 90, as_of=dt.date(2013, 1, 1))  # inside the unknown-day window
     assert (err.rule, err.field) == ("instruments.date_unverified", "as_of")
-    err = _error(oa.noise_grade, 90, edition="GBZ/T 229.4-2020")
+    err = refused(oa.noise_grade, 90, edition="GBZ/T 229.4-2020")
     assert (err.rule, err.field) == ("assess.edition", "edition")
-    err = _error(oa.noise_grade, 90, as_of=dt.date(2000, 1, 1))
+    err = refused(oa.noise_grade, 90, as_of=dt.date(2000, 1, 1))
     assert (err.rule, err.field, err.params["date"]) == ("assess.edition", "as_of", "2000-01-01")
     assert err.message("en") == "no edition of GBZ/T 229.4 was in force on 2000-01-01"
-    err = _error(oa.noise_grade, -3)
+    err = refused(oa.noise_grade, -3)
     assert (err.rule, err.field) == ("assess.value", "l_ex_8h")
 
 
-def test_edition_choice_and_refusals() -> None:
+def test_edition_choice_and_refusals(refused: Refused) -> None:
     kw = {"ratio": 1.0, "hazard_degree": "high", "intensity": "I"}
     assert oa.chemical_grade(**kw, edition="GBZ/T229.2-2025").edition == "GBZ/T 229.2-2025"  # spaces ignored
     assert (
         oa.chemical_grade(**kw, as_of=dt.date(2026, 2, 1)).edition == "GBZ/T 229.2-2025"
     )  # first day in force
-    err = _error(oa.chemical_grade, **kw, as_of=dt.date(2026, 1, 31))
+    err = refused(oa.chemical_grade, **kw, as_of=dt.date(2026, 1, 31))
     assert (err.rule, err.field, err.params["date"]) == ("assess.edition_unverified", "as_of", "2026-01-31")
-    err = _error(oa.chemical_grade, **kw, edition="GBZ/T 229.2-2030")
+    err = refused(oa.chemical_grade, **kw, edition="GBZ/T 229.2-2030")
     assert isinstance(err, EditionError)
     assert (err.rule, err.field, err.params["part"]) == ("assess.edition", "edition", "229.2")
     assert err.message("en") == (
         "unknown edition 'GBZ/T 229.2-2030' of GBZ/T 229.2; use one of GBZ/T 229.2-2010, GBZ/T 229.2-2025"
     )
-    err = _error(oa.chemical_grade, **kw, edition=2025)
+    err = refused(oa.chemical_grade, **kw, edition=2025)
     assert (err.rule, err.field) == ("assess.value", "edition")
-    err = _error(oa.chemical_grade, **kw, as_of=dt.datetime(2026, 3, 1))
+    err = refused(oa.chemical_grade, **kw, as_of=dt.datetime(2026, 3, 1))
     assert (err.rule, err.field) == ("assess.value", "as_of")
 
 
-def test_unverified_edition_refusal_names_the_path() -> None:
+def test_unverified_edition_refusal_names_the_path(refused: Refused) -> None:
     kw = {"ratio": 1.0, "hazard_degree": "high", "intensity": "I"}
-    by_name = _error(oa.chemical_grade, **kw, edition="GBZ/T 229.2-2010")
+    by_name = refused(oa.chemical_grade, **kw, edition="GBZ/T 229.2-2010")
     assert (by_name.rule, by_name.field, by_name.params["date"]) == (
         "assess.edition_unverified",
         "edition",
@@ -205,7 +201,7 @@ def test_unverified_edition_refusal_names_the_path() -> None:
         "GBZ/T 229.2-2010 (in force 2010-11-01 to 2026-01-31): its grading formula could not be verified, "
         "so ohsreg does not grade by it; " + hint
     )
-    by_date = _error(oa.chemical_grade, **kw, as_of=dt.date(2015, 1, 1))
+    by_date = refused(oa.chemical_grade, **kw, as_of=dt.date(2015, 1, 1))
     assert by_date.field == "as_of"
     assert by_date.message("en") == (
         "on 2015-01-01, GBZ/T 229.2-2010 applies (in force 2010-11-01 to 2026-01-31); its grading formula "

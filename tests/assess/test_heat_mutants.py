@@ -5,6 +5,8 @@ Written against mutation testing (``scripts/dev.py mutate``): each assertion is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import ohsreg.assess as oa
@@ -12,15 +14,10 @@ from ohsreg.assess import AppliedLimit
 from ohsreg.errors import OhsregError
 from ohsreg.vocab import Verdict, WorkIntensity
 
-
-def _error(call: object, *args: object, **kwargs: object) -> OhsregError:
-    assert callable(call)
-    with pytest.raises(OhsregError) as e:
-        call(*args, **kwargs)
-    return e.value
+Refused = Callable[..., OhsregError]
 
 
-def test_wbgt_formulas_and_inputs() -> None:
+def test_wbgt_formulas_and_inputs(refused: Refused) -> None:
     assert oa.wbgt(20.0, 30.0) == pytest.approx(0.7 * 20 + 0.3 * 30)
     assert oa.wbgt(20.0, 30.0, 40.0) == pytest.approx(0.7 * 20 + 0.2 * 30 + 0.1 * 40)
     assert oa.wbgt("25 degC", 40) == pytest.approx(29.5)
@@ -31,23 +28,23 @@ def test_wbgt_formulas_and_inputs() -> None:
         ((True, 30), "t_nw"),
         ((25, 30, 200), "t_a"),
     ):
-        err = _error(oa.wbgt, *args)
+        err = refused(oa.wbgt, *args)
         assert (err.rule, err.field, err.params["value"]) == (
             "assess.value",
             field,
             args[-1] if field != "t_nw" else args[0],
         )
         assert err.message("en").startswith(f"{field} must be a plausible temperature in ℃, got ")
-    err = _error(oa.wbgt, "25 dB(A)", 30)
+    err = refused(oa.wbgt, "25 dB(A)", 30)
     assert err.field == "t_nw"
 
 
-def test_wbgt_twa_weights_and_refusals() -> None:
+def test_wbgt_twa_weights_and_refusals(refused: Refused) -> None:
     assert oa.wbgt_twa([(30, 0.5), (28, 0.25)]) == pytest.approx((30 * 0.5 + 28 * 0.25) / 0.75)
-    err = _error(oa.wbgt_twa, [(30, 0), (28, 0)])
+    err = refused(oa.wbgt_twa, [(30, 0), (28, 0)])
     assert (err.rule, err.field) == ("assess.empty", "periods")
     assert err.message("en") == "the periods have no duration"
-    err = _error(oa.wbgt_twa, [(30, 1), (200, 1)])
+    err = refused(oa.wbgt_twa, [(30, 1), (200, 1)])
     assert (err.rule, err.field) == ("assess.value", "periods[1].wbgt")
 
 
@@ -59,7 +56,7 @@ def test_work_intensity_classes(index: float, cls: str) -> None:
     assert oa.work_intensity(index) is WorkIntensity(cls)
 
 
-def test_work_intensity_index_coefficients_and_refusals() -> None:
+def test_work_intensity_index_coefficients_and_refusals(refused: Refused) -> None:
     i = oa.work_intensity_index(0.5, 3.0, sex="女", work="扛")
     assert (i.sex_coefficient, i.work_coefficient, i.time_ratio, i.metabolic_rate) == (1.3, 0.4, 0.5, 3.0)
     assert i.value == pytest.approx(10 * 0.5 * 3.0 * 1.3 * 0.4)
@@ -67,20 +64,20 @@ def test_work_intensity_index_coefficients_and_refusals() -> None:
     default = oa.work_intensity_index(1.0, 2.0)
     assert (default.sex_coefficient, default.work_coefficient, default.value) == (1.0, 1.0, 20.0)
     assert oa.work_intensity_index(1.0, 2.0, sex=" F ", work="推/拉").work_coefficient == 0.05
-    err = _error(oa.work_intensity_index, 0.5, 3.0, sex="x")
+    err = refused(oa.work_intensity_index, 0.5, 3.0, sex="x")
     assert (err.rule, err.field, err.params["known"]) == ("assess.value", "sex", "male, female")
     assert err.message("en") == "unknown sex 'x'; use one of male, female"
-    err = _error(oa.work_intensity_index, 0.5, 3.0, work=1)
+    err = refused(oa.work_intensity_index, 0.5, 3.0, work=1)
     assert (err.rule, err.field) == ("assess.value", "work")
-    err = _error(oa.work_intensity_index, 1.5, 3.0)
+    err = refused(oa.work_intensity_index, 1.5, 3.0)
     assert (err.rule, err.field) == ("assess.value", "time_ratio")
-    err = _error(oa.work_intensity_index, 0.5, -3.0)
+    err = refused(oa.work_intensity_index, 0.5, -3.0)
     assert (err.rule, err.field) == ("assess.value", "metabolic_rate")
-    err = _error(oa.work_intensity, -1)
+    err = refused(oa.work_intensity, -1)
     assert err.field == "index"
 
 
-def test_wbgt_limit_rows_and_source() -> None:
+def test_wbgt_limit_rows_and_source(refused: Refused) -> None:
     assert oa.wbgt_limit(0.6, "III", hot_region=True) == AppliedLimit(
         kind="WBGT", value=29.0, unit="℃", source="GBZ 2.2-2007 表8 (75%, III) +1 ℃", edition="GBZ 2.2-2007"
     )
@@ -88,15 +85,15 @@ def test_wbgt_limit_rows_and_source() -> None:
     assert oa.wbgt_limit(0.25, "I").value == 33.0
     assert oa.wbgt_limit(0.2500001, "I").value == 32.0  # past a row: the next (stricter) row
     assert oa.wbgt_limit(1.0, "IV").value == 25.0
-    err = _error(oa.wbgt_limit, 1.01, "I")
+    err = refused(oa.wbgt_limit, 1.01, "I")
     assert (err.rule, err.field, err.params["value"]) == ("assess.value", "ratio", 1.01)
     assert err.message("en") == "ratio must be at most 1 (100 %), got 1.01"
-    err = _error(oa.wbgt_limit, 0, "I")
+    err = refused(oa.wbgt_limit, 0, "I")
     assert (err.rule, err.field) == ("assess.value", "ratio")
-    err = _error(oa.wbgt_limit, 0.5, "I", hot_region=1)
+    err = refused(oa.wbgt_limit, 0.5, "I", hot_region=1)
     assert (err.rule, err.field, err.params["value"]) == ("assess.value", "hot_region", 1)
     assert err.message("en") == "hot_region must be a bool or a boolean array, got 1"
-    err = _error(oa.wbgt_limit, 0.5, "V")
+    err = refused(oa.wbgt_limit, 0.5, "V")
     assert (err.rule, err.field, err.params["value"]) == ("assess.value", "intensity", "V")
     assert err.message("en") == "unknown work-intensity class 'V'; use I, II, III or IV"
 
@@ -109,23 +106,23 @@ def test_max_exposure_time_ratio_edges() -> None:
     assert oa.max_exposure_time_ratio(33.0, "II", hot_region=True) == 0.25
 
 
-def test_exposure_time_ratio_reference() -> None:
+def test_exposure_time_ratio_reference(refused: Refused) -> None:
     assert oa.exposure_time_ratio(6, 12) == 0.5
     assert oa.exposure_time_ratio("240 min") == 0.5
-    err = _error(oa.exposure_time_ratio, 9)
+    err = refused(oa.exposure_time_ratio, 9)
     assert (err.rule, err.params["total"], err.params["cap"], err.params["unit"]) == (
         "assess.duration",
         9.0,
         8.0,
         "h",
     )
-    err = _error(oa.exposure_time_ratio, 4, 0)
+    err = refused(oa.exposure_time_ratio, 4, 0)
     assert (err.rule, err.field) == ("assess.value", "reference_hours")
-    err = _error(oa.exposure_time_ratio, -1)
+    err = refused(oa.exposure_time_ratio, -1)
     assert (err.rule, err.field) == ("assess.value", "exposure_hours")
 
 
-def test_heat_result_fields() -> None:
+def test_heat_result_fields(refused: Refused) -> None:
     r = oa.heat(29.0, exposure_hours=6, intensity="II", hot_region=True)
     assert (r.quantity, r.value, r.unit, r.clause, r.verified) == (
         "WBGT",
@@ -165,5 +162,5 @@ def test_heat_result_fields() -> None:
     periods = oa.heat([(30, 2), (28, 2)], exposure_hours=4, intensity="I")
     assert periods.value == 29.0
     assert oa.heat("31 degC", exposure_hours=8, intensity="I").verdict is Verdict.EXCEEDS
-    err = _error(oa.heat, 200, exposure_hours=8, intensity="I")
+    err = refused(oa.heat, 200, exposure_hours=8, intensity="I")
     assert err.field == "wbgt"
