@@ -224,3 +224,51 @@ def test_sound_level_text_is_a_clear_error_not_a_pint_crash(text: str) -> None:
         parse_quantity(text, default_unit="mg/m³", kind="concentration")
     assert info.value.rule == "units.unknown"
     assert "SoundLevel" in info.value.message("en")
+
+
+_number_texts = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.sampled_from(["", "1e", "--1", "1_0", "+.5", "5.", "1.e5", "inf", "-inf", "nan", "١٢", "\t5", "0x1"]),
+    st.text(alphabet="0123456789.eE+-_ \t", max_size=8),
+)
+_unit_texts = st.one_of(
+    st.sampled_from(
+        ["mg/m3", "mg/m³", "ppm", " mg/m3", "mg/m3 ", "℃", "°C", "min", "h", "", "0.5 mg/m3", "x"]
+    ),
+    st.text(max_size=6),
+)
+
+
+class _Readings(BaseModel):  # one model for the whole test: its memos carry over between examples
+    concentration: Concentration | None = None
+    temperature: Temperature | None = None
+
+
+@settings(max_examples=400, deadline=None)
+@given(number=_number_texts, unit=_unit_texts, kind=st.sampled_from(["concentration", "temperature"]))
+def test_field_fast_paths_agree_with_parse_quantity(number: str, unit: str, kind: str) -> None:
+    """The field's string fast path and its memos give what ``parse_quantity`` gives, or its rule code."""
+    text = f"{number} {unit}"
+    try:
+        expected: object = parse_quantity(text, kind=kind)
+    except OhsregError as err:
+        expected = err.rule
+    for _ in range(3):  # the second and third reads go through the memos the first one filled
+        try:
+            got: object = getattr(_Readings.model_validate({kind: text}), kind)
+        except ValidationError as err:
+            got = err.errors()[0]["type"]
+        assert got == expected
+
+
+def test_field_memos_do_not_carry_a_misread_split() -> None:
+    """ " 0.5 mg/m3" splits at its leading blank; its tail must not become a known unit spelling."""
+    assert _Readings.model_validate({"concentration": " 0.5 mg/m3"}).concentration == Quantity(0.5, "mg/m³")
+    with pytest.raises(ValidationError) as info:
+        _Readings.model_validate({"concentration": "5 0.5 mg/m3"})
+    assert info.value.errors()[0]["type"] == "units.unknown"
+    q = _Readings.model_validate({"concentration": "7 mg/m3"}).concentration
+    assert q is _Readings.model_validate({"concentration": "7 mg/m3"}).concentration  # memo: same value
+    for text in ("-inf ℃", "nan ℃", "1_0 ℃"):
+        with pytest.raises(ValidationError):
+            _Readings.model_validate({"temperature": text})

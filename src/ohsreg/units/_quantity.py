@@ -367,6 +367,11 @@ def _magnitude(value: object, field: str | None) -> float:
         return math.inf if value > 0 else -math.inf  # type: ignore[operator]
 
 
+_MEMO: dict[str, dict[str, Quantity]] = {}
+"""Per quantity kind: strings the fast path of :class:`QuantityKind` read -> their (immutable) Quantity."""
+_MEMO_SIZE = 4096
+
+
 class QuantityKind:
     """Pydantic marker behind the annotated types: ``Annotated[Quantity, QuantityKind("concentration")]``.
 
@@ -393,37 +398,54 @@ class QuantityKind:
         canonical = {u.canonical: u.canonical for u in _UNITS.values() if u.dimension in spec.dimensions}
         spellings: dict[str, str] = {}  # other spellings of this kind's units already parsed -> canonical
         low = 0.0 if spec.non_negative else -math.inf
-        inf = math.inf
+        inf, nan, to_float = math.inf, math.nan, float
         new, set_magnitude, set_unit, cls = _new, _set_magnitude, _set_unit, Quantity
         field = getattr(handler, "field_name", None)
 
+        memo = _MEMO.setdefault(spec.name, {})  # shared by every field of this kind: bounded below
+
         def validate(value: Any) -> Quantity:
-            quick = None
+            spelling = None  # the unit text of a cleanly split string, memoised after a full parse
             if value.__class__ is str:
-                quick = _quick_split(value)
-                if quick is not None:  # fast path: "0.5 mg/m3" with a unit spelling seen before
-                    unit = canonical.get(quick[1]) or spellings.get(quick[1])
-                    if unit is not None and low <= quick[0] < inf:
-                        q = new(cls)
-                        set_magnitude(q, quick[0])
-                        set_unit(q, unit)
-                        return q
+                q = memo.get(value)
+                if q is not None:  # a string already read for this kind (Quantity is immutable)
+                    return q
+                # fast path: "<ASCII number> <unit spelling seen before>"; anything else goes the full way
+                number, _, tail = value.partition(" ")
+                if number.isascii() and "_" not in number:
+                    try:
+                        magnitude = to_float(number)
+                    except ValueError:  # "", "1e", "--1": the full path reports it
+                        magnitude = nan
+                    # the finiteness test also keeps "inf", "nan" and "-inf" (float() reads them) out
+                    if -inf < magnitude < inf:
+                        unit = canonical.get(tail) or spellings.get(tail)
+                        if unit is None:
+                            spelling = tail
+                        elif magnitude >= low:
+                            q = new(cls)
+                            set_magnitude(q, magnitude)
+                            set_unit(q, unit)
+                            if len(memo) >= _MEMO_SIZE:  # many distinct strings: start afresh
+                                memo.clear()
+                            memo[value] = q
+                            return q
             elif value.__class__ is dict and len(value) == 2:
                 # fast path: the serialised form, a canonical unit and an in-range float
                 given = value.get("unit")
                 unit = canonical.get(given) if given.__class__ is str else None
-                magnitude = value.get("value")
-                if unit is not None and magnitude.__class__ is float and low <= magnitude < inf:
+                stored = value.get("value")
+                if unit is not None and stored.__class__ is float and low <= stored < inf:
                     q = new(cls)
-                    set_magnitude(q, magnitude)
+                    set_magnitude(q, stored)
                     set_unit(q, unit)
                     return q
             try:
                 result = parse_quantity(value, default, spec.name, field=field)
             except OhsregError as err:
                 raise to_pydantic_error(err) from None
-            if quick is not None and quick[1] and len(spellings) < 1024:  # bounded memo of spellings
-                spellings[quick[1]] = result.unit
+            if spelling and len(spellings) < 1024:  # bounded memo of unit spellings read the full way
+                spellings[spelling] = result.unit
             return result
 
         return core_schema.no_info_plain_validator_function(
