@@ -280,36 +280,28 @@ def en689(
         ),
         msg("OEL {oel} mg/m³ as given", oel=f"{limit:g}"),
     )
+    reported: dict[str, Any] = {}
     if gsd == 1.0:  # all results equal: U_R is ±∞, no value to report; the largest result is judged
         u_r = math.inf if gm < limit else -math.inf
-        verdict = Verdict.COMPLIES if u_r >= u_t else Verdict.EXCEEDS
-        return attrs.evolve(
-            common,
-            verdict=verdict,
-            reasons=reasons,
-            test="statistical",
-            gm=gm,
-            gsd=gsd,
-            u_r=u_r,
-            u_t=u_t,
-            exceedance=ef,
-        )
-    u_r = (math.log(limit) - math.log(gm)) / math.log(gsd)
+    else:
+        u_r = (math.log(limit) - math.log(gm)) / math.log(gsd)
+        reported = {
+            "quantity": "U_R",
+            "unit": "1",
+            "value": u_r,
+            # U_T is part of the rule, not a limit value someone supplied or transcribed: the rule's own
+            # verification is the result's ``verified`` (False), so explain() says "rule not verified"
+            # and never calls the user's OEL or the computed factor an unverified limit value
+            "limit": AppliedLimit(
+                kind="U_T",
+                value=u_t,
+                unit="1",
+                source=f"{EN689_EDITION} Annex F (n = {n})",
+                edition=EN689_EDITION,
+            ),
+        }
     return attrs.evolve(
         common,
-        quantity="U_R",
-        unit="1",
-        value=u_r,
-        # U_T is part of the rule, not a limit value someone supplied or transcribed: the rule's own
-        # verification is the result's ``verified`` (False), so explain() says "rule not verified"
-        # and never calls the user's OEL or the computed factor an unverified limit value
-        limit=AppliedLimit(
-            kind="U_T",
-            value=u_t,
-            unit="1",
-            source=f"{EN689_EDITION} Annex F (n = {n})",
-            edition=EN689_EDITION,
-        ),
         verdict=Verdict.COMPLIES if u_r >= u_t else Verdict.EXCEEDS,
         reasons=reasons,
         test="statistical",
@@ -318,4 +310,5 @@ def en689(
         u_r=u_r,
         u_t=u_t,
         exceedance=ef,
+        **reported,
     )
