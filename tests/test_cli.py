@@ -391,3 +391,8 @@ def test_assess_adjust_long_shift_needs_shift_hours(
     assert (float(row["twa_limit"]), row["twa_verdict"]) == (pytest.approx(2.1), "EXCEEDS")  # 3 × RF 0.7
     assert main(args) == 0
     assert _shifts(out)[0]["twa_limit"] == "3.0"
+    # a long week alone: the weekly factor 40/48 × 120/128 = 0.78125 (GBZ 2.1-2019 A.7.3, Brief & Scala)
+    week = ["assess", str(src), "-o", str(out), "--hours-per-week", "48", "--adjust-long-shift"]
+    src.write_text("id,hazard,date,concentration,duration\nw1,苯,2024-01-05,2.5,8\n", encoding="utf-8")
+    assert main(week) == 0
+    assert float(_shifts(out)[0]["twa_limit"]) == pytest.approx(3.0 * 40 / 48 * 120 / 128)

@@ -500,3 +500,43 @@ def test_long_shift_adjustment_equals_the_scalar_twa() -> None:
     assert plain.column("twa_limit").tolist() == [3.0, 3.0]
     short = {**data, "duration": [8.0, 8.0]}  # an 8 h day has nothing to adjust
     assert oa.shift_table(short, adjust_long_shift=True).column("twa_limit").tolist() == [3.0, 3.0]
+
+
+@pytest.mark.parametrize(
+    ("shift_hours", "hours_per_week"), [(8.0, 48.0), (10.0, 50.0), (10.0, 40.0), (8.0, 40.0)]
+)
+def test_weekly_long_shift_factor_equals_the_scalar_twa(shift_hours: float, hours_per_week: float) -> None:
+    """``hours_per_week``: the smaller of the daily and weekly factors, as ``twa()`` applies it."""
+    data = {
+        "shift_id": ["a"],
+        "hazard": ["苯"],
+        "concentration": [2.5],
+        "duration": [8.0],
+        "date": ["2024-01-05"],
+    }
+    t = oa.shift_table(data, shift_hours=shift_hours, hours_per_week=hours_per_week, adjust_long_shift=True)
+    want = oa.twa(
+        [(2.5, 8.0)],
+        hazard="苯",
+        as_of=dt.date(2024, 1, 5),
+        shift_hours=shift_hours,
+        hours_per_week=hours_per_week,
+        adjust_long_shift=True,
+    )
+    assert want.limit is not None
+    assert t.column("twa_limit")[0] == pytest.approx(want.limit.value)
+    assert t.verdicts("twa_verdict") == [want.verdict.code]
+    assert t.column("verified").tolist() == [want.verified]
+    assert t.column("clause")[0].startswith(want.clause)
+    # the week alone: without the flag nothing is adjusted
+    plain = oa.shift_table(data, shift_hours=shift_hours, hours_per_week=hours_per_week)
+    assert plain.column("twa_limit").tolist() == [3.0]
+
+
+@pytest.mark.parametrize("field", ["shift_hours", "hours_per_week"])
+@pytest.mark.parametrize("bad", [0, -8, "x", float("nan")])
+def test_shift_and_week_hours_are_checked(field: str, bad: object) -> None:
+    data = {"shift_id": ["a"], "hazard": ["苯"], "concentration": [2.5], "duration": [8.0]}
+    with pytest.raises(OhsregError) as info:
+        oa.shift_table(data, **{field: bad})  # type: ignore[arg-type]
+    assert (info.value.rule, info.value.field) == ("assess.value", field)

@@ -54,7 +54,15 @@ from typing import Any
 
 import attrs
 
-from ohsreg.assess._base import MG_M3, AppliedLimit, AssessmentError, cited_in, limit_object, resolve_limit
+from ohsreg.assess._base import (
+    MG_M3,
+    AppliedLimit,
+    AssessmentError,
+    cited_in,
+    limit_object,
+    number,
+    resolve_limit,
+)
 from ohsreg.assess._columns import NO_DAY, Columns, date_of, optional
 from ohsreg.assess.mac import MAC_CLAUSE
 from ohsreg.assess.peak import (
@@ -72,7 +80,7 @@ from ohsreg.assess.peak import (
 )
 from ohsreg.assess.sampling import BELOW_LOD_POLICIES
 from ohsreg.assess.stel import STEL_CLAUSE, WINDOW_MIN
-from ohsreg.assess.twa import REFERENCE_HOURS, TWA_CLAUSE, TWA_RF_CLAUSE
+from ohsreg.assess.twa import REFERENCE_HOURS, TWA_CLAUSE, TWA_RF_CLAUSE, WEEK_HOURS
 from ohsreg.assess.vectorized import VERDICT_CODES
 from ohsreg.errors import OhsregError
 
@@ -342,6 +350,7 @@ def shift_table(
     below_lod: str = "error",
     shift_hours: float = REFERENCE_HOURS,
     adjust_long_shift: bool = False,
+    hours_per_week: float | None = None,
     locale: str | None = None,
 ) -> ShiftTable:
     """Assess a samples table (:data:`SAMPLE_COLUMNS`) per shift and hazard; see the module docstring.
@@ -353,10 +362,12 @@ def shift_table(
             ``assess.nondetect``), ``"zero"``, ``"half"`` (LOD/2) or ``"limit"`` (the LOD), as in
             :func:`ohsreg.assess.twa`.
         shift_hours: the length of the working day; TWA durations of a group may not sum past it.
-        adjust_long_shift: for a working day longer than 8 h, judge C_TWA against PC-TWA × RF, the
-            daily long-shift reduction factor of ``shift_hours`` (GBZ 2.1-2019 A.7.3, Brief & Scala
-            form, unverified), as :func:`ohsreg.assess.twa` does: ``twa_limit`` is the adjusted limit,
-            ``clause`` cites A.7.3 and ``verified`` is false where the TWA rule applied.
+        adjust_long_shift: for a working day longer than 8 h (or a week longer than 40 h), judge
+            C_TWA against PC-TWA × RF, the smaller of the daily factor of ``shift_hours`` and the
+            weekly factor of ``hours_per_week`` (GBZ 2.1-2019 A.7.3, Brief & Scala form, unverified),
+            as :func:`ohsreg.assess.twa` does: ``twa_limit`` is the adjusted limit, ``clause`` cites
+            A.7.3 and ``verified`` is false where the TWA rule applied.
+        hours_per_week: working hours in the week, for the weekly factor (``None``: not considered).
         locale: language of the ``error`` column (default: the active ohsreg locale).
 
     Returns:
@@ -371,6 +382,8 @@ def shift_table(
             hint="use one of error, zero, half, limit",
             policy=below_lod,
         )
+    shift = number(shift_hours, "h", "shift_hours", allow_zero=False)
+    week = None if hours_per_week is None else number(hours_per_week, "h", "hours_per_week", allow_zero=False)
     cols = Columns(samples, rule="assess.table_column")
     n = len(cols)
     errors = _Errors(n)
@@ -438,10 +451,10 @@ def shift_table(
     # -- limits: once per distinct (hazard, regime, condition, fraction, band, explicit limits) ---------
     limits = _join_limits(cols, haz_c, haz_u, g_day, first_row, n, ng)
     twa_clause = TWA_CLAUSE
-    if adjust_long_shift and float(shift_hours) > REFERENCE_HOURS:
+    if adjust_long_shift and (shift > REFERENCE_HOURS or (week is not None and week > WEEK_HOURS)):
         from ohsreg.assess.long_shift import reduction_factor
 
-        rf = reduction_factor(hours_per_day=float(shift_hours)).value
+        rf = reduction_factor(hours_per_day=shift, hours_per_week=week).value
         limits.twa = limits.twa * rf
         limits.twa_verified = np.zeros(ng, dtype=bool)
         twa_clause = TWA_RF_CLAUSE
@@ -455,9 +468,9 @@ def shift_table(
     n_ste = total((is_ste & ok).astype(np.int64))
     n_pe = total((is_pe & ok).astype(np.int64))
     exposed = total(np.where(is_twa & ok, dur_h, 0.0))
-    over = (exposed > float(shift_hours) * _SLACK) & (group_error < 0)
+    over = (exposed > shift * _SLACK) & (group_error < 0)
     if over.any():
-        group_error = _set(group_error, over, errors, _shift_error(float(shift_hours)))
+        group_error = _set(group_error, over, errors, _shift_error(shift))
     c_twa = total(np.where(is_twa & ok, conc * dur_h, 0.0)) / REFERENCE_HOURS
     c_twa = np.where(n_twa > 0, c_twa, np.nan)
     ste_values = conc * minutes / WINDOW_MIN

@@ -31,6 +31,8 @@ TWA_CLAUSE = "GBZ 2.1-2019, PC-TWA (8 h working day)"
 TWA_RF_CLAUSE = f"{TWA_CLAUSE}; A.7.3 (reduction factor)"
 """The clause of a C_TWA judged against PC-TWA × RF (long-shift adjustment; RF unverified)."""
 REFERENCE_HOURS = 8.0
+WEEK_HOURS = 40.0
+"""The working week beyond which the long-shift adjustment applies (GBZ 2.1-2019 A.7.3: 40 h)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -90,7 +92,7 @@ def twa(
     verified = True
     rf: float | None = None
     week = None if hours_per_week is None else number(hours_per_week, "h", "hours_per_week", allow_zero=False)
-    long_hours = shift > REFERENCE_HOURS or (week is not None and week > 40.0)
+    long_hours = shift > REFERENCE_HOURS or (week is not None and week > WEEK_HOURS)
     if applied is not None and long_hours:
         if adjust_long_shift:
             from ohsreg.assess.long_shift import reduction_factor

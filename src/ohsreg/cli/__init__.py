@@ -542,8 +542,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     p.add_argument(
         "--adjust-long-shift",
         action="store_true",
-        help="with --shift-hours above 8: judge C_TWA against PC-TWA × RF (GBZ 2.1-2019 A.7.3, unverified)",
+        help=(
+            "with --shift-hours above 8 or --hours-per-week above 40: judge C_TWA against PC-TWA × RF "
+            "(GBZ 2.1-2019 A.7.3, unverified)"
+        ),
     )
+    p.add_argument("--hours-per-week", type=float, help="working hours in the week, for --adjust-long-shift")
     p.add_argument("-o", "--output", help="verdicts CSV (default: standard output)")
 
     p = command("lookup", _cmd_lookup, "search the hazard catalogue (name, alias, English name, CAS, pinyin)")

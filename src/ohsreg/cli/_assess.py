@@ -29,9 +29,9 @@ def _cmd_assess(args: argparse.Namespace) -> int:
     from ohsreg.assess import shift_table
     from ohsreg.errors import InvalidFormat, OhsregError
 
-    if args.adjust_long_shift and args.shift_hours is None:
+    if args.adjust_long_shift and args.shift_hours is None and args.hours_per_week is None:
         raise OhsregError(
-            "--adjust-long-shift needs --shift-hours (the length of the working day)",
+            "--adjust-long-shift needs --shift-hours (the length of the working day) or --hours-per-week",
             rule="cli.usage",
             hint="e.g. ohsreg assess measurements.csv --shift-hours 10 --adjust-long-shift",
         )
@@ -70,6 +70,7 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         table.columns(),
         shift_hours=8.0 if args.shift_hours is None else args.shift_hours,
         adjust_long_shift=args.adjust_long_shift,
+        hours_per_week=args.hours_per_week,
         locale=_active_locale(),
     )
     _write_shifts(result, table, args.output)
