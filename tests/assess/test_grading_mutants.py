@@ -207,3 +207,43 @@ def test_unverified_edition_refusal_names_the_path(refused: Refused) -> None:
         "on 2015-01-01, GBZ/T 229.2-2010 applies (in force 2010-11-01 to 2026-01-31); its grading formula "
         "could not be verified, so ohsreg does not grade by it; " + hint
     )
+
+
+def test_grade_boundary_above_six_without_the_b_rule() -> None:
+    # B ≤ 1, so only G decides: G = 8 × 0.8 × 1.0 = 6.4 is past Ⅰ (≤ 6) for chemicals, past Ⅱ (≤ 6) for dust
+    chem = oa.chemical_grade(ratio=0.8, hazard_degree="extreme", intensity="I")
+    assert (chem.value, chem.grade, chem.verdict) == (pytest.approx(6.4), Grade.II, Verdict.COMPLIES)
+    dust = oa.dust_grade(ratio=0.8, sio2_percent=90, intensity="III")  # W_M 4 × 0.8 × W_L 2.0
+    assert (dust.value, dust.grade, dust.verdict) == (pytest.approx(6.4), Grade.III, Verdict.COMPLIES)
+
+
+def test_grading_takes_quantities() -> None:
+    assert oa.chemical_grade(ratio="120 %", hazard_degree="high", intensity="II").weights[1] == ("W_B", 1.2)
+    assert oa.dust_grade(ratio="100 %", sio2_percent="60 %", intensity="I").weights == (
+        ("W_M", 3.0),
+        ("W_B", 1.0),
+        ("W_L", 1.0),
+    )
+
+    class Degree:  # a degree object naming itself by code only
+        code = "moderate"
+
+    assert oa.chemical_grade(ratio=1.0, hazard_degree=Degree(), intensity="I").weights[0] == ("W_D", 2.0)
+
+
+def test_noise_grade_takes_a_weighted_levels(refused: Refused) -> None:
+    from ohsreg.units import SoundLevel
+
+    for level in ("92 dB(A)", "92", SoundLevel(92.0, "A")):
+        g = oa.noise_grade(level)
+        assert (g.value, g.grade, g.unit) == (92.0, Grade.II, "dB(A)")
+    for level in ("92 dB(C)", "140 dB(C) peak"):
+        err = refused(oa.noise_grade, level)
+        assert (err.rule, err.field) == ("assess.unit", "l_ex_8h")
+        assert err.message("en") == f"l_ex_8h must be a A-weighted level, got {level!r}"
+    err = refused(oa.noise_grade, "loud")
+    assert (err.rule, err.field) == ("assess.value", "l_ex_8h")
+    assert err.message("en") == "l_ex_8h must be a level in dB (a number), got 'loud'"
+    err = refused(oa.noise_grade, [92])
+    assert (err.rule, err.field) == ("assess.value", "l_ex_8h")
+    assert err.message("en") == "l_ex_8h: expected a number in dB(A) or a quantity, got [92]"

@@ -164,3 +164,52 @@ def test_heat_result_fields(refused: Refused) -> None:
     assert oa.heat("31 degC", exposure_hours=8, intensity="I").verdict is Verdict.EXCEEDS
     err = refused(oa.heat, 200, exposure_hours=8, intensity="I")
     assert err.field == "wbgt"
+
+
+def test_temperatures_as_quantities() -> None:
+    from ohsreg.units import Quantity
+
+    assert oa.wbgt(Quantity(25.0, "degC"), Quantity(40.0, "degC")) == pytest.approx(29.5)
+    r = oa.heat(Quantity(29.0, "degC"), exposure_hours=6, intensity="II")
+    assert (r.value, r.verdict) == (29.0, Verdict.COMPLIES)
+    # periods with units: 30 ℃ for 30 min and 20 ℃ for 1.5 h
+    assert oa.wbgt_twa([("30 degC", "30 min"), (20.0, 1.5)]) == pytest.approx(22.5)
+
+
+def test_wbgt_twa_refusals_name_the_field(refused: Refused) -> None:
+    err = refused(oa.wbgt_twa, [(30, 1), ("hot", 1)])
+    assert (err.rule, err.field) == ("assess.value", "segments[1].wbgt")
+    assert err.message("en").startswith("segments[1].wbgt: 'hot' is not a quantity in degC")
+    err = refused(oa.wbgt_twa, [(30.0, 1e308), (30.0, 1e308)])  # the durations' sum overflows
+    assert (err.rule, err.field) == ("assess.value", "periods")
+
+
+def test_intensity_inputs_with_units(refused: Refused) -> None:
+    assert oa.work_intensity("1800 %") is WorkIntensity.II  # index 18
+    i = oa.work_intensity_index("50 %", "3 kJ/(min·m²)")
+    assert (i.time_ratio, i.metabolic_rate, i.value) == (0.5, 3.0, pytest.approx(15.0))
+    err = refused(oa.work_intensity_index, 0.5, "3 mg/m3")
+    assert (err.rule, err.field) == ("assess.unit", "metabolic_rate")
+    err = refused(oa.work_intensity_index, -0.5, 3.0)
+    assert (err.rule, err.field) == ("assess.value", "time_ratio")
+    err = refused(oa.max_exposure_time_ratio, 200, "II")
+    assert (err.rule, err.field) == ("assess.value", "wbgt")
+    assert oa.exposure_time_ratio(4, "480 min") == 0.5
+    assert oa.wbgt_limit("50 %", "II").value == 30.0
+
+
+def test_wbgt_limit_row_tolerance() -> None:
+    # a ratio within 1e-9 above a row is still that row (rounding of h / 8), 100 % included
+    assert oa.wbgt_limit(1 + 1e-9, "II").source == "GBZ 2.2-2007 表8 (100%, II)"
+    assert oa.wbgt_limit(0.25 + 1e-9, "II").source == "GBZ 2.2-2007 表8 (25%, II)"
+
+
+def test_heat_reasons_exactly() -> None:
+    r = oa.heat(29.0, exposure_hours=6, intensity="II")
+    assert [m.render("en") for m in r.reasons] == ["exposure-time ratio 75 %"]
+    between = oa.heat(29.5, exposure_hours=5, intensity="II")
+    assert [m.render("en") for m in between.reasons] == [
+        "exposure-time ratio 62.5 %, limit row rounded up to the next tabulated ratio"
+    ]
+    none = oa.heat(29.0, exposure_hours=0, intensity="III")
+    assert [m.render("en") for m in none.reasons] == ["no heat exposure time"]

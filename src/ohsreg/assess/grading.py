@@ -48,6 +48,7 @@ these weights and is not produced.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from typing import Any
 
 import attrs
@@ -63,7 +64,7 @@ from ohsreg.assess._base import (
     text_option,
 )
 from ohsreg.assess.heat import _intensity
-from ohsreg.errors import EditionError
+from ohsreg.errors import EditionError, OhsregError
 from ohsreg.instruments import lookup as _instrument
 from ohsreg.vocab import WorkIntensity
 
@@ -273,11 +274,12 @@ def noise_grade(
 ) -> GradingAssessment:
     """Grade noise work by L_EX,8h (GBZ/T 229.4-2012; thresholds recalled, **unverified**).
 
-    Accepts a number in dB(A) or a noise :class:`Assessment`.
+    Accepts a number in dB(A), an A-weighted sound level (``"92 dB(A)"``, a
+    :class:`~ohsreg.units.SoundLevel`) or a noise :class:`Assessment`.
     """
     ed = _edition("229.4", edition, as_of)
     level = l_ex_8h.value if isinstance(l_ex_8h, Assessment) else l_ex_8h
-    lv = number(level, "dB", "l_ex_8h")
+    lv = number(_a_weighted(level, "l_ex_8h"), "dB(A)", "l_ex_8h")
     grade = (
         Grade.ZERO
         if lv < 85
@@ -290,6 +292,31 @@ def noise_grade(
         else Grade.IV
     )
     return _result(ed, "L_EX,8h", lv, grade, (), exceeds=lv > 85, unit="dB(A)")
+
+
+def _a_weighted(value: Any, field: str) -> Any:
+    """A sound level given as text or :class:`~ohsreg.units.SoundLevel` as its dB(A) number; others as given."""
+    if not isinstance(value, str) and not hasattr(value, "weighting"):
+        return value
+    units = importlib.import_module("ohsreg.units")
+    try:
+        level = units.parse_sound_level(value, "dB(A)", field=field)
+    except OhsregError as exc:
+        raise AssessmentError(
+            "{where} must be a level in dB (a number), got {value!r}",
+            rule="assess.value",
+            field=field,
+            value=value,
+        ) from exc
+    if level.weighting != "A" or level.peak:
+        raise AssessmentError(
+            "{where} must be a {weighting}-weighted level, got {value!r}",
+            rule="assess.unit",
+            field=field,
+            weighting="A",
+            value=value,
+        )
+    return float(level.value)
 
 
 def _result(

@@ -170,6 +170,8 @@ SEX_COEFFICIENTS = {"male": 1.0, "female": 1.3}
 WORK_COEFFICIENTS = {"lift": 1.00, "shoulder": 0.40, "push_pull": 0.05}
 """W of the intensity index: 搬 lifting 1.00, 扛 shouldering 0.40, 推/拉 pushing or pulling 0.05
 (unverified, one secondary source; see the module)."""
+METABOLIC_UNIT = "kJ/(min*m**2)"
+"""The unit of M, the energy metabolic rate (kJ/(min·m²)); a plain number is taken in it."""
 _WORK_ALIASES = {"搬": "lift", "扛": "shoulder", "推": "push_pull", "拉": "push_pull", "推/拉": "push_pull"}
 _SEX_ALIASES = {"男": "male", "女": "female", "m": "male", "f": "female"}
 
@@ -210,12 +212,13 @@ def work_intensity_index(
     Args:
         time_ratio: T, 劳动时间率: net working time over the working day (0–1; a value above 1 is
             refused, percentages too).
-        metabolic_rate: M, the 8 h working-day energy metabolic rate in kJ/(min·m²).
+        metabolic_rate: M, the 8 h working-day energy metabolic rate in kJ/(min·m²) (a number, or a
+            quantity such as ``"3 kJ/(min·m²)"``).
         sex: ``"male"`` (S = 1.0) or ``"female"`` (1.3); ``男``/``女`` accepted.
         work: ``"lift"`` 搬 (W = 1.00), ``"shoulder"`` 扛 (0.40) or ``"push_pull"`` 推/拉 (0.05).
     """
     t = check_fraction(number(time_ratio, "1", "time_ratio"), "time_ratio")
-    m = number(metabolic_rate, "1", "metabolic_rate")
+    m = number(metabolic_rate, METABOLIC_UNIT, "metabolic_rate")
     s = _coefficient(sex, SEX_COEFFICIENTS, _SEX_ALIASES, "sex")
     w = _coefficient(work, WORK_COEFFICIENTS, _WORK_ALIASES, "work")
     index = 10.0 * t * m * s * w
