@@ -216,7 +216,9 @@ def _uscc_kernel(uniques: list[Any], per_value: Any, rules: list[str]) -> list[i
     # UTF-32 code points, 18 per value (longer values are only looked at through their length)
     points = np.array(texts, dtype="<U18").view(np.uint32).reshape(len(texts), 18)
     ascii_ = (points < 128).all(axis=1)
-    separators = (_lut()[np.minimum(points, 127)] == _SEPARATOR).any(axis=1)
+    # "<U18" pads shorter values with NUL, which the table marks as a separator: look only inside each value
+    inside = np.arange(18) < lengths[:, None]
+    separators = ((_lut()[np.minimum(points, 127)] == _SEPARATOR) & inside).any(axis=1)
     simple = is_text & ascii_ & ~separators & (lengths <= 18)
     codes = np.zeros(len(texts), dtype=np.int8)
     wrong_length = simple & (lengths != 18)
